@@ -1,0 +1,209 @@
+"""The `framing` command: thin wrappers that read input, call the library, render, and write.
+
+Exit codes (also in `framing --help` and the README):
+  0 ok; 1 findings at or above --fail-on; 2 usage error; 3 invalid lexicon; 4 some input unreadable
+  (the readable files are still reported); 5 internal error.
+"""
+
+from __future__ import annotations
+
+import sys
+from enum import IntEnum, StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.text import Text
+
+from framing.errors import FramingError, InputError, LexiconError
+
+
+class Exit(IntEnum):
+    OK = 0
+    FINDINGS = 1
+    USAGE = 2
+    LEXICON = 3
+    INPUT = 4
+    INTERNAL = 5
+
+
+class Format(StrEnum):
+    TERMINAL = "terminal"
+    JSON = "json"
+    MARKDOWN = "markdown"
+    HTML = "html"
+
+
+EXIT_CODES_HELP = (
+    "Exit codes: 0 ok; 1 findings at or above --fail-on; 2 usage error; 3 invalid lexicon; "
+    "4 some input unreadable (the others are still reported); 5 internal error."
+)
+
+app = typer.Typer(
+    no_args_is_help=True,
+    pretty_exceptions_show_locals=False,
+    help="Shows how news text frames the people and groups it talks about. " + EXIT_CODES_HELP,
+    rich_markup_mode=None,
+)
+lexicon_app = typer.Typer(no_args_is_help=True, help="Inspect and validate lexicons.", rich_markup_mode=None)
+app.add_typer(lexicon_app, name="lexicon")
+
+err_console = Console(stderr=True, highlight=False, soft_wrap=True)
+
+LexiconOption = Annotated[
+    list[Path] | None,
+    typer.Option("--lexicon", help="A lexicon directory that extends the built-in one (repeatable).",
+                 file_okay=False),
+]
+NoBuiltinOption = Annotated[
+    bool, typer.Option("--no-builtin", help="Use only the --lexicon directories, not the built-in lexicon.")
+]
+
+
+def _error(message: str) -> None:
+    err_console.print(Text(f"error: {message}"))
+
+
+def _warn(message: str) -> None:
+    err_console.print(Text(f"warning: {message}"))
+
+
+def _load(lexicon_dirs: list[Path] | None, no_builtin: bool):  # noqa: ANN202 - Lexicon, imported lazily
+    from framing.lexicon import load_lexicon
+
+    if no_builtin and not lexicon_dirs:
+        raise typer.BadParameter("--no-builtin needs at least one --lexicon DIR")
+    return load_lexicon(*(lexicon_dirs or ()), builtin=not no_builtin)
+
+
+def _report_lexicon_error(error: LexiconError) -> None:
+    for problem in error.problems:
+        err_console.print(Text(str(problem)))
+    _error(str(error))
+
+
+@app.command()
+def analyze(
+    paths: Annotated[list[str], typer.Argument(help="Files or directories to read; '-' reads standard input.")],
+    output_format: Annotated[Format, typer.Option("--format", "-f", help="Report format.")] = Format.TERMINAL,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the report here, not stdout.",
+                                                dir_okay=False)] = None,
+    lexicon: LexiconOption = None,
+    no_builtin: NoBuiltinOption = False,
+    min_strength: Annotated[int, typer.Option(min=1, max=3, help="Leave out entries weaker than this.")] = 1,
+    category: Annotated[list[str] | None, typer.Option(help="Only these categories (repeatable).")] = None,
+    ignore: Annotated[list[str] | None, typer.Option(help="Entry keys 'category/id' or categories to leave out.")] = None,
+    fail_on: Annotated[int | None, typer.Option(min=1, max=3, help="Exit 1 if a finding has at least this strength.")] = None,
+    max_mb: Annotated[float, typer.Option(help="Refuse files larger than this many megabytes.")] = 50.0,
+) -> None:
+    """Find loaded language in articles and explain each finding. """ + EXIT_CODES_HELP
+    from framing.analysis import analyze as analyze_text
+    from framing.inputs import read_inputs
+    from framing.render import render
+
+    try:
+        lex = _load(lexicon, no_builtin)
+    except LexiconError as error:
+        _report_lexicon_error(error)
+        raise typer.Exit(Exit.LEXICON) from None
+    unknown = sorted(set(category or ()) - set(lex.by_category))
+    if unknown:
+        raise typer.BadParameter(f"unknown category {', '.join(unknown)}; choose from: {', '.join(sorted(lex.by_category))}")
+    analyses = []
+    failed = False
+    for item in read_inputs(paths, max_bytes=int(max_mb * 1_000_000)):
+        if isinstance(item, InputError):
+            _error(str(item))
+            failed = True
+            continue
+        for note in item.notes:
+            _warn(f"{item.name}: {note}")
+        analyses.append(analyze_text(item.text, source=item.name, lexicon=lex, min_strength=min_strength,
+                                     categories=category, ignore=tuple(ignore or ()), notes=item.notes))
+    report = render(analyses, lex, output_format, to_terminal=output is None and sys.stdout.isatty())
+    if output is not None:
+        output.write_text(report, encoding="utf-8")
+    else:
+        sys.stdout.write(report)
+    if failed:
+        raise typer.Exit(Exit.INPUT)
+    if fail_on is not None and any(f.entry.strength >= fail_on for a in analyses for f in a.findings):
+        raise typer.Exit(Exit.FINDINGS)
+
+
+@lexicon_app.command("validate")
+def lexicon_validate(
+    directories: Annotated[list[Path] | None, typer.Argument(help="Lexicon directories (default: built-in).",
+                                                             file_okay=False)] = None,
+    no_builtin: NoBuiltinOption = False,
+) -> None:
+    """Check lexicon files, including every entry's examples; print every problem at once."""
+    from framing.lexicon import check_examples
+
+    try:
+        lex = _load(directories, no_builtin)
+    except LexiconError as error:
+        _report_lexicon_error(error)
+        raise typer.Exit(Exit.LEXICON) from None
+    problems = check_examples(lex)
+    for problem in problems:
+        err_console.print(Text(str(problem)))
+    if problems:
+        _error(f"{len(problems)} example problem{'s' if len(problems) != 1 else ''}")
+        raise typer.Exit(Exit.LEXICON)
+    typer.echo(f"ok: {len(lex.entries)} entries in {len(lex.categories)} categories")
+
+
+@lexicon_app.command("list")
+def lexicon_list(
+    category: Annotated[str | None, typer.Option(help="Only this category.")] = None,
+    lexicon: LexiconOption = None,
+    no_builtin: NoBuiltinOption = False,
+) -> None:
+    """List entries: key, strength, connotation, term."""
+    try:
+        lex = _load(lexicon, no_builtin)
+    except LexiconError as error:
+        _report_lexicon_error(error)
+        raise typer.Exit(Exit.LEXICON) from None
+    if category is not None and category not in lex.by_category:
+        raise typer.BadParameter(f"unknown category '{category}'; choose from: {', '.join(sorted(lex.by_category))}")
+    for entry in lex.entries:
+        if category is None or entry.category == category:
+            typer.echo(f"{entry.key}\t{entry.strength}\t{entry.connotation.value}\t{entry.term}")
+
+
+@lexicon_app.command("show")
+def lexicon_show(
+    entry_id: Annotated[str, typer.Argument(help="Entry key 'category/id', or an id that is unique.")],
+    lexicon: LexiconOption = None,
+    no_builtin: NoBuiltinOption = False,
+) -> None:
+    """Show one entry: its forms, explanation, alternatives, sources, exceptions and examples."""
+    from framing.render.lexicon_text import entry_text
+
+    try:
+        lex = _load(lexicon, no_builtin)
+    except LexiconError as error:
+        _report_lexicon_error(error)
+        raise typer.Exit(Exit.LEXICON) from None
+    matches = [e for e in lex.entries if entry_id in (e.key, e.id)]
+    if len(matches) != 1:
+        import difflib
+
+        close = difflib.get_close_matches(entry_id, [e.key for e in lex.entries] + [e.id for e in lex.entries], n=3)
+        hint = f" (did you mean {', '.join(close)}?)" if close else ""
+        what = "ambiguous" if matches else "unknown"
+        _error(f"{what} entry '{entry_id}'{hint}")
+        raise typer.Exit(Exit.USAGE)
+    typer.echo(entry_text(matches[0], lex))
+
+
+def main() -> None:
+    """Console entry point: a FramingError not handled above is one line on stderr, never a traceback."""
+    try:
+        app()
+    except FramingError as error:
+        _error(str(error))
+        sys.exit(Exit.INTERNAL)

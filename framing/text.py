@@ -1,0 +1,174 @@
+"""The text layer: sentences, words and direct quotations, all as spans into the original text.
+
+Sentence splitting is rule-based (pySBD-style named rules over a project word list,
+`lexicons/text/abbreviations.toml`): it needs no downloaded model, keeps offsets, and handles news
+abbreviations ("Feb. 19", "U.S.-backed", "Mr.", "Gen."). Quotations are double-quoted passages, straight
+or curly; a speaker is found when a speech verb and a name or noun phrase stand next to the quote.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import cache
+
+from framing.model import Quote
+from framing.resources import text_resource
+
+# A run of sentence-final punctuation, closing quotes or brackets, then whitespace.
+_CANDIDATE = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019)\]]*(?=\s)")
+# A blank line (paragraph break) always ends a sentence; so does a line break after a headline-like line.
+_PARAGRAPH = re.compile(r"\n[ \t\r\f\v]*\n\s*")
+_WORD = re.compile(r"\w+(?:['\u2019\-.]\w+)*")
+_TOKEN_BEFORE = re.compile(r"[\w.'\u2019\-]*$")
+_NEXT_WORD = re.compile(r"\s+[\"'\u201c\u2018(\[]*(\w[\w'\u2019]*)")
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A text and its spans: sentences, direct quotations, and the starts of its lines."""
+
+    text: str
+    sentences: tuple[tuple[int, int], ...]
+    quotes: tuple[Quote, ...]
+
+    def sentence_index(self) -> _SpanIndex:
+        return _SpanIndex(self.sentences)
+
+    def quote_index(self) -> _SpanIndex:
+        return _SpanIndex(tuple((q.start, q.end) for q in self.quotes))
+
+
+class _SpanIndex:
+    """Finds which of a sorted, disjoint tuple of spans holds an offset, by bisection."""
+
+    def __init__(self, spans: tuple[tuple[int, int], ...]) -> None:
+        self._starts = [s for s, _ in spans]
+        self._spans = spans
+
+    def nearest(self, pos: int) -> int:
+        """Index of the span holding `pos`, or of the last span before it (0 when none)."""
+        return max(bisect_right(self._starts, pos) - 1, 0)
+
+    def holding(self, start: int, end: int) -> int | None:
+        """Index of the span that holds all of [start, end), if any."""
+        i = bisect_right(self._starts, start) - 1
+        if i >= 0 and end <= self._spans[i][1]:
+            return i
+        return None
+
+
+@cache
+def _abbreviations() -> tuple[frozenset[str], frozenset[str]]:
+    data = text_resource("abbreviations")
+    return frozenset(data["abbreviations"]), frozenset(data["sentence_starters"])
+
+
+def _ends_sentence(text: str, start: int, end: int) -> bool:
+    """Whether the punctuation run text[start:end] ends a sentence (named rules, in order)."""
+    after = _NEXT_WORD.match(text, end)
+    if after is None:
+        return True
+    next_word = after.group(1)
+    if next_word[0].islower():  # "e.g. the", "No. 2 in" - a lowercase word continues the sentence
+        return False
+    if text[start] != ".":  # "!" and "?" end sentences before a capital or a digit
+        return True
+    token = _TOKEN_BEFORE.search(text, 0, start).group().lower().lstrip(".'\u2019-")  # type: ignore[union-attr]
+    abbreviations, starters = _abbreviations()
+    if token in abbreviations or token.rstrip(".") in abbreviations:
+        # "Mr. Smith", "Feb. 19" continue; "in the U.S. It was" starts anew.
+        return next_word.lower() in starters and not next_word[0].isdigit()
+    if len(token) == 1 and token.isalpha():  # an initial: "J. Smith"
+        return False
+    return not (re.fullmatch(r"(?:\w\.)+\w?", token) and next_word.lower() not in starters)
+
+
+def split_sentences(text: str) -> tuple[tuple[int, int], ...]:
+    """Sentence spans, trimmed of surrounding whitespace, covering every non-space character."""
+    cuts: list[int] = [m.start() for m in _PARAGRAPH.finditer(text)]
+    cuts.extend(m.end() for m in _CANDIDATE.finditer(text) if _ends_sentence(text, m.start(), m.end()))
+    cuts.sort()
+    spans: list[tuple[int, int]] = []
+    last = 0
+    for cut in [*cuts, len(text)]:
+        if cut <= last:
+            continue
+        piece = text[last:cut]
+        stripped = piece.strip()
+        if stripped:
+            start = last + (len(piece) - len(piece.lstrip()))
+            spans.append((start, start + len(stripped)))
+        last = cut
+    return tuple(spans)
+
+
+def count_words(text: str) -> int:
+    """Word tokens: letters or digits, with inner apostrophes, hyphens and periods (U.S.-backed is one)."""
+    return len(_WORD.findall(text))
+
+
+# --- quotations ---------------------------------------------------------------------------------
+
+_OPEN_CLOSE = re.compile(r"\u201c[^\u201c\u201d]*?(?:\u201d|(?=\n\s*\n)|\Z)|\"[^\"\n]*(?:\n(?!\s*\n)[^\"\n]*)*\"")
+_NAME = r"[A-Z][\w.'\u2019-]*(?:\s+(?:[A-Z][\w.'\u2019-]*|of|the|al|bin|de|van|von|la|le|du|da))*"
+_PRONOUN = r"(?:he|she|they|it|we|I|He|She|They|It|We)"
+_NOUN_PHRASE = r"(?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother)(?:\s+[\w'\u2019-]+){1,5}?"
+
+
+@cache
+def _speaker_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    verbs = "|".join(sorted((re.escape(v) for v in text_resource("speech_verbs")["verbs"]), key=len, reverse=True))
+    speaker = rf"(?P<speaker>{_NAME}|{_PRONOUN}|{_NOUN_PHRASE})"
+    # after the quote: ', the minister said' / ', said the minister'
+    after_speaker_verb = re.compile(rf"[\s,]*{speaker}\s+(?:{verbs})\b")
+    after_verb_speaker = re.compile(rf"[\s,]*(?:{verbs})\s+{speaker}(?=[\s,.;:!?]|$)")
+    # before the quote: 'The minister said: ' / 'The minister told reporters, '
+    before = re.compile(rf"{speaker}\s+(?:{verbs})(?:\s+[\w'\u2019-]+){{0,3}}?\s*[,:]?\s*$")
+    return after_speaker_verb, after_verb_speaker, before
+
+
+def find_quotes(text: str) -> tuple[Quote, ...]:
+    """Direct quotations with their speakers; the span is the quoted words, without the marks."""
+    after_sv, after_vs, before = _speaker_patterns()
+    quotes: list[Quote] = []
+    for match in _OPEN_CLOSE.finditer(text):
+        inner_start = match.start() + 1
+        inner_end = match.end() - 1 if match.group().endswith(("\u201d", '"')) else match.end()
+        if inner_end - inner_start < 2:
+            continue
+        window_after = text[match.end() : match.end() + 120]
+        found = None
+        offset = match.end()
+        for pattern in (after_vs, after_sv):
+            found = pattern.match(window_after)
+            if found:
+                break
+        if found is None:
+            line_start = max(text.rfind("\n", 0, match.start()) + 1, match.start() - 160)
+            window_before = text[line_start : match.start()]
+            found = before.search(window_before)
+            offset = line_start
+        if found:
+            s, e = found.span("speaker")
+            quotes.append(Quote(inner_start, inner_end, found.group("speaker"), offset + s, offset + e))
+        else:
+            quotes.append(Quote(inner_start, inner_end))
+    return tuple(quotes)
+
+
+def prepare(text: str) -> Document:
+    """Split a text into a `Document`; the text itself is kept as it is."""
+    return Document(text, split_sentences(text), find_quotes(text))
+
+
+class LineIndex:
+    """1-based line and column of offsets in one text, for linter-style locations."""
+
+    def __init__(self, text: str) -> None:
+        self._starts = [0, *(m.end() for m in re.finditer("\n", text))]
+
+    def line_col(self, pos: int) -> tuple[int, int]:
+        line = bisect_right(self._starts, pos)
+        return line, pos - self._starts[line - 1] + 1
