@@ -200,6 +200,25 @@ def lexicon_show(
     typer.echo(entry_text(matches[0], lex))
 
 
+@lexicon_app.command("docs")
+def lexicon_docs(
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write here, not stdout.", dir_okay=False)] = None,
+) -> None:
+    """Write the lexicon reference table (docs/lexicon-reference.md) from the built-in lexicon."""
+    from framing.render.lexicon_docs import render_lexicon_docs
+
+    try:
+        lex = _load(None, False)
+    except LexiconError as error:
+        _report_lexicon_error(error)
+        raise typer.Exit(Exit.LEXICON) from None
+    text = render_lexicon_docs(lex)
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        output.write_text(text, encoding="utf-8")
+
+
 def main() -> None:
     """Console entry point: a FramingError not handled above is one line on stderr, never a traceback."""
     try:

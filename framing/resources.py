@@ -11,9 +11,9 @@ from typing import Any
 
 def default_lexicon_dir() -> Path:
     """`framing/lexicons` in an installed wheel, the top-level `lexicons/` in a source checkout."""
-    checkout = Path(__file__).resolve().parent.parent / "lexicons"
-    if checkout.is_dir():
-        return checkout
+    root = Path(__file__).resolve().parent.parent
+    if (root / "pyproject.toml").is_file() and (root / "lexicons" / "sources.toml").is_file():
+        return root / "lexicons"
     return Path(str(files("framing") / "lexicons"))
 
 

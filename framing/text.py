@@ -20,8 +20,8 @@ from framing.resources import text_resource
 _CANDIDATE = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019)\]]*(?=\s)")
 # A blank line (paragraph break) always ends a sentence; so does a line break after a headline-like line.
 _PARAGRAPH = re.compile(r"\n[ \t\r\f\v]*\n\s*")
-_WORD = re.compile(r"\w+(?:['\u2019\-.]\w+)*")
-_TOKEN_BEFORE = re.compile(r"[\w.'\u2019\-]*$")
+_WORD = re.compile(r"\w+(?:(?:['\u2019-]|\.-?)\w+)*")
+_TOKEN_CHARS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.'\u2019-_"
 _NEXT_WORD = re.compile(r"\s+[\"'\u201c\u2018(\[]*(\w[\w'\u2019]*)")
 
 
@@ -75,7 +75,9 @@ def _ends_sentence(text: str, start: int, end: int) -> bool:
         return False
     if text[start] != ".":  # "!" and "?" end sentences before a capital or a digit
         return True
-    token = _TOKEN_BEFORE.search(text, 0, start).group().lower().lstrip(".'\u2019-")  # type: ignore[union-attr]
+    window = text[max(0, start - 40) : start]
+    token = window[len(window.rstrip(_TOKEN_CHARS)) :] if window else ""
+    token = token.lower().lstrip(".'\u2019-")
     abbreviations, starters = _abbreviations()
     if token in abbreviations or token.rstrip(".") in abbreviations:
         # "Mr. Smith", "Feb. 19" continue; "in the U.S. It was" starts anew.
@@ -85,9 +87,26 @@ def _ends_sentence(text: str, start: int, end: int) -> bool:
     return not (re.fullmatch(r"(?:\w\.)+\w?", token) and next_word.lower() not in starters)
 
 
+_LINE_BREAK = re.compile(r"\n(?=[ \t]*\S)")
+_WRAPPED_LINE = (40, 100)
+
+
+def _hard_wrapped(text: str) -> bool:
+    """Whether single line breaks are wrapping (most lines inside paragraphs are 40-100 characters)."""
+    inner = [len(line) for line in re.findall(r"^(.+)\n(?=[ \t]*\S)", text, flags=re.MULTILINE)]
+    low, high = _WRAPPED_LINE
+    return len(inner) >= 3 and sum(low <= n <= high for n in inner) > len(inner) / 2
+
+
 def split_sentences(text: str) -> tuple[tuple[int, int], ...]:
-    """Sentence spans, trimmed of surrounding whitespace, covering every non-space character."""
+    """Sentence spans, trimmed of surrounding whitespace, covering every non-space character.
+
+    A blank line always ends a sentence; a single line break does too (headlines, captions, lists)
+    unless the text is hard-wrapped.
+    """
     cuts: list[int] = [m.start() for m in _PARAGRAPH.finditer(text)]
+    if "\n" in text and not _hard_wrapped(text):
+        cuts.extend(m.start() for m in _LINE_BREAK.finditer(text))
     cuts.extend(m.end() for m in _CANDIDATE.finditer(text) if _ends_sentence(text, m.start(), m.end()))
     cuts.sort()
     spans: list[tuple[int, int]] = []
@@ -114,7 +133,11 @@ def count_words(text: str) -> int:
 _OPEN_CLOSE = re.compile(r"\u201c[^\u201c\u201d]*?(?:\u201d|(?=\n\s*\n)|\Z)|\"[^\"\n]*(?:\n(?!\s*\n)[^\"\n]*)*\"")
 _NAME = r"[A-Z][\w.'\u2019-]*(?:\s+(?:[A-Z][\w.'\u2019-]*|of|the|al|bin|de|van|von|la|le|du|da))*"
 _PRONOUN = r"(?:he|she|they|it|we|I|He|She|They|It|We)"
-_NOUN_PHRASE = r"(?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother)(?:\s+[\w'\u2019-]+){1,5}?"
+_NOT_IN_SPEAKER = (
+    r"(?:on|in|at|after|before|during|from|to|with|by|as|that|who|which|when|while|and|but|for|of|late|early"
+    r"|yesterday|today|tonight|last|this|earlier|later)\b"
+)
+_NOUN_PHRASE = rf"(?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother)(?:\s+(?!{_NOT_IN_SPEAKER})[\w'\u2019-]+){{1,5}}"
 
 
 @cache

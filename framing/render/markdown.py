@@ -1,0 +1,77 @@
+"""Markdown report: pastes cleanly into course material and issue trackers."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from framing.messages import KIND_HEADING, alternatives_line, headline, quote_note, sources_line
+from framing.model import Analysis, Entry, Kind, Lexicon
+from framing.text import LineIndex
+
+
+def _cell(text: str) -> str:
+    """Text made safe for a Markdown table cell: no pipes, no line breaks, no inline HTML."""
+    return (text.replace("\\", "\\\\").replace("|", "\\|").replace("<", "&lt;").replace(">", "&gt;")
+            .replace("\n", " ").replace("`", "\\`").replace("*", "\\*").replace("_", "\\_"))
+
+
+def _analysis_md(analysis: Analysis, lexicon: Lexicon) -> list[str]:
+    summary = analysis.summary
+    out = [f"## {_cell(analysis.source)}", ""]
+    out.extend(f"> Note: {_cell(note)}" for note in analysis.notes)
+    if analysis.notes:
+        out.append("")
+    out.append(
+        f"{summary.words} words, {summary.findings} findings; loaded language: {summary.loaded} "
+        f"({summary.loaded_per_1k_words:.1f} per 1,000 words); {summary.in_quotes} inside direct quotations."
+    )
+    out.append("")
+    if not analysis.findings:
+        out.extend(["No findings.", ""])
+        return out
+    out.extend(["| category | kind | findings | per 1,000 words |", "|---|---|---:|---:|"])
+    out.extend(f"| {c.category} | {c.kind.value} | {c.count} | {c.per_1k_words:.1f} |" for c in summary.by_category)
+    out.append("")
+    lines = LineIndex(analysis.text)
+    own = [f for f in analysis.findings if not f.in_quote]
+    quoted = [f for f in analysis.findings if f.in_quote]
+    for kind in Kind:
+        group = [f for f in own if lexicon.kind_of(f.entry) is kind]
+        if not group:
+            continue
+        out.extend([f"### {KIND_HEADING[kind]}", "", "| where | words | entry | reading | alternatives |",
+                    "|---|---|---|---|---|"])
+        for f in group:
+            line, col = lines.line_col(f.start)
+            out.append(f"| {line}:{col} | {_cell(f.text)} | `{f.entry.key}` | {_cell(headline(f))} | "
+                       f"{_cell(alternatives_line(f))} |")
+        out.append("")
+    if quoted:
+        out.extend(["### In direct quotations (the sources' words, not the writer's)", "",
+                    "| where | words | entry | attributed to |", "|---|---|---|---|"])
+        for f in quoted:
+            line, col = lines.line_col(f.start)
+            note = quote_note(f) or ""
+            out.append(f"| {line}:{col} | {_cell(f.text)} | `{f.entry.key}` | {_cell(note)} |")
+        out.append("")
+    out.extend(["### Why these words were flagged", ""])
+    seen: dict[str, Entry] = {}
+    for f in analysis.findings:
+        seen.setdefault(f.entry.key, f.entry)
+    for key, entry in sorted(seen.items()):
+        out.append(f"- **{_cell(entry.term)}** (`{key}`, {entry.connotation.value}, strength {entry.strength}): "
+                   f"{_cell(entry.explanation)} {_cell(sources_line(entry, lexicon))}.")
+    out.append("")
+    return out
+
+
+def render_markdown(analyses: Sequence[Analysis], lexicon: Lexicon) -> str:
+    from framing import __version__
+
+    out = ["# Framing report", ""]
+    for analysis in analyses:
+        out.extend(_analysis_md(analysis, lexicon))
+    out.append(f"_framing {__version__}, lexicon of {len(lexicon.entries)} entries. Strength: 1 evaluative but "
+               "common in neutral reporting; 2 clearly emotive or partisan; 3 dehumanising or a slur. The tool "
+               "cannot see irony, context or facts: read each finding as a question, not a verdict._")
+    return "\n".join(out) + "\n"

@@ -1,0 +1,73 @@
+"""Terminal report, read like a linter: path:line:col, the words, why, alternatives.
+
+User text is only ever printed through `rich.text.Text`, never parsed as markup. Without a terminal the
+report is plain text with no colour codes.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+
+from rich.console import Console
+from rich.text import Text
+
+from framing.messages import alternatives_line, headline, quote_note, tag_line
+from framing.model import Analysis, Connotation, Finding, Lexicon
+from framing.text import LineIndex
+
+_STYLE = {
+    Connotation.NEGATIVE: "bold red",
+    Connotation.POSITIVE: "bold green",
+    Connotation.EUPHEMISTIC: "bold magenta",
+    Connotation.NEUTRAL: "bold cyan",
+}
+_CONTEXT = 50
+
+
+def _context(analysis: Analysis, finding: Finding) -> Text:
+    text = analysis.text
+    start = max(finding.start - _CONTEXT, text.rfind("\n", 0, finding.start) + 1)
+    line_end = text.find("\n", finding.end)
+    end = min(finding.end + _CONTEXT, line_end if line_end != -1 else len(text))
+    snippet = Text("    ")
+    snippet.append(("…" if start > 0 and text[start - 1] != "\n" else "") + text[start : finding.start], style="dim")
+    snippet.append(text[finding.start : finding.end], style=_STYLE[finding.entry.connotation])
+    snippet.append(text[finding.end : end] + ("…" if end < len(text) and text[end] != "\n" else ""), style="dim")
+    return snippet
+
+
+def _finding_lines(analysis: Analysis, finding: Finding, lines: LineIndex) -> list[Text]:
+    line, col = lines.line_col(finding.start)
+    head = Text(f"{analysis.source}:{line}:{col}  ")
+    head.append(headline(finding), style=_STYLE[finding.entry.connotation])
+    head.append(f"  [{tag_line(finding)}]", style="dim")
+    out = [head, _context(analysis, finding)]
+    note = quote_note(finding)
+    if note:
+        out.append(Text(f"    ({note})", style="italic"))
+    out.append(Text(f"    {finding.entry.explanation}"))
+    out.append(Text(f"    {alternatives_line(finding)}", style="green"))
+    return out
+
+
+def render_terminal(analyses: Sequence[Analysis], lexicon: Lexicon, *, color: bool = False, width: int = 100) -> str:
+    buffer = io.StringIO()
+    console = Console(file=buffer, force_terminal=color, no_color=not color, width=width, highlight=False,
+                      soft_wrap=True, emoji=False, markup=False)
+    for analysis in analyses:
+        summary = analysis.summary
+        lines = LineIndex(analysis.text)
+        for finding in analysis.findings:
+            for text in _finding_lines(analysis, finding, lines):
+                console.print(text)
+        verdict = Text(f"{analysis.source}: ", style="bold")
+        verdict.append(
+            f"{summary.findings} findings in {summary.words} words; loaded language {summary.loaded} "
+            f"({summary.loaded_per_1k_words:.1f} per 1,000 words), {summary.in_quotes} in direct quotations"
+        )
+        console.print(verdict)
+        if summary.by_category:
+            console.print(Text("    " + ", ".join(f"{c.category} {c.count}" for c in summary.by_category), style="dim"))
+        console.print(Text(""))
+    return buffer.getvalue()

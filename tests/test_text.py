@@ -1,0 +1,90 @@
+"""The text layer: sentence splitting (golden cases), quotations and speakers, word counts."""
+
+from __future__ import annotations
+
+import pytest
+
+from framing.text import LineIndex, count_words, find_quotes, prepare, split_sentences
+
+
+def sentences(text: str) -> list[str]:
+    return [text[s:e] for s, e in split_sentences(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("On Feb. 19, the talks began. They ended.", ["On Feb. 19, the talks began.", "They ended."]),
+        ("The U.S.-backed forces moved. Mr. Lee said so.", ["The U.S.-backed forces moved.", "Mr. Lee said so."]),
+        ("Gen. Ortiz and Lt. Col. Park arrived.", ["Gen. Ortiz and Lt. Col. Park arrived."]),
+        ("He lives in the U.S. It is cold there.", ["He lives in the U.S.", "It is cold there."]),
+        ("He met J. R. Smith at 5 p.m. on Friday.", ["He met J. R. Smith at 5 p.m. on Friday."]),
+        ('"We will stay," he said. "Not now."', ['"We will stay," he said.', '"Not now."']),
+        ("\u201cWe left.\u201d Then quiet.", ["\u201cWe left.\u201d", "Then quiet."]),
+        ("Really? Yes! Fine.", ["Really?", "Yes!", "Fine."]),
+        ("Headline without a stop\n\nBody text here.", ["Headline without a stop", "Body text here."]),
+        ("A headline\nA caption line.", ["A headline", "A caption line."]),
+        ("It is No. 2 in the list. Next one.", ["It is No. 2 in the list.", "Next one."]),
+        ("Prices rose, e.g. fuel. Then fell.", ["Prices rose, e.g. fuel.", "Then fell."]),
+        ("", []),
+        ("   \n\n  ", []),
+    ],
+)
+def test_sentence_splitting(text: str, expected: list[str]) -> None:
+    assert sentences(text) == expected
+
+
+def test_hard_wrapped_text_keeps_sentences_across_lines() -> None:
+    text = (
+        "The convoy left the capital early on Monday and reached the\n"
+        "Northern Province by the afternoon, officials said in a statement\n"
+        "released to reporters. Aid workers followed the convoy a day later\n"
+        "with food and medicine for the families who had stayed behind.\n"
+    )
+    assert len(split_sentences(text)) == 2
+
+
+def test_sentences_cover_all_text() -> None:
+    text = "One. Two!\n\nThree? Four\nfive."
+    covered = "".join(text[s:e] for s, e in split_sentences(text))
+    assert covered.replace(" ", "") == "".join(text.split())
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted", "speaker"),
+    [
+        ('"We will not retreat," Mr. Smith told reporters.', "We will not retreat,", "Mr. Smith"),
+        ('"We will not retreat," said the army spokesman.', "We will not retreat,", "the army spokesman"),
+        ('The minister said: "Prices will fall."', "Prices will fall.", "The minister"),
+        ("\u201cIt is over,\u201d she said.", "It is over,", "she"),
+        ('"It is over," a senior official said.', "It is over,", "a senior official"),
+        ('A poster read "freedom now" on the wall.', "freedom now", None),
+    ],
+)
+def test_quotes_and_speakers(text: str, quoted: str, speaker: str | None) -> None:
+    (quote,) = find_quotes(text)
+    assert text[quote.start : quote.end] == quoted
+    assert quote.speaker == speaker
+    if speaker:
+        assert text[quote.speaker_start : quote.speaker_end] == speaker
+
+
+def test_in_quote_findings_name_the_speaker(lexicon) -> None:  # noqa: ANN001
+    from framing.detect import detect
+
+    text = '"The regime is finished," the rebel commander said. The regime denied it.'
+    findings = [f for f in detect(prepare(text), lexicon) if f.text.lower() == "regime"]
+    assert [(f.in_quote, f.speaker) for f in findings] == [(True, "the rebel commander"), (False, None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [("", 0), ("The U.S.-backed forces", 3), ("Iraq's Shi'ite militias", 3), ("100,000-strong", 2), ("— - !", 0)],
+)
+def test_word_count(text: str, words: int) -> None:
+    assert count_words(text) == words
+
+
+def test_line_index() -> None:
+    index = LineIndex("ab\ncd\n\nef")
+    assert [index.line_col(p) for p in (0, 1, 3, 7, 8)] == [(1, 1), (1, 2), (2, 1), (4, 1), (4, 2)]
