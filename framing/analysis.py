@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Collection
+from typing import TYPE_CHECKING
 
 from framing.detect import detect
 from framing.lexicon import load_lexicon
@@ -10,26 +11,43 @@ from framing.model import Analysis, Lexicon
 from framing.summarize import summarize
 from framing.text import count_words, prepare
 
+if TYPE_CHECKING:
+    from framing.actors import ActorData
+
 
 def analyze(
     text: str,
     *,
     source: str = "<text>",
     lexicon: Lexicon | None = None,
+    actor_data: ActorData | None = None,
+    actors: bool = True,
     min_strength: int = 1,
     categories: Collection[str] | None = None,
     ignore: Collection[str] = (),
     notes: tuple[str, ...] = (),
 ) -> Analysis:
-    """Analyse one document.
+    """Analyse one document: loaded language, and (unless `actors=False`) how each actor is framed.
 
-    >>> a = analyze("The regime said the militants retreated.")
+    `ignore` leaves entries out everywhere; `min_strength` and `categories` shape the findings listed, while
+    actor framing still sees every finding, so filtering a report does not change the scores.
+
+    >>> a = analyze("The regime said the militants retreated.", actors=False)
     >>> [f.text for f in a.findings]
     ['regime', 'militants']
     """
     lexicon = lexicon or load_lexicon()
     document = prepare(text)
-    findings = detect(document, lexicon, min_strength=min_strength, categories=categories, ignore=ignore)
+    everything = detect(document, lexicon, ignore=ignore)
+    findings = tuple(
+        f for f in everything
+        if f.entry.strength >= min_strength and (categories is None or f.entry.category in categories)
+    )
+    frames = ()
+    if actors:
+        from framing.actors import frame_actors, load_actor_data
+
+        frames = frame_actors(document, everything, lexicon, actor_data or load_actor_data())
     return Analysis(
         source=source,
         text=text,
@@ -38,4 +56,5 @@ def analyze(
         findings=findings,
         summary=summarize(findings, count_words(text), lexicon),
         notes=notes,
+        actors=frames,
     )

@@ -96,6 +96,10 @@ def analyze(
     ignore: Annotated[list[str] | None, typer.Option(help="Entry keys 'category/id' or categories to leave out.")] = None,
     fail_on: Annotated[int | None, typer.Option(min=1, max=3, help="Exit 1 if a finding has at least this strength.")] = None,
     max_mb: Annotated[float, typer.Option(help="Refuse files larger than this many megabytes.")] = 50.0,
+    actors: Annotated[Path | None, typer.Option("--actors", help="A TOML file of actors and aliases to add, "
+                                                "override or ignore (see docs/actor-framing.md).",
+                                                dir_okay=False)] = None,
+    no_actors: Annotated[bool, typer.Option("--no-actors", help="Loaded language only; skip actor framing.")] = False,
 ) -> None:
     """Find loaded language in articles and explain each finding. """ + EXIT_CODES_HELP
     from framing.analysis import analyze as analyze_text
@@ -107,6 +111,15 @@ def analyze(
     except LexiconError as error:
         _report_lexicon_error(error)
         raise typer.Exit(Exit.LEXICON) from None
+    actor_data = None
+    if not no_actors:
+        from framing.actors import load_actor_data
+
+        try:
+            actor_data = load_actor_data(actors)
+        except LexiconError as error:
+            _report_lexicon_error(error)
+            raise typer.Exit(Exit.LEXICON) from None
     unknown = sorted(set(category or ()) - set(lex.by_category))
     if unknown:
         raise typer.BadParameter(f"unknown category {', '.join(unknown)}; choose from: {', '.join(sorted(lex.by_category))}")
@@ -119,8 +132,9 @@ def analyze(
             continue
         for note in item.notes:
             _warn(f"{item.name}: {note}")
-        analyses.append(analyze_text(item.text, source=item.name, lexicon=lex, min_strength=min_strength,
-                                     categories=category, ignore=tuple(ignore or ()), notes=item.notes))
+        analyses.append(analyze_text(item.text, source=item.name, lexicon=lex, actor_data=actor_data,
+                                     actors=not no_actors, min_strength=min_strength, categories=category,
+                                     ignore=tuple(ignore or ()), notes=item.notes))
     report = render(analyses, lex, output_format, to_terminal=output is None and sys.stdout.isatty())
     if output is not None:
         output.write_text(report, encoding="utf-8")

@@ -12,15 +12,11 @@ def detect(
     document: Document,
     lexicon: Lexicon,
     *,
-    min_strength: int = 1,
-    categories: Collection[str] | None = None,
     ignore: Collection[str] = (),
 ) -> tuple[Finding, ...]:
     """Findings in reading order; each one's span indexes `document.text` and never overlaps another.
 
     Args:
-        min_strength: leave out entries weaker than this (1-3).
-        categories: only these categories (all when None).
         ignore: entry keys ('category/id') or whole categories to leave out.
     """
     text = document.text
@@ -29,9 +25,7 @@ def detect(
     findings: list[Finding] = []
     for match in lexicon.matcher.find(text):
         entry = match.entry
-        if entry.strength < min_strength or entry.key in ignore or entry.category in ignore:
-            continue
-        if categories is not None and entry.category not in categories:
+        if entry.key in ignore or entry.category in ignore:
             continue
         quote_at = quotes.holding(match.start, match.end)
         quote = document.quotes[quote_at] if quote_at is not None else None

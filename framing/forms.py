@@ -58,8 +58,19 @@ class Folded:
         return pos + (self.shifts[i] if i >= 0 else 0)
 
 
+_MAPPING = tuple((chr(k), v) for k, v in _ONE_FOR_ONE.items())
+
+
+def _map_one_for_one(text: str) -> str:
+    # str.replace per mapped character is several times faster than str.translate with a dict table
+    for source, target in _MAPPING:
+        if source in text:
+            text = text.replace(source, target)
+    return text
+
+
 def fold(text: str) -> Folded:
-    mapped = text.translate(_ONE_FOR_ONE)
+    mapped = _map_one_for_one(text)
     breaks: list[int] = []
     shifts: list[int] = []
     if "  " not in mapped:

@@ -239,6 +239,7 @@ def _parse_entry(  # noqa: C901 - a flat list of independent field checks reads 
     entry = Entry(
         id=raw["id"],
         category=category.name,
+        kind=category.kind,
         term=raw["term"],
         connotation=Connotation(raw["connotation"]),
         strength=raw["strength"],
@@ -377,7 +378,7 @@ def check_examples(lexicon: Lexicon) -> tuple[Problem, ...]:
                 problems.append(Problem(entry.path, entry.line, entry.id,
                                         f"examples.pass sentence is flagged at '{hits[0].text}': {sentence!r}"))
         for alternative in entry.alternatives:
-            loaded = [f for f in find_terms(alternative, lexicon) if lexicon.kind_of(f.entry) is Kind.LOADED]
+            loaded = [f for f in find_terms(alternative, lexicon) if f.entry.kind is Kind.LOADED]
             if loaded:
                 problems.append(Problem(entry.path, entry.line, entry.id,
                                         f"alternative '{alternative}' is itself flagged by '{loaded[0].entry.key}'"))

@@ -6,9 +6,16 @@ across reports and a wording fix is a one-line change (pinned by the golden test
 
 from __future__ import annotations
 
-from framing.model import STRENGTH_MEANING, Connotation, Entry, Finding, Kind, Lexicon
+from framing.forms import normalize, plural
+from framing.model import STRENGTH_MEANING, Connotation, Entry, Finding, Inflect, Kind, Lexicon
 
 NO_ALTERNATIVE = "No direct neutral equivalent; describe the specific action or status."
+# What to do instead, when an entry offers no alternative, by kind.
+_NO_ALTERNATIVE_BY_KIND = {
+    Kind.LOADED: NO_ALTERNATIVE,
+    Kind.IDENTITY: "Keep it where the identity matters to the story; otherwise name the group or its role.",
+    Kind.MARKER: "Name the source, or say how the claim is known.",
+}
 MAX_ALTERNATIVES = 3
 
 # (assertive, hedged) wording of what an entry does, by connotation.
@@ -35,22 +42,51 @@ def match_case(alternative: str, matched: str) -> str:
     return alternative
 
 
+def _is_generated_plural(finding: Finding) -> bool:
+    entry = finding.entry
+    if entry.inflect is not Inflect.NOUN:
+        return False
+    matched = normalize(finding.text)
+    return any(matched == normalize(plural_form) for plural_form in _plurals(entry))
+
+
+def _plurals(entry: Entry) -> tuple[str, ...]:
+    out = []
+    for form in (entry.term, *entry.variants):
+        words = form.split(" ")
+        out.append(" ".join([*words[:-1], plural(words[-1])]))
+    return tuple(out)
+
+
 def alternatives_for(finding: Finding) -> tuple[str, ...]:
-    return tuple(match_case(a, finding.text) for a in finding.entry.alternatives[:MAX_ALTERNATIVES])
+    """Alternatives capitalised like the match, and made plural when the match is a generated plural."""
+    alternatives = finding.entry.alternatives[:MAX_ALTERNATIVES]
+    if _is_generated_plural(finding):
+        alternatives = tuple(" ".join([*a.split(" ")[:-1], plural(a.split(" ")[-1])]) for a in alternatives)
+    return tuple(match_case(a, finding.text) for a in alternatives)
 
 
 def alternatives_line(finding: Finding) -> str:
     alternatives = alternatives_for(finding)
     if not alternatives:
-        return NO_ALTERNATIVE
+        return _NO_ALTERNATIVE_BY_KIND[finding.entry.kind]
     return "Neutral alternatives: " + ", ".join(f'"{a}"' for a in alternatives)
+
+
+_KIND_VERB = {
+    Kind.IDENTITY: ("labels its subject by identity", "may label its subject by identity"),
+    Kind.MARKER: ("marks how a claim is sourced or how sure it is", "may mark how a claim is sourced or how sure it is"),
+}
 
 
 def headline(finding: Finding) -> str:
     """'"regime" may frame ...': hedged when the entry is conditional or weak (strength 1)."""
     entry = finding.entry
     hedge = entry.condition is not None or entry.strength == 1
-    phrase = _CONNOTATION_VERB[entry.connotation][1 if hedge else 0]
+    wording = _CONNOTATION_VERB[entry.connotation]
+    if entry.connotation is Connotation.NEUTRAL:
+        wording = _KIND_VERB.get(entry.kind, wording)
+    phrase = wording[1 if hedge else 0]
     condition = f", {entry.condition}" if entry.condition else ""
     return f'"{finding.text}"{condition}: {phrase}'
 
@@ -81,3 +117,96 @@ def decoded_note(encoding: str) -> str:
 
 def html_note() -> str:
     return "read as the visible text of an HTML page; offsets index that text"
+
+
+# --- actor framing ------------------------------------------------------------------------------
+
+_ROLE_CLASS = {
+    "harm": "doing harm",
+    "help": "helping",
+    "conflict": "fighting",
+    "control": "exercising control",
+    "movement": "moving",
+    "accusation": "accusing or judging",
+    "support": "supporting",
+    "cooperation": "cooperating",
+    "neutral": "acting",
+}
+
+
+def role_reason(use) -> str:  # noqa: ANN001 - model.RoleUse
+    """'agent of "captured" (fighting)' / 'patient of "were killed", no agent named'."""
+    what = _ROLE_CLASS.get(use.verb_class or "", "acting")
+    if use.role.value == "agent":
+        other = f' against "{use.other}"' if use.other else ""
+        return f'agent of "{use.verb_text}" ({what}){other}'
+    if use.agentless:
+        return f'patient of "{use.verb_text}" ({what}), in the passive with no agent named'
+    by = f' by "{use.other}"' if use.other else ""
+    return f'patient of "{use.verb_text}" ({what}){by}'
+
+
+def label_reason(finding: Finding) -> str:
+    return f'called "{finding.text}" ({finding.entry.key}, {finding.entry.connotation.value}, strength {finding.entry.strength})'
+
+
+def sentiment_reason(scored: tuple[tuple[str, float], ...]) -> str:
+    words = ", ".join(f'"{w}" {v:+.2f}' for w, v in scored[:4])
+    return f"TextBlob polarity of its clause, from {words}"
+
+
+def voice_reason(voice, attribution) -> str:  # noqa: ANN001 - model.Voice, findings
+    if voice.direct:
+        return "quoted directly, in its own words"
+    if voice.via_source:
+        return f'cited only through unnamed sources ("{voice.verb}")'
+    if attribution:
+        return f'its statement reported with "{voice.verb}" ({attribution[0].entry.key})'
+    return f'its statement reported with "{voice.verb}"'
+
+
+def allegation_reason(allegation) -> str:  # noqa: ANN001 - model.Allegation
+    if allegation.accuser:
+        return f'accused ("{allegation.entry}") by "{allegation.accuser}"'
+    return f'accused ("{allegation.entry}") with no accuser named'
+
+
+def names_line(actor) -> str:  # noqa: ANN001 - model.ActorFrame
+    return ", ".join(f'"{n.text}" x{n.count}' for n in actor.names)
+
+
+def roles_line(actor) -> str:  # noqa: ANN001 - model.ActorFrame
+    from framing.model import Role
+
+    agent, patient = actor.role_count(Role.AGENT), actor.role_count(Role.PATIENT)
+    line = f"agent {agent}, patient {patient}"
+    if actor.agentless_count:
+        line += f" ({actor.agentless_count} in agentless passives)"
+    return line
+
+
+def voice_line(actor) -> str:  # noqa: ANN001 - model.ActorFrame
+    direct = sum(1 for v in actor.voice if v.direct)
+    reported = sum(1 for v in actor.voice if not v.direct and not v.via_source)
+    via = sum(1 for v in actor.voice if v.via_source)
+    if not actor.voice:
+        return "never quoted or cited"
+    parts = [f"quoted {direct}" if direct else "", f"reported {reported}" if reported else "",
+             f"via unnamed sources {via}" if via else ""]
+    return ", ".join(p for p in parts if p)
+
+
+def allegations_line(actor) -> str:  # noqa: ANN001 - model.ActorFrame
+    if not actor.allegations:
+        return "none"
+    unattributed = sum(1 for a in actor.allegations if a.accuser is None)
+    return f"{len(actor.allegations)} ({unattributed} with no accuser named)"
+
+
+def score_line(actor) -> str:  # noqa: ANN001 - model.ActorFrame
+    return f"{actor.score:+.2f} (confidence {actor.confidence:.2f})"
+
+
+def components_line(actor) -> str:  # noqa: ANN001 - model.ActorFrame
+    parts = [f"{c.name} {c.contribution:+.2f}" for c in actor.components if c.evidence]
+    return ", ".join(parts) if parts else "no evidence"

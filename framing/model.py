@@ -90,6 +90,7 @@ class Entry:
     exceptions: tuple[str, ...] = ()
     examples_flag: tuple[str, ...] = ()
     examples_pass: tuple[str, ...] = ()
+    kind: Kind = Kind.LOADED  # its category's kind
     path: str = ""
     line: int = 0
 
@@ -126,8 +127,6 @@ class Lexicon:
     def by_category(self) -> dict[str, Category]:
         return {c.name: c for c in self.categories}
 
-    def kind_of(self, entry: Entry) -> Kind:
-        return self.by_category[entry.category].kind
 
     def cite(self, ref: str) -> str:
         """Full citation for an entry's source reference ('key' or 'key: section')."""
@@ -181,6 +180,125 @@ class Summary:
     by_category: tuple[CategoryCount, ...]
 
 
+class Role(StrEnum):
+    """What an actor is in a clause: the doer, the one done to, or the one done to by nobody named."""
+
+    AGENT = "agent"
+    PATIENT = "patient"
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """One piece of evidence behind a score component: the words, their value, and why."""
+
+    start: int
+    end: int
+    text: str
+    value: float  # -1 .. 1: how these words cast the actor
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Component:
+    """A named part of an actor's score: its weight, mean value, share of the score, and evidence."""
+
+    name: str
+    weight: float
+    value: float
+    contribution: float
+    evidence: tuple[Evidence, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """Words in the text that refer to an actor."""
+
+    start: int
+    end: int
+    text: str
+    name: str  # the naming phrase: "Assad regime", "hardline group", "Sunni residents"
+    sentence: int
+    kind: str  # gazetteer | name | group | description | alias | pronoun
+
+
+@dataclass(frozen=True, slots=True)
+class RoleUse:
+    """The actor in one clause: agent or patient of a verb, passive or not, and who else is named."""
+
+    role: Role
+    verb: str  # lemma
+    verb_start: int
+    verb_end: int
+    verb_text: str
+    passive: bool
+    agentless: bool
+    other: str | None  # the other party's name (agent of a passive, patient of an active verb)
+    verb_class: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Voice:
+    """The actor speaks or is cited: directly quoted, or reported with an attribution verb."""
+
+    start: int
+    end: int
+    text: str  # the quotation, or the clause that reports the speech
+    direct: bool
+    verb: str | None
+    via_source: bool  # cited through unnamed "sources close to" the actor
+
+
+@dataclass(frozen=True, slots=True)
+class Allegation:
+    """Something the actor is accused of, with the accuser where the text names one."""
+
+    start: int
+    end: int
+    text: str
+    entry: str  # lexicon key of the allegation words
+    accuser: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class NameUse:
+    """A name or label used for the actor, with how often, and the lexicon entries it carries."""
+
+    text: str
+    count: int
+    entries: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ActorFrame:
+    """How one actor is framed in one document; every number traces back to evidence spans."""
+
+    id: str
+    name: str
+    type: str
+    mentions: tuple[Mention, ...]
+    names: tuple[NameUse, ...]
+    labels: tuple[Finding, ...]
+    descriptors: tuple[Finding, ...]
+    roles: tuple[RoleUse, ...]
+    voice: tuple[Voice, ...]
+    allegations: tuple[Allegation, ...]
+    sentiment: float
+    score: float
+    confidence: float
+    components: tuple[Component, ...]
+
+    @property
+    def first_position(self) -> int:
+        return self.mentions[0].start if self.mentions else 0
+
+    def role_count(self, role: Role) -> int:
+        return sum(1 for r in self.roles if r.role is role)
+
+    @property
+    def agentless_count(self) -> int:
+        return sum(1 for r in self.roles if r.agentless)
+
+
 @dataclass(frozen=True, slots=True)
 class Analysis:
     """Everything found in one document, with spans into `text`."""
@@ -192,3 +310,4 @@ class Analysis:
     findings: tuple[Finding, ...]
     summary: Summary
     notes: tuple[str, ...] = ()
+    actors: tuple[ActorFrame, ...] = ()

@@ -14,7 +14,7 @@ def _per_1k(count: int, words: int) -> float:
 
 def summarize(findings: Sequence[Finding], words: int, lexicon: Lexicon) -> Summary:
     counts = Counter(f.entry.category for f in findings)
-    loaded = sum(1 for f in findings if lexicon.kind_of(f.entry) is Kind.LOADED)
+    loaded = sum(1 for f in findings if f.entry.kind is Kind.LOADED)
     by_category = tuple(
         CategoryCount(name, lexicon.by_category[name].kind, counts[name], _per_1k(counts[name], words))
         for name in sorted(counts)

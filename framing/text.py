@@ -141,20 +141,40 @@ _NOUN_PHRASE = rf"(?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother)(?:\s+(?!{_NOT_IN_SPEAKER})
 
 
 @cache
-def _speaker_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+def _speaker_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     verbs = "|".join(sorted((re.escape(v) for v in text_resource("speech_verbs")["verbs"]), key=len, reverse=True))
-    speaker = rf"(?P<speaker>{_NAME}|{_PRONOUN}|{_NOUN_PHRASE})"
+    titled = rf"(?:(?!{_NOT_IN_SPEAKER})[a-z][\w-]*\s+){{1,3}}{_NAME}"  # "brigade commander Yusuf Hamdi"
+    speaker = rf"(?P<speaker>{_NAME}|{titled}|{_PRONOUN}|{_NOUN_PHRASE})"
     # after the quote: ', the minister said' / ', said the minister'
     after_speaker_verb = re.compile(rf"[\s,]*{speaker}\s+(?:{verbs})\b")
     after_verb_speaker = re.compile(rf"[\s,]*(?:{verbs})\s+{speaker}(?=[\s,.;:!?]|$)")
     # before the quote: 'The minister said: ' / 'The minister told reporters, '
     before = re.compile(rf"{speaker}\s+(?:{verbs})(?:\s+[\w'\u2019-]+){{0,3}}?\s*[,:]?\s*$")
-    return after_speaker_verb, after_verb_speaker, before
+    verb_at_end = re.compile(rf"\b(?:{verbs})(?:\s+[\w'\u2019-]+){{0,3}}?\s*[,:]?\s*$")
+    return after_speaker_verb, after_verb_speaker, before, verb_at_end
+
+
+_WORD_START = re.compile(r"(?<![\w'\u2019.-])\w")
+
+
+def _speaker_before(text: str, quote_start: int, before: re.Pattern[str],
+                    verb_at_end: re.Pattern[str]) -> tuple[re.Match[str] | None, int]:
+    """'The minister said: "..."': find the verb first (cheap), then try the speaker from each word start."""
+    line_start = max(text.rfind("\n", 0, quote_start) + 1, quote_start - 160)
+    window = text[line_start:quote_start]
+    verb = verb_at_end.search(window, max(0, len(window) - 60))
+    if verb is None:
+        return None, line_start
+    for word in _WORD_START.finditer(window, max(0, verb.start() - 80), verb.start()):
+        found = before.match(window, word.start())
+        if found:
+            return found, line_start
+    return None, line_start
 
 
 def find_quotes(text: str) -> tuple[Quote, ...]:
     """Direct quotations with their speakers; the span is the quoted words, without the marks."""
-    after_sv, after_vs, before = _speaker_patterns()
+    after_sv, after_vs, before, verb_at_end = _speaker_patterns()
     quotes: list[Quote] = []
     for match in _OPEN_CLOSE.finditer(text):
         inner_start = match.start() + 1
@@ -169,10 +189,7 @@ def find_quotes(text: str) -> tuple[Quote, ...]:
             if found:
                 break
         if found is None:
-            line_start = max(text.rfind("\n", 0, match.start()) + 1, match.start() - 160)
-            window_before = text[line_start : match.start()]
-            found = before.search(window_before)
-            offset = line_start
+            found, offset = _speaker_before(text, match.start(), before, verb_at_end)
         if found:
             s, e = found.span("speaker")
             quotes.append(Quote(inner_start, inner_end, found.group("speaker"), offset + s, offset + e))

@@ -1,13 +1,16 @@
-"""Benchmark: loaded-language detection throughput (MB/s, one core) and peak memory.
+"""Benchmark: detection and full-analysis throughput (MB/s, one core) and peak memory.
 
 Builds at least 5 MB of real news text from ../shared/data (MBIC articles, PerSenT documents and PTC
 articles; read there, never copied into the project), then times, on one core:
   1. matching alone (the Aho-Corasick matcher over each article),
   2. detection (text layer: sentences and quotes, then matching and findings),
   3. detection with the lexicon grown tenfold by synthetic entries, to show matching cost does not
-     grow with the lexicon.
+     grow with the lexicon;
+  4. full analysis (detection, then actor framing: tagging, chunks, clauses, mentions, scores).
 
-Usage: python scripts/benchmark_detection.py [--data ../shared/data] [--min-mb 5] [--repeat 3]
+Peak memory is the process's maximum resident set size after all runs.
+
+Usage: python scripts/benchmark_detection.py [--data ../shared/data] [--min-mb 5] [--repeat 3] [--skip-full]
 """
 
 from __future__ import annotations
@@ -85,6 +88,7 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=Path(__file__).resolve().parents[2] / "shared" / "data")
     parser.add_argument("--min-mb", type=float, default=5.0)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--skip-full", action="store_true", help="leave out the (slower) full analysis")
     args = parser.parse_args()
 
     texts = news_texts(args.data, int(args.min_mb * 1_000_000))
@@ -106,6 +110,13 @@ def main() -> None:
         ("detection (text layer + matching)", len(lexicon.entries), best_of(args.repeat, lambda: detection(lexicon))),
         ("detection, lexicon x10", len(big.entries), best_of(args.repeat, lambda: detection(big))),
     ]
+    if not args.skip_full:
+        from framing import analyze
+
+        def full() -> None:
+            counts["actors"] = sum(len(analyze(t, lexicon=lexicon).actors) for t in texts)
+
+        rows.append(("full analysis (with actor framing)", len(lexicon.entries), best_of(1, full)))
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"corpus: {len(texts)} articles, {megabytes:.2f} MB; findings: {counts[id(lexicon)]}")
     print(f"{'task':36} {'entries':>8} {'seconds':>8} {'MB/s':>7}")

@@ -36,7 +36,7 @@ def test_pass_example_is_not_flagged_by_its_entry(entry: Entry, sentence: str, l
 @pytest.mark.parametrize(("entry", "alternative"),
                          [pytest.param(e, a, id=f"{e.key}:{a}") for e in LEXICON.entries for a in e.alternatives])
 def test_alternatives_are_not_loaded(entry: Entry, alternative: str, lexicon: Lexicon) -> None:
-    assert [f.entry.key for f in find_terms(alternative, lexicon) if lexicon.kind_of(f.entry) is Kind.LOADED] == []
+    assert [f.entry.key for f in find_terms(alternative, lexicon) if f.entry.kind is Kind.LOADED] == []
 
 
 def test_lexicon_size_and_categories(lexicon: Lexicon) -> None:

@@ -9,7 +9,17 @@ from __future__ import annotations
 import html
 from collections.abc import Sequence
 
-from framing.messages import alternatives_line, headline, quote_note, sources_line
+from framing.messages import (
+    allegations_line,
+    alternatives_line,
+    headline,
+    names_line,
+    quote_note,
+    roles_line,
+    score_line,
+    sources_line,
+    voice_line,
+)
 from framing.model import Analysis, Lexicon
 
 _CSS = """
@@ -20,6 +30,7 @@ mark.euphemistic{background:#ecdcff;border-color:#6b3fa0}mark.neutral{background
 .article{white-space:pre-wrap;border:1px solid #ccc;padding:1rem;border-radius:.4rem}
 table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.2rem .5rem;text-align:left;vertical-align:top}
 footer{margin-top:2rem;color:#555;font-size:.9rem}
+.card{border:1px solid #ccc;border-radius:.4rem;padding:.5rem 1rem;margin:.5rem 0}
 """
 
 
@@ -56,6 +67,24 @@ def _findings_table(analysis: Analysis, lexicon: Lexicon) -> str:
             f"<tbody>{''.join(rows)}</tbody></table>")
 
 
+def _actor_cards(analysis: Analysis) -> str:
+    cards = []
+    for a in analysis.actors:
+        parts = "".join(
+            f"<li>{html.escape(c.name)} {c.contribution:+.2f}: "
+            + "; ".join(f"{html.escape(e.text[:80])} ({html.escape(e.reason)})" for e in c.evidence[:5])
+            + "</li>"
+            for c in a.components if c.evidence
+        )
+        cards.append(
+            f'<div class="card"><h4>{html.escape(a.name)}</h4><p>Score {html.escape(score_line(a))}</p>'
+            f"<p>Names: {html.escape(names_line(a))}<br>Roles: {html.escape(roles_line(a))}<br>"
+            f"Voice: {html.escape(voice_line(a))}<br>Allegations: {html.escape(allegations_line(a))}</p>"
+            f"<ul>{parts}</ul></div>"
+        )
+    return f"<h3>Actors</h3>{''.join(cards)}" if cards else ""
+
+
 def render_html(analyses: Sequence[Analysis], lexicon: Lexicon) -> str:
     from framing import __version__
 
@@ -67,7 +96,7 @@ def render_html(analyses: Sequence[Analysis], lexicon: Lexicon) -> str:
             f"<p>{s.words} words, {s.findings} findings; loaded language {s.loaded} "
             f"({s.loaded_per_1k_words:.1f} per 1,000 words).</p>"
             f'<div class="article">{_article(analysis)}</div>'
-            f"<h3>Findings</h3>{_findings_table(analysis, lexicon)}</section>"
+            f"<h3>Findings</h3>{_findings_table(analysis, lexicon)}{_actor_cards(analysis)}</section>"
         )
     return (
         "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"

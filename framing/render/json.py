@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from framing.messages import alternatives_for
-from framing.model import Analysis, Finding, Lexicon
+from framing.model import ActorFrame, Analysis, Evidence, Finding, Lexicon, Role
 from framing.text import LineIndex
 
 SCHEMA_VERSION = 1
@@ -25,7 +25,7 @@ def finding_dict(finding: Finding, analysis: Analysis, lexicon: Lexicon, lines: 
         "column": column,
         "entry": entry.key,
         "category": entry.category,
-        "kind": lexicon.kind_of(entry).value,
+        "kind": entry.kind.value,
         "connotation": entry.connotation.value,
         "strength": entry.strength,
         "condition": entry.condition,
@@ -36,6 +36,50 @@ def finding_dict(finding: Finding, analysis: Analysis, lexicon: Lexicon, lines: 
         "sentence_text": analysis.text[s_start:s_end],
         "in_quote": finding.in_quote,
         "speaker": finding.speaker,
+    }
+
+
+def _finding_ref(finding: Finding) -> dict[str, Any]:
+    e = finding.entry
+    return {"start": finding.start, "end": finding.end, "text": finding.text, "entry": e.key, "category": e.category,
+            "connotation": e.connotation.value, "strength": e.strength}
+
+
+def _evidence(e: Evidence) -> dict[str, Any]:
+    return {"start": e.start, "end": e.end, "text": e.text, "value": e.value, "reason": e.reason}
+
+
+def actor_dict(actor: ActorFrame) -> dict[str, Any]:
+    return {
+        "id": actor.id,
+        "name": actor.name,
+        "type": actor.type,
+        "aliases": [{"text": n.text, "count": n.count, "entries": list(n.entries)} for n in actor.names],
+        "mentions": [{"start": m.start, "end": m.end, "text": m.text, "name": m.name, "kind": m.kind,
+                      "sentence": m.sentence} for m in actor.mentions],
+        "prominence": {"mentions": len(actor.mentions), "first_position": actor.first_position,
+                       "first_sentence": actor.mentions[0].sentence if actor.mentions else None},
+        "labels": [_finding_ref(f) for f in actor.labels],
+        "descriptors": [_finding_ref(f) for f in actor.descriptors],
+        "roles": {
+            "agent": actor.role_count(Role.AGENT),
+            "patient": actor.role_count(Role.PATIENT),
+            "passive_agentless": actor.agentless_count,
+            "clauses": [{"role": r.role.value, "verb": r.verb, "verb_text": r.verb_text, "start": r.verb_start,
+                         "end": r.verb_end, "passive": r.passive, "agentless": r.agentless, "other": r.other,
+                         "verb_class": r.verb_class} for r in actor.roles],
+        },
+        "quoted": any(v.direct for v in actor.voice),
+        "voice": [{"start": v.start, "end": v.end, "text": v.text, "direct": v.direct, "verb": v.verb,
+                   "via_source": v.via_source} for v in actor.voice],
+        "allegations": [{"start": a.start, "end": a.end, "text": a.text, "entry": a.entry, "accuser": a.accuser,
+                         "attributed": a.accuser is not None} for a in actor.allegations],
+        "sentiment": actor.sentiment,
+        "score": actor.score,
+        "confidence": actor.confidence,
+        "components": {c.name: {"weight": c.weight, "value": c.value, "contribution": c.contribution,
+                                "evidence": [_evidence(e) for e in c.evidence]} for c in actor.components},
+        "evidence": [{"component": c.name, **_evidence(e)} for c in actor.components for e in c.evidence],
     }
 
 
@@ -57,6 +101,7 @@ def analysis_dict(analysis: Analysis, lexicon: Lexicon) -> dict[str, Any]:
             },
         },
         "findings": [finding_dict(f, analysis, lexicon, lines) for f in analysis.findings],
+        "actors": [actor_dict(a) for a in analysis.actors],
         "quotes": [
             {"start": q.start, "end": q.end, "text": analysis.text[q.start : q.end], "speaker": q.speaker}
             for q in analysis.quotes

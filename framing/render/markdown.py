@@ -4,7 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from framing.messages import KIND_HEADING, alternatives_line, headline, quote_note, sources_line
+from framing.messages import (
+    KIND_HEADING,
+    allegations_line,
+    alternatives_line,
+    headline,
+    names_line,
+    quote_note,
+    roles_line,
+    score_line,
+    sources_line,
+    voice_line,
+)
 from framing.model import Analysis, Entry, Kind, Lexicon
 from framing.text import LineIndex
 
@@ -28,6 +39,7 @@ def _analysis_md(analysis: Analysis, lexicon: Lexicon) -> list[str]:
     out.append("")
     if not analysis.findings:
         out.extend(["No findings.", ""])
+        out.extend(_actors_md(analysis))
         return out
     out.extend(["| category | kind | findings | per 1,000 words |", "|---|---|---:|---:|"])
     out.extend(f"| {c.category} | {c.kind.value} | {c.count} | {c.per_1k_words:.1f} |" for c in summary.by_category)
@@ -36,7 +48,7 @@ def _analysis_md(analysis: Analysis, lexicon: Lexicon) -> list[str]:
     own = [f for f in analysis.findings if not f.in_quote]
     quoted = [f for f in analysis.findings if f.in_quote]
     for kind in Kind:
-        group = [f for f in own if lexicon.kind_of(f.entry) is kind]
+        group = [f for f in own if f.entry.kind is kind]
         if not group:
             continue
         out.extend([f"### {KIND_HEADING[kind]}", "", "| where | words | entry | reading | alternatives |",
@@ -54,6 +66,7 @@ def _analysis_md(analysis: Analysis, lexicon: Lexicon) -> list[str]:
             note = quote_note(f) or ""
             out.append(f"| {line}:{col} | {_cell(f.text)} | `{f.entry.key}` | {_cell(note)} |")
         out.append("")
+    out.extend(_actors_md(analysis))
     out.extend(["### Why these words were flagged", ""])
     seen: dict[str, Entry] = {}
     for f in analysis.findings:
@@ -61,6 +74,27 @@ def _analysis_md(analysis: Analysis, lexicon: Lexicon) -> list[str]:
     for key, entry in sorted(seen.items()):
         out.append(f"- **{_cell(entry.term)}** (`{key}`, {entry.connotation.value}, strength {entry.strength}): "
                    f"{_cell(entry.explanation)} {_cell(sources_line(entry, lexicon))}.")
+    out.append("")
+    return out
+
+
+def _actors_md(analysis: Analysis) -> list[str]:
+    if not analysis.actors:
+        return []
+    out = ["### Actors", "", "| actor | names used | roles | voice | allegations | score |", "|---|---|---|---|---|---:|"]
+    for a in analysis.actors:
+        out.append(f"| {_cell(a.name)} | {_cell(names_line(a))} | {roles_line(a)} | {voice_line(a)} | "
+                   f"{allegations_line(a)} | {score_line(a)} |")
+    out.extend(["", "How each score is made (component: share of the score, then the words behind it):", ""])
+    for a in analysis.actors:
+        parts = [c for c in a.components if c.evidence]
+        if not parts:
+            continue
+        out.append(f"- **{_cell(a.name)}** {score_line(a)}")
+        for c in parts:
+            words = "; ".join(f'"{_cell(e.text[:60])}" {e.value:+.2f} ({_cell(e.reason)})' for e in c.evidence[:4])
+            more = f"; and {len(c.evidence) - 4} more" if len(c.evidence) > 4 else ""
+            out.append(f"  - {c.name} {c.contribution:+.2f}: {words}{more}")
     out.append("")
     return out
 

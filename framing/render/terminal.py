@@ -12,7 +12,18 @@ from collections.abc import Sequence
 from rich.console import Console
 from rich.text import Text
 
-from framing.messages import alternatives_line, headline, quote_note, tag_line
+from framing.messages import (
+    allegations_line,
+    alternatives_line,
+    components_line,
+    headline,
+    names_line,
+    quote_note,
+    roles_line,
+    score_line,
+    tag_line,
+    voice_line,
+)
 from framing.model import Analysis, Connotation, Finding, Lexicon
 from framing.text import LineIndex
 
@@ -51,6 +62,23 @@ def _finding_lines(analysis: Analysis, finding: Finding, lines: LineIndex) -> li
     return out
 
 
+def _actor_lines(analysis: Analysis) -> list[Text]:
+    """One block per actor: name and score, then names, roles, voice, allegations, and the score's parts."""
+    out = [Text(f"Actors in {analysis.source}", style="bold")]
+    for actor in analysis.actors:
+        style = "red" if actor.score <= -0.1 else "green" if actor.score >= 0.1 else ""
+        head = Text("  ")
+        head.append(actor.name, style="bold")
+        head.append("  ")
+        head.append(score_line(actor), style=style)
+        out.append(head)
+        out.append(Text(f"    names: {names_line(actor)}"))
+        out.append(Text(f"    roles: {roles_line(actor)}; voice: {voice_line(actor)}; "
+                        f"allegations: {allegations_line(actor)}"))
+        out.append(Text(f"    score from: {components_line(actor)}", style="dim"))
+    return out
+
+
 def render_terminal(analyses: Sequence[Analysis], lexicon: Lexicon, *, color: bool = False, width: int = 100) -> str:
     buffer = io.StringIO()
     console = Console(file=buffer, force_terminal=color, no_color=not color, width=width, highlight=False,
@@ -69,5 +97,7 @@ def render_terminal(analyses: Sequence[Analysis], lexicon: Lexicon, *, color: bo
         console.print(verdict)
         if summary.by_category:
             console.print(Text("    " + ", ".join(f"{c.category} {c.count}" for c in summary.by_category), style="dim"))
+        for line in _actor_lines(analysis) if analysis.actors else ():
+            console.print(line)
         console.print(Text(""))
     return buffer.getvalue()

@@ -1,0 +1,339 @@
+"""Builds one `ActorFrame` per actor: names, labels, roles, voice, allegations, sentiment and score.
+
+The per-document step is independent of every other document (corpus runs can parallelise it).
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from framing.actors import score as scoring
+from framing.actors.data import ActorData, Verb
+from framing.actors.mentions import Actor, Mention, MentionFinder
+from framing.actors.syntax import Clause, chunks, clauses
+from framing.messages import (
+    allegation_reason,
+    label_reason,
+    role_reason,
+    sentiment_reason,
+    voice_reason,
+)
+from framing.model import (
+    ActorFrame,
+    Allegation,
+    Evidence,
+    Finding,
+    Kind,
+    Lexicon,
+    NameUse,
+    Role,
+    RoleUse,
+    Voice,
+)
+from framing.nlp import Token, polarity, tag_sentence
+from framing.resources import text_resource
+from framing.text import Document
+
+# Categories whose findings inside an actor's name are labels (what it is called); the rest of the
+# loaded and identity categories found there are descriptors (sponsor, identity, evaluative modifiers).
+DESCRIPTOR_CATEGORIES = frozenset(("sponsorship", "identity", "emotive"))
+ALLEGATION_CATEGORY = "allegation"
+ATTRIBUTION_CATEGORY = "attribution-verbs"
+HARM_OBJECT_CATEGORIES = frozenset(("atrocity",))  # "committed ethnic crimes"
+
+
+@dataclass
+class _Sentence:
+    index: int
+    tokens: list[Token]
+    mentions: list[Mention]
+    clauses: list[Clause]
+
+
+class _Collector:
+    def __init__(self) -> None:
+        self.roles: dict[str, list[RoleUse]] = defaultdict(list)
+        self.voice: dict[str, list[Voice]] = defaultdict(list)
+        self.allegations: dict[str, list[Allegation]] = defaultdict(list)
+        self.evidence: dict[str, dict[str, list[Evidence]]] = defaultdict(lambda: defaultdict(list))
+
+    def add(self, actor: str, component: str, evidence: Evidence) -> None:
+        self.evidence[actor][component].append(evidence)
+
+
+def _in(findings: list[Finding], start: int, end: int) -> list[Finding]:
+    return [f for f in findings if start <= f.start and f.end <= end]
+
+
+def frame_actors(document: Document, findings: tuple[Finding, ...], lexicon: Lexicon,
+                 data: ActorData) -> tuple[ActorFrame, ...]:
+    text = document.text
+    finder = MentionFinder(text, data)
+    verbs = frozenset(data.verbs)
+    speech = frozenset(text_resource("speech_verbs")["verbs"])
+    stative = data.words("stative_verbs")
+    sources = data.words("source_nouns")
+    by_sentence: dict[int, list[Finding]] = defaultdict(list)
+    for finding in findings:
+        by_sentence[finding.sentence].append(finding)
+    out = _Collector()
+    previous_subject: str | None = None
+    salient: dict[str, None] = {}  # subjects and agents of the sentence, in order
+    for index, (start, end) in enumerate(document.sentences):
+        tokens = tag_sentence(text, start, end, verbs)
+        if not tokens:
+            continue
+        chunk_list = chunks(tokens)
+        mentions = finder.sentence(index, tokens, chunk_list)
+        sentence_clauses = clauses(tokens, chunk_list)
+        previous_subject = _most_salient(salient, finder) or previous_subject
+        salient: dict[str, None] = {}
+        sentence = _Sentence(index, tokens, mentions, sentence_clauses)
+        sentence_findings = by_sentence.get(index, [])
+        for clause in sentence_clauses:
+            if clause.subject and clause.subject[1] - clause.subject[0] == 1:
+                # "they" means the sentence's own subject so far, else the last sentence's
+                pronoun = finder.pronoun(index, tokens, clause.subject[0],
+                                         _most_salient(salient, finder) or previous_subject)
+                if pronoun is not None:
+                    mentions.append(pronoun)
+            for actor in _actors_in(sentence, clause.subject) + _actors_in(sentence, clause.agent):
+                salient.setdefault(actor, None)
+            verb = tokens[clause.verb]
+            if verb.lower in speech:
+                _voice(out, document, sentence, clause, sources, sentence_findings)
+            elif verb.lower not in stative:
+                known = data.verbs.get(verb.lower)
+                alleging = (known is not None and known.lemma in data.words("allegation_verbs")) or any(
+                    f.entry.category == ALLEGATION_CATEGORY and f.start <= verb.start < f.end for f in sentence_findings)
+                # an allegation counts once, as an allegation, not again as a role
+                _roles(out, text, sentence, clause, None if alleging else known, sentence_findings,
+                       data.words("perpetration_verbs"), verb_class="accusation" if alleging else None)
+        _allegations(out, text, sentence, sentence_findings, data)
+    _quotes(out, document, finder.mentions)
+    return _frames(out, text, finder, findings, lexicon)
+
+
+def _most_salient(actors: dict[str, None], finder: MentionFinder) -> str | None:
+    """What "they" or "it" most likely means next: the first named subject or agent of the last sentence."""
+    named = [a for a in actors if not a.startswith("group:")]
+    return (named or list(actors) or [None])[0]
+
+
+# Heads of a quantity phrase: in "hundreds of families were displaced" the families are the patients.
+_QUANTITIES = frozenset(("hundreds", "thousands", "dozens", "scores", "millions", "tens", "some", "many", "most",
+                         "all", "several", "both", "number", "majority", "minority", "half", "rest", "members"))
+
+
+def _actors_in(sentence: _Sentence, span: tuple[int, int] | None) -> list[str]:
+    if span is None:
+        return []
+    a, b = span
+    tokens = sentence.tokens
+    if b < len(tokens) and tokens[b].lower == "of" and (tokens[b - 1].lower in _QUANTITIES or tokens[b - 1].tag == "CD"):
+        end = b + 1
+        while end < len(tokens) and (tokens[end].tag[:2] in ("DT", "JJ", "NN", "CD", "PR") or tokens[end].tag == "POS"):
+            end += 1
+        b = end  # widen over "of the families"
+    seen: dict[str, None] = {}
+    for m in sentence.mentions:
+        if m.actor and not m.possessor and not m.locative and m.tokens[0] < b and a < m.tokens[1]:
+            seen.setdefault(m.actor, None)
+    return list(seen)
+
+
+def _name(text: str, sentence: _Sentence, span: tuple[int, int] | None) -> str | None:
+    if span is None:
+        return None
+    return text[sentence.tokens[span[0]].start : sentence.tokens[span[1] - 1].end]
+
+
+def _roles(out: _Collector, text: str, sentence: _Sentence, clause: Clause, verb: Verb | None,
+           findings: list[Finding], perpetration: frozenset[str], *, verb_class: str | None = None) -> None:
+    tokens = sentence.tokens
+    token = tokens[clause.verb]
+    values = (verb.agent, verb.patient) if verb else None
+    verb_class = verb.verb_class if verb else verb_class
+    lemma = verb.lemma if verb else token.lower
+    if clause.obj and token.lower in perpetration:
+        o_start, o_end = tokens[clause.obj[0]].start, tokens[clause.obj[1] - 1].end
+        if any(f.entry.category in HARM_OBJECT_CATEGORIES for f in _in(findings, o_start, o_end)):
+            values, verb_class = scoring.HARM_BY_OBJECT, "harm"
+    agents = _actors_in(sentence, clause.agent)
+    patients = _actors_in(sentence, clause.patient) + [
+        a for a in _actors_in(sentence, clause.against) if a not in _actors_in(sentence, clause.patient)
+    ]
+    agentless = clause.passive and clause.by_agent is None
+    spans = [s for s in (clause.subject, clause.obj, clause.by_agent, clause.against) if s]
+    first = min([clause.verb, *(s[0] for s in spans)])
+    last = max([clause.verb + 1, *(s[1] for s in spans)])
+    window = tokens[first:last]
+    for role, actors, other_span in ((Role.AGENT, agents, clause.patient or clause.against),
+                                     (Role.PATIENT, patients, clause.agent)):
+        for actor in actors:
+            use = RoleUse(role, lemma, token.start, token.end, token.text, clause.passive,
+                          agentless and role is Role.PATIENT, _name(text, sentence, other_span), verb_class)
+            out.roles[actor].append(use)
+            if values is not None:
+                value = values[0] if role is Role.AGENT else values[1]
+                out.add(actor, "roles", Evidence(token.start, token.end, token.text, value, role_reason(use)))
+            _sentiment(out, actor, text, [t for t in window if not _named(sentence, t)])
+
+
+def _named(sentence: _Sentence, token: Token) -> bool:
+    """Whether a token belongs to an actor's name, which says nothing about sentiment ("Popular")."""
+    return token.tag in ("NNP", "NNPS") or any(
+        m.kind in ("gazetteer", "name", "alias") and m.start <= token.start < m.end for m in sentence.mentions
+    )
+
+
+def _sentiment(out: _Collector, actor: str, text: str, window: list[Token]) -> None:
+    if not window:
+        return
+    value, scored = polarity([t.text for t in window])
+    if scored:
+        start, end = window[0].start, window[-1].end
+        out.add(actor, "sentiment", Evidence(start, end, text[start:end], round(value, 3), sentiment_reason(scored)))
+
+
+def _voice(out: _Collector, document: Document, sentence: _Sentence, clause: Clause, source_nouns: frozenset[str],
+           findings: list[Finding]) -> None:
+    tokens = sentence.tokens
+    if clause.subject is None:
+        return
+    subject_start = tokens[clause.subject[0]].start
+    if any(0 <= subject_start - q.end <= 4 for q in document.quotes):
+        return  # the attribution of a direct quotation, counted with the quote
+    verb = tokens[clause.verb]
+    attribution = [f for f in findings if f.start <= verb.start < f.end and f.entry.category == ATTRIBUTION_CATEGORY]
+    head = tokens[clause.subject[1] - 1].lower
+    via_source = head in source_nouns
+    if via_source:
+        span = (clause.subject[0], clause.verb)
+        actors = _actors_in(sentence, span)
+    else:
+        actors = _actors_in(sentence, clause.subject)
+    start, end = tokens[clause.subject[0]].start, sentence.tokens[-1].end
+    for actor in actors:
+        voice = Voice(start, end, document.text[start:end], False, verb.lower, via_source)
+        out.voice[actor].append(voice)
+        value = scoring.VOICE_VIA_SOURCE if via_source else scoring.VOICE_REPORTED
+        if attribution:
+            value = scoring.label_value(attribution[0].entry.connotation, attribution[0].entry.strength) or value
+        out.add(actor, "voice", Evidence(verb.start, verb.end, verb.text, value, voice_reason(voice, attribution)))
+
+
+def _quotes(out: _Collector, document: Document, mentions: list[Mention]) -> None:
+    for quote in document.quotes:
+        if quote.speaker_start is None or quote.speaker_end is None:
+            continue
+        speakers = {m.actor for m in mentions
+                    if m.actor and m.start < quote.speaker_end and quote.speaker_start < m.end}
+        for actor in sorted(speakers):
+            voice = Voice(quote.start, quote.end, document.text[quote.start : quote.end], True, None, False)
+            out.voice[actor].append(voice)
+            out.add(actor, "voice", Evidence(quote.start, quote.end, voice.text, scoring.VOICE_DIRECT,
+                                             voice_reason(voice, [])))
+
+
+def _allegations(out: _Collector, text: str, sentence: _Sentence, findings: list[Finding],
+                 data: ActorData) -> None:
+    """A clause whose verb is an allegation word ("have been accused of") or an allegation verb
+    ("accused X of", "blamed for") makes its patient the target; its agent, if named, the accuser."""
+    tokens = sentence.tokens
+    allegation_verbs = data.words("allegation_verbs")
+    for clause in sentence.clauses:
+        verb = tokens[clause.verb]
+        words = [f for f in findings if f.entry.category == ALLEGATION_CATEGORY and f.start <= verb.start < f.end]
+        known = data.verbs.get(verb.lower)
+        if not words and not (known and known.lemma in allegation_verbs):
+            continue
+        start, end_word = (words[0].start, words[0].end) if words else (verb.start, verb.end)
+        entry = words[0].entry.key if words else f"verb/{known.lemma if known else verb.lower}"
+        accusers = _actors_in(sentence, clause.agent)
+        accuser = _name(text, sentence, clause.agent) if clause.agent else None
+        end = tokens[-1].end
+        claim = Allegation(start, end, text[start:end], entry, accuser)
+        for actor in _actors_in(sentence, clause.patient):
+            if actor in accusers:
+                continue
+            out.allegations[actor].append(claim)
+            value = scoring.ALLEGATION_ATTRIBUTED if accuser else scoring.ALLEGATION_UNATTRIBUTED
+            out.add(actor, "allegations", Evidence(start, end_word, text[start:end_word], value,
+                                                   allegation_reason(claim)))
+
+
+def _frames(out: _Collector, text: str, finder: MentionFinder, findings: tuple[Finding, ...],
+            lexicon: Lexicon) -> tuple[ActorFrame, ...]:
+    by_actor: dict[str, list[Mention]] = defaultdict(list)
+    for mention in finder.mentions:
+        if mention.actor:
+            by_actor[mention.actor].append(mention)
+    frames = []
+    for actor_id, mentions in by_actor.items():
+        actor = finder.actors[actor_id]
+        mentions.sort(key=lambda m: (m.start, m.end))
+        spans = [(m.start, m.end) for m in mentions if not m.possessor and m.kind != "pronoun"]
+        spans.extend(actor.descriptions)
+        attached: dict[tuple[int, int], Finding] = {}
+        for start, end in spans:
+            for f in _in(list(findings), start, end):
+                if f.entry.kind in (Kind.LOADED, Kind.IDENTITY) and f.entry.category != ALLEGATION_CATEGORY:
+                    attached[(f.start, f.end)] = f
+        ordered = sorted(attached.values(), key=lambda f: f.start)
+        labels = tuple(f for f in ordered if f.entry.category not in DESCRIPTOR_CATEGORIES)
+        descriptors = tuple(f for f in ordered if f.entry.category in DESCRIPTOR_CATEGORIES)
+        for finding in ordered:
+            value = scoring.label_value(finding.entry.connotation, finding.entry.strength)
+            if finding.entry.kind is Kind.IDENTITY:
+                continue  # identity labelling is reported, not scored
+            component = "descriptors" if finding in descriptors else "labels"
+            out.add(actor_id, component, Evidence(finding.start, finding.end, finding.text, value,
+                                                  label_reason(finding)))
+        roles, voice = out.roles.get(actor_id, []), out.voice.get(actor_id, [])
+        allegations = out.allegations.get(actor_id, [])
+        substantive = [m for m in mentions if not m.locative and not m.possessor]
+        evidence = out.evidence.get(actor_id, {})
+        if not (any(evidence.values()) or roles or voice or allegations) and len(substantive) < 2:
+            continue  # named once in passing, with nothing said of it ("told reporters")
+        score, confidence, components = scoring.combine(dict(evidence))
+        sentiment_items = evidence.get("sentiment", [])
+        sentiment = round(sum(e.value for e in sentiment_items) / len(sentiment_items), 3) if sentiment_items else 0.0
+        frames.append(ActorFrame(
+            id=actor_id,
+            name=actor.name,
+            type=actor.type,
+            mentions=tuple(_public(m, text) for m in mentions),
+            names=_names(mentions, ordered),
+            labels=labels,
+            descriptors=descriptors,
+            roles=tuple(sorted(roles, key=lambda r: r.verb_start)),
+            voice=tuple(sorted(voice, key=lambda v: v.start)),
+            allegations=tuple(allegations),
+            sentiment=sentiment,
+            score=score,
+            confidence=confidence,
+            components=components,
+        ))
+    frames.sort(key=lambda f: (f.first_position, f.id))
+    return tuple(frames)
+
+
+def _public(mention: Mention, text: str):  # noqa: ANN202 - model.Mention
+    from framing.model import Mention as PublicMention
+
+    return PublicMention(mention.start, mention.end, text[mention.start : mention.end], mention.name,
+                         mention.sentence, mention.kind)
+
+
+def _names(mentions: list[Mention], findings: list[Finding]) -> tuple[NameUse, ...]:
+    counts: Counter[str] = Counter()
+    entries: dict[str, set[str]] = defaultdict(set)
+    for m in mentions:
+        if m.kind == "pronoun":
+            continue
+        counts[m.name] += 1
+        entries[m.name].update(f.entry.key for f in findings if m.start <= f.start and f.end <= m.end)
+    return tuple(NameUse(name, n, tuple(sorted(entries[name]))) for name, n in
+                 sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))

@@ -1,0 +1,309 @@
+"""Finds actor mentions in tagged sentences and resolves them to actors.
+
+Mentions come from the gazetteer (aliases of frequently reported actors), proper-noun phrases that look
+like organisations or titled people, and noun phrases headed by group nouns ("Iraqi forces", "Sunni
+residents"). Then: an acronym in brackets after a name is an alias of it; an appositive after a name
+("X, a coalition of ... militias") describes it; a definite description ("the militants", "the hardline
+group") points back to the latest actor named with the same head noun, or of a fitting type; a subject
+pronoun ("they") points back to the subject of the clause before.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from framing.actors.data import ActorData
+from framing.actors.syntax import Chunk
+from framing.forms import normalize
+from framing.nlp import Token
+
+_DEFINITE = frozenset(("the", "these", "those", "this", "that"))
+_PRONOUNS = frozenset(("they", "it", "he", "she"))
+_INDEFINITE = frozenset(("a", "an", "another", "any", "each", "every", "no", "one"))
+_CALENDAR = frozenset(
+    "january february march april may june july august september october november december monday tuesday "
+    "wednesday thursday friday saturday sunday".split()
+)
+_TYPES_FOR_HEAD = {
+    "regime": ("government", "state"),
+    "government": ("government", "state"),
+    "administration": ("government", "state"),
+}
+_GROUP_TYPES = ("armed-group", "organisation", "coalition", "party")
+# Heads too vague to be an actor without a modifier or an antecedent.
+_VAGUE_HEADS = frozenset(("forces", "force", "group", "groups", "units", "people", "population", "leaders",
+                          "officials", "authorities", "members", "agents"))
+
+
+@dataclass
+class Mention:
+    """A mention while resolving: spans index the document text; `tokens` index the sentence."""
+
+    start: int
+    end: int
+    sentence: int
+    tokens: tuple[int, int]
+    kind: str  # gazetteer | name | group | description | alias | pronoun
+    name: str
+    head: str
+    actor: str | None = None  # actor id once resolved
+    possessor: bool = False  # "Iraq's" in "Iraq's militias": a mention, never an argument
+    locative: bool = False  # a place after "in", "across": a mention, never an argument
+
+
+@dataclass
+class Actor:
+    id: str
+    name: str
+    type: str
+    heads: set[str] = field(default_factory=set)
+    descriptions: list[tuple[int, int]] = field(default_factory=list)  # appositive spans (document offsets)
+
+
+def _text(text: str, tokens: list[Token], a: int, b: int) -> str:
+    return text[tokens[a].start : tokens[b - 1].end]
+
+
+def _head(tokens: list[Token], chunk: Chunk) -> int | None:
+    nouns = [i for i in range(chunk.start, chunk.end) if tokens[i].tag.startswith("NN")]
+    return nouns[-1] if nouns else None
+
+
+def _proper(token: Token) -> bool:
+    """A proper noun, or an acronym the tagger took for a common noun ("NLF")."""
+    if token.tag in ("NNP", "NNPS"):
+        return token.text[:1].isupper()
+    return token.tag.startswith("NN") and len(token.text) >= 2 and token.text.isupper()
+
+
+def _proper_runs(tokens: list[Token], chunk: Chunk) -> list[tuple[int, int]]:
+    runs: list[tuple[int, int]] = []
+    i = chunk.start
+    while i < chunk.end:
+        if _proper(tokens[i]):
+            j = i + 1
+            while j < chunk.end and (_proper(tokens[j]) or tokens[j].lower in ("of", "al", "bin")):
+                j += 1
+            while j > i + 1 and tokens[j - 1].lower in ("of", "al", "bin"):
+                j -= 1
+            runs.append((i, j))
+            i = j
+        else:
+            i += 1
+    return runs
+
+
+class MentionFinder:
+    """Per-document state: actors met so far, for definite descriptions and pronouns."""
+
+    def __init__(self, text: str, data: ActorData) -> None:
+        self.text = text
+        self.data = data
+        self.actors: dict[str, Actor] = {}
+        self.mentions: list[Mention] = []
+        self.aliases: dict[str, str] = {}  # normalised name -> actor id (acronyms in brackets)
+        self._group_nouns = data.words("group_nouns")
+        self._org_words = data.words("organisation_words")
+        self._titles = data.words("person_titles")
+        self._locative = data.words("locative_prepositions")
+        self._generic = data.words("generic_group_heads")
+        gazetteer = data.matcher.find(text)
+        self._gazetteer = [(m.start, m.end, m.entry.id) for m in gazetteer]
+
+    # --- actors ---------------------------------------------------------------------------------
+
+    def _actor(self, actor_id: str, name: str, actor_type: str) -> Actor:
+        if actor_id not in self.actors:
+            known = self.data.by_id.get(actor_id)
+            self.actors[actor_id] = Actor(actor_id, known.name if known else name, known.type if known else actor_type)
+        return self.actors[actor_id]
+
+    def _add(self, mention: Mention, actor_id: str, name: str, actor_type: str) -> Mention:
+        actor = self._actor(actor_id, name, actor_type)
+        mention.actor = actor.id
+        if mention.head:
+            actor.heads.add(mention.head)
+        self.mentions.append(mention)
+        return mention
+
+    # --- one sentence ---------------------------------------------------------------------------
+
+    def sentence(self, index: int, tokens: list[Token], chunk_list: list[Chunk]) -> list[Mention]:
+        found: list[Mention] = []
+        for c, chunk in enumerate(chunk_list):
+            if chunk.kind != "NP":
+                continue
+            locative = chunk.pnp and c >= 1 and tokens[chunk_list[c - 1].end - 1].lower in self._locative
+            found.extend(self._noun_phrase(index, tokens, chunk, locative))
+        self._appositives(tokens, chunk_list, found)
+        self._partitives(tokens, found)
+        return found
+
+    def _partitives(self, tokens: list[Token], found: list[Mention]) -> None:
+        """'the fighters of the Northern Front': a group phrase followed by 'of' and a name is that actor."""
+        for mention in found:
+            if mention.kind not in ("group", "description"):
+                continue
+            after = mention.tokens[1]
+            if after >= len(tokens) or tokens[after].lower != "of":
+                continue
+            named = next((m for m in found if m.tokens[0] in (after + 1, after + 2)
+                          and m.kind in ("gazetteer", "name", "alias") and not m.possessor), None)
+            if named is not None and named.actor:
+                mention.actor = named.actor
+                mention.kind = "description"
+                self.actors[named.actor].heads.add(mention.head)
+
+    def _noun_phrase(self, index: int, tokens: list[Token], chunk: Chunk, locative: bool) -> list[Mention]:
+        text = self.text
+        start, end = tokens[chunk.start].start, tokens[chunk.end - 1].end
+        head_index = _head(tokens, chunk)
+        head = tokens[head_index].lower if head_index is not None else ""
+        out: list[Mention] = []
+        claimed = -1  # token index up to which a name has claimed the phrase
+        for g_start, g_end, actor_id in self._gazetteer:
+            if start <= g_start and g_end <= end:
+                last = max(i for i in range(chunk.start, chunk.end) if tokens[i].start < g_end)
+                possessor = last + 1 < chunk.end and tokens[last + 1].tag == "POS" or (
+                    last + 1 < len(tokens) and tokens[last + 1].tag == "POS" and last + 1 == chunk.end)
+                name = text[g_start:g_end]
+                if name.lower() in self.data.ignore:
+                    continue
+                first = min(i for i in range(chunk.start, chunk.end) if tokens[i].end > g_start)
+                span_tokens = (first, last + 1) if possessor else (chunk.start, chunk.end)
+                span = (g_start, g_end) if possessor else (start, end)
+                known = self.data.by_id.get(actor_id)
+                place = known is not None and known.type == "state"
+                out.append(self._add(Mention(span[0], span[1], index, span_tokens, "gazetteer", name, head,
+                                             possessor=possessor, locative=locative and place),
+                                     actor_id, name, "state"))
+                claimed = max(claimed, last)
+        if claimed >= 0 and not any(m.possessor for m in out):
+            return out
+        for a, b in _proper_runs(tokens, chunk):
+            if b - 1 <= claimed:
+                continue
+            name = _text(text, tokens, a, b)
+            if name.lower() in _CALENDAR or normalize(name) in self.data.ignore:
+                continue
+            possessor = b < len(tokens) and tokens[b].tag == "POS"
+            titled = a > 0 and tokens[a - 1].lower.rstrip(".") in self._titles
+            org = any(tokens[i].lower in self._org_words for i in range(a, b))
+            if org and all(tokens[i].lower in self._org_words for i in range(a, b)):
+                continue  # "Government", "Army" alone: a capitalised common noun, not a name
+            alias = self.aliases.get(normalize(name))
+            if alias is None and not (titled or org):
+                alias = self._known_name(name)
+            if alias is None and not (titled or org):
+                continue
+            kind = "alias" if alias else "name"
+            actor_id = alias or f"name:{normalize(name)}"
+            actor_type = "person" if titled else "organisation"
+            whole = not possessor and (head_index is None or head_index < b or head in self._group_nouns)
+            span_tokens = (chunk.start, chunk.end) if whole else (a, b)
+            mention = Mention(tokens[span_tokens[0]].start, tokens[span_tokens[1] - 1].end, index, span_tokens,
+                              kind, name, head if whole else "", possessor=possessor, locative=locative and not org)
+            out.append(self._add(mention, actor_id, name, actor_type))
+            claimed = max(claimed, b - 1)
+            self._bracketed_alias(tokens, b, actor_id)
+        if out and not any(m.possessor for m in out):
+            return out
+        if head_index is not None and head in self._group_nouns and head_index > claimed:
+            owner = next((m for m in out if m.possessor and self._is_organisation(m.actor)), None)
+            if owner is not None and owner.actor:
+                # "the Northern Front's militants" are the Northern Front, as "Islamic State militants" are
+                first = owner.tokens[1] + 1
+                mention = Mention(tokens[first].start, end, index, (first, chunk.end), "description",
+                                  " ".join(t.text for t in tokens[first : chunk.end]), head)
+                out.append(self._add(mention, owner.actor, owner.name, "organisation"))
+            else:
+                out.extend(self._group(index, tokens, chunk, head_index, claimed))
+        return out
+
+    def _is_organisation(self, actor_id: str | None) -> bool:
+        actor = self.actors.get(actor_id or "")
+        return actor is not None and actor.type in _GROUP_TYPES
+
+    def _known_name(self, name: str) -> str | None:
+        key = normalize(name)
+        for actor in self.actors.values():
+            if actor.type == "person" and key == actor.name.lower().split()[-1]:
+                return actor.id
+        return None
+
+    def _bracketed_alias(self, tokens: list[Token], after: int, actor_id: str) -> None:
+        if after + 2 < len(tokens) and tokens[after].text == "(" and tokens[after + 2].text == ")":
+            self.aliases[normalize(tokens[after + 1].text)] = actor_id
+
+    def _group(self, index: int, tokens: list[Token], chunk: Chunk, head_index: int, claimed: int) -> list[Mention]:
+        first = max(chunk.start, claimed + 1)
+        while first < head_index and tokens[first].tag == "POS":
+            first += 1
+        modifiers = [
+            tokens[i].text for i in range(first, head_index)
+            if tokens[i].text[:1].isupper() and (i > 0 or tokens[i].tag in ("NNP", "NNPS", "JJ"))
+            and tokens[i].tag != "POS" and not (i + 1 < len(tokens) and tokens[i + 1].tag == "POS")
+        ]
+        head = tokens[head_index].lower
+        span = (tokens[first].start, tokens[chunk.end - 1].end)
+        determiner = tokens[first].lower
+        if modifiers:
+            name = " ".join([*modifiers, head])
+            mention = Mention(*span, index, (first, chunk.end), "group", name, head)
+            return [self._add(mention, f"group:{normalize(name)}", name, "people")]
+        description = " ".join(t.text for t in tokens[first + 1 : chunk.end]) if determiner in _DEFINITE else ""
+        if tokens[first].tag == "PRP$":
+            return []  # "its forces": whose, the rules cannot tell
+        if determiner in _DEFINITE:
+            antecedent = self._antecedent(head)
+            if antecedent is not None:
+                mention = Mention(*span, index, (first, chunk.end), "description", description or head, head)
+                return [self._add(mention, antecedent, head, "people")]
+        if determiner in _INDEFINITE or head in _VAGUE_HEADS:
+            return []  # "a coalition", "forces": not an actor by themselves
+        mention = Mention(*span, index, (first, chunk.end), "group", head, head)
+        return [self._add(mention, f"group:{head}", head, "people")]
+
+    def _antecedent(self, head: str) -> str | None:
+        """The latest actor named with this head noun, or, for 'group'/'regime', of a fitting type."""
+        for mention in reversed(self.mentions):
+            actor = self.actors[mention.actor or ""]
+            if mention.kind != "description" and head in actor.heads and not actor.id.startswith("group:"):
+                return actor.id
+        for mention in reversed(self.mentions):
+            actor = self.actors[mention.actor or ""]
+            if head in actor.heads and mention.kind != "description":
+                return actor.id
+        if head in self._generic:
+            types = _TYPES_FOR_HEAD.get(head, _GROUP_TYPES)
+            for mention in reversed(self.mentions):
+                actor = self.actors[mention.actor or ""]
+                if actor.type in types and not mention.possessor:
+                    return actor.id
+        return None
+
+    def _appositives(self, tokens: list[Token], chunk_list: list[Chunk], found: list[Mention]) -> None:
+        """'X, a coalition of Iranian-trained militias ...': the phrase describes X; its nouns become X's heads."""
+        for mention in found:
+            if mention.kind not in ("gazetteer", "name", "alias") or mention.possessor:
+                continue
+            after = mention.tokens[1]
+            if not (after + 1 < len(tokens) and tokens[after].text == "," and tokens[after + 1].lower in ("a", "an")):
+                continue
+            end = after + 1
+            while end < len(tokens) and tokens[end].text not in (",", ";", ".", ":") and not (
+                tokens[end].tag.startswith("VB")
+            ):
+                end += 1
+            actor = self.actors[mention.actor or ""]
+            actor.descriptions.append((tokens[after + 1].start, tokens[end - 1].end))
+            actor.heads.update(t.lower for t in tokens[after + 1 : end] if t.tag in ("NN", "NNS"))
+
+    def pronoun(self, index: int, tokens: list[Token], at: int, previous: str | None) -> Mention | None:
+        """A subject pronoun at token `at`, resolved to the subject actor of the clause before."""
+        if tokens[at].lower not in _PRONOUNS or previous is None:
+            return None
+        token = tokens[at]
+        mention = Mention(token.start, token.end, index, (at, at + 1), "pronoun", token.text, "", actor=previous)
+        self.mentions.append(mention)
+        return mention

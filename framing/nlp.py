@@ -1,0 +1,131 @@
+"""The one narrow door to TextBlob: part-of-speech tags and word polarity, offline.
+
+TextBlob's vendored pattern tagger needs no downloaded data (`../shared/NLP-OFFLINE.md`);
+its object API (`.tags`, `.sentences`) does, so it is never used. Tokens are the project's own, with
+spans into the original text.
+"""
+
+from __future__ import annotations
+
+import gc
+import re
+import warnings
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+# Numbers with thousands separators ("100,000-strong"), words (with hyphens, inner periods and inner
+# apostrophes: "U.S.-backed", "Shi'ite"), the possessive
+# "'s" or a lone apostrophe, then any other non-space character.
+_TOKEN = re.compile(r"\d{1,3}(?:,\d{3})+(?:[-.]\w+)*|\w+(?:(?:-|\.-?(?=\w)|['\u2019](?!s\b)(?=\w))\w+)*|['\u2019]s\b|\S")
+_BE = frozenset("be is are was were been being am 's get gets got gotten getting".split())
+# The Brill tagger calls these nouns or past tenses after a form of "be"; they are participles there.
+_PARTICIPLES = frozenset(
+    "shot hit struck beaten hurt cut set put caught held taken driven thrown shut spread bound fought brought "
+    "sent built left lost known seen given made told found killed wounded".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    start: int
+    end: int
+    text: str
+    tag: str  # Penn Treebank tag
+    lower: str  # lowercased, with straight apostrophes
+
+
+@cache
+def _parser() -> Any:
+    import textblob.en
+
+    with _quiet_load():
+        textblob.en.parser.find_tags(["warm", "up"])
+    return textblob.en.parser
+
+
+@cache
+def _sentiment() -> Any:
+    import textblob.en
+
+    with _quiet_load():
+        textblob.en.sentiment("warm up")
+    return textblob.en.sentiment
+
+
+@contextmanager
+def _quiet_load() -> Iterator[None]:
+    """TextBlob loads its bundled lexicons lazily and leaves the files for the garbage collector to
+    close; load them here, collect, and keep that ResourceWarning out of users' (and pytest's) way."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ResourceWarning)
+        yield
+        gc.collect()
+
+
+def tokenize(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, end)]
+
+
+def tag_sentence(text: str, start: int, end: int, verbs: frozenset[str] = frozenset()) -> list[Token]:
+    """Tokens of text[start:end] with part-of-speech tags; offsets index `text`.
+
+    `verbs` (known verb forms) lets the tag fixes recognise a verb the tagger called a noun.
+    """
+    spans = tokenize(text, start, end)
+    if not spans:
+        return []
+    parser = _parser()
+    words = [w.replace("\u2019", "'") for _, _, w in spans]
+    lowered = [w.lower() for w in words]
+    tagged = _fix_tags(parser.find_tags(words), verbs)
+    return [Token(s, e, w, row[1], low) for (s, e, w), row, low in zip(spans, tagged, lowered, strict=True)]
+
+
+_NP_START = frozenset(("DT", "CD", "PRP$", "PRP", "JJ", "NNS", "NNP", "NNPS", "NN"))
+_NOUNISH = frozenset(("NN", "NNS", "NNP", "NNPS", "PRP"))
+
+
+def _fix_tags(tagged: list[list[str]], verbs: frozenset[str]) -> list[list[str]]:
+    """Project rules over the Brill tagger's known slips, each seen in news text (tests/test_actors.py)."""
+    for i in range(1, len(tagged)):
+        word, tag = tagged[i][0].lower(), tagged[i][1]
+        following = tagged[i + 1][1] if i + 1 < len(tagged) else ""
+        if word in _PARTICIPLES and _after_be(tagged, i):
+            tagged[i][1] = "VBN"  # "were shot"
+        elif tag.startswith("NN") and word.endswith("ing") and tagged[i - 1][1] == "IN" and following in _NP_START:
+            tagged[i][1] = "VBG"  # "of displacing Sunni communities"
+        elif (word in _PARTICIPLES and tag.startswith("NN") and tagged[i - 1][1] in _NOUNISH
+              and following in _NP_START):
+            tagged[i][1] = "VBD"  # "Police shot three protesters"
+        elif tag == "NN" and tagged[i - 1][1] == "TO" and word in verbs:
+            tagged[i][1] = "VB"  # "to fight Islamic State"
+    for i, row in enumerate(tagged):
+        following = tagged[i + 1][1] if i + 1 < len(tagged) else ""
+        if "-" in row[0] and row[1].startswith("VB") and following[:2] in ("NN", "JJ"):
+            row[1] = "JJ"  # "the Russian-backed forces", "Iranian-trained militias"
+        elif (row[1] == "VBN" and i and tagged[i - 1][1] in ("JJ", "DT", "PRP$", "CD", "POS")
+              and following in ("NN", "NNS")):
+            row[1] = "JJ"  # "Iraqi armed forces", "the wounded soldiers"
+        elif row[0].lower() == "close" and following == "TO" and i and tagged[i - 1][1].startswith("NN"):
+            row[1] = "JJ"  # "sources close to the militias"
+    return tagged
+
+
+def _after_be(tagged: Sequence[list[str]], i: int) -> bool:
+    j = i - 1
+    while j >= 0 and tagged[j][1] in ("RB", "RBR", "RBS"):
+        j -= 1
+    return j >= 0 and tagged[j][0].lower() in _BE
+
+
+def polarity(words: Sequence[str]) -> tuple[float, tuple[tuple[str, float], ...]]:
+    """TextBlob's polarity of a word sequence (with its negation and intensifier rules) and the
+    words that produced it, so a report can say why."""
+    assessments = _sentiment().assessments(((w.lower(), None) for w in words), True)
+    scored = [(" ".join(ws), score) for ws, score, _, _ in assessments if score]
+    if not assessments:
+        return 0.0, ()
+    return sum(score for _, score, _, _ in assessments) / len(assessments), tuple(scored)

@@ -1,0 +1,193 @@
+"""Actor framing: detection, aliases, roles with passives, voice, allegations, controlled pairs, the seed."""
+
+from __future__ import annotations
+
+import pytest
+
+from framing import Lexicon, analyze
+from framing.model import ActorFrame, Analysis, Role
+
+from .conftest import SEED
+
+
+def actors(text: str, lexicon: Lexicon) -> dict[str, ActorFrame]:
+    return {a.name: a for a in analyze(text, lexicon=lexicon).actors}
+
+
+def roles(actor: ActorFrame) -> list[tuple[str, str, bool]]:
+    return [(r.role.value, r.verb, r.agentless) for r in actor.roles]
+
+
+def role_words(actor: ActorFrame) -> list[tuple[str, str, bool]]:
+    return [(r.role.value, r.verb_text, r.agentless) for r in actor.roles]
+
+
+# --- who is in the story -------------------------------------------------------------------------
+
+def test_gazetteer_aliases_merge_into_one_actor(lexicon: Lexicon) -> None:
+    found = actors("Islamic State fighters held the town. ISIS' commanders fled. Daesh lost the city.", lexicon)
+    assert {n.text for n in found["Islamic State"].names} >= {"Islamic State", "ISIS", "Daesh"}
+
+
+def test_acronym_in_brackets_is_an_alias(lexicon: Lexicon) -> None:
+    found = actors("The Northern Liberation Front (NLF) seized the road. The NLF then withdrew.", lexicon)
+    front = found["Northern Liberation Front"]
+    assert {n.text for n in front.names} == {"Northern Liberation Front", "NLF"}
+    assert ("agent", "seize", False) in roles(front)
+
+
+def test_definite_description_points_back(lexicon: Lexicon) -> None:
+    found = actors("Islamic State militants shelled the town. The militants later withdrew. "
+                   "Troops pursued the hardline group into the hills.", lexicon)
+    names = {n.text for n in found["Islamic State"].names}
+    assert {"militants", "hardline group"} <= names
+
+
+def test_appositive_describes_the_named_actor(lexicon: Lexicon) -> None:
+    found = actors("The assault was led by the Hadar Brigades, a coalition of Iranian-trained militias. "
+                   "The militias seized the bridge.", lexicon)
+    brigades = found["Hadar Brigades"]
+    assert "Iranian-trained" in [f.text for f in brigades.descriptors]
+    assert "militias" in [f.text for f in brigades.labels]
+    assert ("agent", "seize", False) in roles(brigades)
+
+
+def test_pronoun_subject_takes_the_previous_subject(lexicon: Lexicon) -> None:
+    found = actors("The Hadar Brigades entered the town. They have been accused of abusing residents.", lexicon)
+    assert found["Hadar Brigades"].allegations
+
+
+def test_places_after_prepositions_are_not_actors(lexicon: Lexicon) -> None:
+    names = actors("Iraqi forces fought in Syria and near Baghdad for months.", lexicon)
+    assert "Iraqi forces" in names and "Syria" not in names
+
+
+# --- roles and passives --------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("text", "agent_roles", "patient_roles"),
+    [
+        ("Iraqi troops killed five villagers.", [("agent", "kill", False)], [("patient", "kill", False)]),
+        ("Five villagers were killed by Iraqi troops.", [("agent", "kill", False)], [("patient", "kill", False)]),
+        ("Five villagers were killed.", [], [("patient", "kill", True)]),
+        ("Iraqi troops shot five villagers.", [("agent", "shoot", False)], [("patient", "shoot", False)]),
+        ("Five villagers were shot by Iraqi troops.", [("agent", "shoot", False)], [("patient", "shoot", False)]),
+    ],
+)
+def test_active_and_passive_swap_agent_and_patient(text: str, agent_roles: list, patient_roles: list,
+                                                   lexicon: Lexicon) -> None:
+    found = actors(text, lexicon)
+    troops = found.get("Iraqi troops")
+    assert (roles(troops) if troops else []) == agent_roles
+    assert roles(found["villagers"]) == patient_roles
+
+
+def test_reduced_relative_passive(lexicon: Lexicon) -> None:
+    found = actors("The Kurdish fighters, backed by Turkish troops, seized the port.", lexicon)
+    assert ("patient", "backed", False) in role_words(found["Kurdish fighters"])
+    assert ("agent", "seized", False) in role_words(found["Kurdish fighters"])
+    assert ("agent", "backed", False) in role_words(found["Turkish troops"])
+
+
+# --- voice and allegations -----------------------------------------------------------------------
+
+def test_direct_quote_gives_voice(lexicon: Lexicon) -> None:
+    found = actors('"We will rebuild the market," said commander Yusuf Hamdi.', lexicon)
+    (speaker,) = [a for a in found.values() if a.voice]
+    assert speaker.voice[0].direct and "rebuild" in speaker.voice[0].text
+
+
+def test_reported_speech_and_unnamed_sources(lexicon: Lexicon) -> None:
+    found = actors("The Hadar Brigades said the road was open. Sources close to Islamic State said "
+                   "the fighters had left.", lexicon)
+    assert found["Hadar Brigades"].voice[0].verb == "said"
+    assert found["Islamic State"].voice[0].via_source
+
+
+def test_allegation_with_and_without_accuser(lexicon: Lexicon) -> None:
+    bare = actors("The Hadar Brigades have been accused of looting homes.", lexicon)["Hadar Brigades"]
+    named = actors("The Hadar Brigades were accused by Amnesty International of looting homes.",
+                   lexicon)["Hadar Brigades"]
+    assert [a.accuser for a in bare.allegations] == [None]
+    assert [a.accuser for a in named.allegations] == ["Amnesty International"]
+    assert bare.score < named.score
+
+
+# --- controlled pairs: the same story told with different words -----------------------------------
+
+PAIRS = [
+    ("The Assad regime shelled the town on Monday.", "The Syrian government shelled the town on Monday.",
+     "Syrian government"),
+    ("Northern Front militants entered the town.", "Northern Front fighters entered the town.", "Northern Front"),
+    ("The terrorists of the Northern Front held the bridge.", "The members of the Northern Front held the bridge.",
+     "Northern Front"),
+    ("The brutal Northern Front stormed the village.", "The Northern Front entered the village.", "Northern Front"),
+]
+
+
+@pytest.mark.parametrize(("loaded", "neutral", "name"), PAIRS)
+def test_loaded_wording_lowers_the_score(loaded: str, neutral: str, name: str, lexicon: Lexicon) -> None:
+    assert actors(loaded, lexicon)[name].score < actors(neutral, lexicon)[name].score
+
+
+def test_favourable_label_raises_the_score(lexicon: Lexicon) -> None:
+    hero = actors("The Northern Front freedom fighters entered the town.", lexicon)["Northern Front"]
+    plain = actors("The Northern Front fighters entered the town.", lexicon)["Northern Front"]
+    assert hero.score > plain.score
+
+
+# --- the score is explained ----------------------------------------------------------------------
+
+def _check_score(actor: ActorFrame) -> None:
+    assert -1 <= actor.score <= 1 and 0 <= actor.confidence < 1
+    assert actor.score == pytest.approx(sum(c.contribution for c in actor.components), abs=0.01)
+    for component in actor.components:
+        for evidence in component.evidence:
+            assert -1 <= evidence.value <= 1 and evidence.reason
+
+
+def test_scores_are_sums_of_traceable_components(lexicon: Lexicon) -> None:
+    from .conftest import EXAMPLE
+
+    analysis = analyze(EXAMPLE.read_text(encoding="utf-8"), lexicon=lexicon)
+    assert analysis.actors
+    for actor in analysis.actors:
+        _check_score(actor)
+        for component in actor.components:
+            for e in component.evidence:
+                assert analysis.text[e.start : e.end] == e.text
+
+
+# --- the seed article --------------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def seed(lexicon: Lexicon) -> Analysis:
+    if not SEED.is_file():
+        pytest.skip("the seed article is in ../shared/seeds")
+    return analyze(SEED.read_text(encoding="utf-8"), lexicon=lexicon)
+
+
+def test_seed_islamic_state(seed: Analysis) -> None:
+    actor = {a.id: a for a in seed.actors}["islamic-state"]
+    names = {n.text.lower() for n in actor.names}
+    assert {"isis", "militants", "hardline group"} <= names
+    assert actor.score <= -0.2
+    assert all(c.evidence or c.contribution == 0 for c in actor.components)
+
+
+def test_seed_popular_mobilisation(seed: Analysis) -> None:
+    actor = {a.id: a for a in seed.actors}["popular-mobilisation"]
+    words = {f.text.lower() for f in (*actor.labels, *actor.descriptors)}
+    assert {"militias", "iranian-trained"} <= words
+    assert [a.accuser for a in actor.allegations] == [None]
+
+
+def test_seed_syrian_government_is_called_regime(seed: Analysis) -> None:
+    actor = {a.id: a for a in seed.actors}["syrian-government"]
+    assert "regime" in [f.text for f in actor.labels]
+    assert actor.score < 0
+
+
+def test_seed_sunni_residents_are_patients(seed: Analysis) -> None:
+    sunni = [a for a in seed.actors if "sunni" in a.name.lower()]
+    assert sunni and all(a.role_count(Role.PATIENT) >= 1 and a.role_count(Role.AGENT) == 0 for a in sunni)
