@@ -57,6 +57,7 @@ class _Collector:
         self.voice: dict[str, list[Voice]] = defaultdict(list)
         self.allegations: dict[str, list[Allegation]] = defaultdict(list)
         self.evidence: dict[str, dict[str, list[Evidence]]] = defaultdict(lambda: defaultdict(list))
+        self.sentence_actors: set[str] = set()  # actors with a clause in the current sentence
 
     def add(self, actor: str, component: str, evidence: Evidence) -> None:
         self.evidence[actor][component].append(evidence)
@@ -66,10 +67,11 @@ def _in(findings: list[Finding], start: int, end: int) -> list[Finding]:
     return [f for f in findings if start <= f.start and f.end <= end]
 
 
-def frame_actors(document: Document, findings: tuple[Finding, ...], lexicon: Lexicon,
-                 data: ActorData) -> tuple[ActorFrame, ...]:
+def frame_actors(document: Document, findings: tuple[Finding, ...], lexicon: Lexicon, data: ActorData,
+                 pinned: tuple[tuple[int, int, str], ...] = ()) -> tuple[ActorFrame, ...]:
+    """Every actor's frame, in order of first mention; `pinned` adds known mentions (start, end, actor id)."""
     text = document.text
-    finder = MentionFinder(text, data)
+    finder = MentionFinder(text, data, pinned)
     verbs = frozenset(data.verbs)
     speech = frozenset(text_resource("speech_verbs")["verbs"])
     stative = data.words("stative_verbs")
@@ -111,6 +113,7 @@ def frame_actors(document: Document, findings: tuple[Finding, ...], lexicon: Lex
                 _roles(out, text, sentence, clause, None if alleging else known, sentence_findings,
                        data.words("perpetration_verbs"), verb_class="accusation" if alleging else None)
         _allegations(out, text, sentence, sentence_findings, data)
+        _mention_windows(out, text, sentence)
     _quotes(out, document, finder.mentions)
     return _frames(out, text, finder, findings, lexicon)
 
@@ -179,6 +182,7 @@ def _roles(out: _Collector, text: str, sentence: _Sentence, clause: Clause, verb
                 value = values[0] if role is Role.AGENT else values[1]
                 out.add(actor, "roles", Evidence(token.start, token.end, token.text, value, role_reason(use)))
             _sentiment(out, actor, text, [t for t in window if not _named(sentence, t)])
+            out.sentence_actors.add(actor)
 
 
 def _named(sentence: _Sentence, token: Token) -> bool:
@@ -195,6 +199,22 @@ def _sentiment(out: _Collector, actor: str, text: str, window: list[Token]) -> N
     if scored:
         start, end = window[0].start, window[-1].end
         out.add(actor, "sentiment", Evidence(start, end, text[start:end], round(value, 3), sentiment_reason(scored)))
+
+
+SENTIMENT_WINDOW = 5  # tokens either side of a mention that is in no clause (as the VADER baseline's window)
+
+
+def _mention_windows(out: _Collector, text: str, sentence: _Sentence) -> None:
+    """Sentiment near an actor this sentence gave no clause to: the words around its mention."""
+    covered = {a for a in out.sentence_actors}
+    for mention in sentence.mentions:
+        if not mention.actor or mention.actor in covered or mention.possessor or mention.kind == "pronoun":
+            continue
+        covered.add(mention.actor)
+        a, b = mention.tokens
+        window = sentence.tokens[max(0, a - SENTIMENT_WINDOW) : b + SENTIMENT_WINDOW]
+        _sentiment(out, mention.actor, text, [t for t in window if not _named(sentence, t)])
+    out.sentence_actors.clear()
 
 
 def _voice(out: _Collector, document: Document, sentence: _Sentence, clause: Clause, source_nouns: frozenset[str],

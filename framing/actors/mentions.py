@@ -96,7 +96,7 @@ def _proper_runs(tokens: list[Token], chunk: Chunk) -> list[tuple[int, int]]:
 class MentionFinder:
     """Per-document state: actors met so far, for definite descriptions and pronouns."""
 
-    def __init__(self, text: str, data: ActorData) -> None:
+    def __init__(self, text: str, data: ActorData, pinned: tuple[tuple[int, int, str], ...] = ()) -> None:
         self.text = text
         self.data = data
         self.actors: dict[str, Actor] = {}
@@ -108,7 +108,10 @@ class MentionFinder:
         self._locative = data.words("locative_prepositions")
         self._generic = data.words("generic_group_heads")
         gazetteer = data.matcher.find(text)
-        self._gazetteer = [(m.start, m.end, m.entry.id) for m in gazetteer]
+        # pinned spans (start, end, actor id) are mentions the caller already knows, as an evaluation's targets
+        pinned_starts = {start for start, _, _ in pinned}
+        self._gazetteer = sorted([*pinned, *((m.start, m.end, m.entry.id) for m in gazetteer
+                                             if m.start not in pinned_starts)])
 
     # --- actors ---------------------------------------------------------------------------------
 
