@@ -179,3 +179,39 @@ def test_lexicon_commands(tiny_dir: Path) -> None:
 def test_builtin_lexicon_validates_with_examples() -> None:
     result = run("lexicon", "validate")
     assert result.exit_code == 0, result.stderr
+
+
+def test_user_actors_file_adds_aliases_and_ignores_names(tmp_path: Path) -> None:
+    actors_file = tmp_path / "actors.toml"
+    actors_file.write_text(
+        'schema = 1\nignore = ["Hadar Brigades"]\n\n[[actor]]\nid = "northern-front"\nname = "Northern Front"\n'
+        'type = "armed-group"\naliases = ["NF"]\n',
+        encoding="utf-8",
+    )
+    text = "The NF shelled the town. The Hadar Brigades withdrew. The Northern Front then advanced."
+    result = run("analyze", "-", "--format", "json", "--actors", str(actors_file), stdin=text)
+    assert result.exit_code == 0, result.stderr
+    actors = {a["name"]: a for a in json.loads(result.stdout)["documents"][0]["actors"]}
+    assert {n["text"] for n in actors["Northern Front"]["aliases"]} == {"NF", "Northern Front"}
+    assert "Hadar Brigades" not in actors
+
+
+def test_invalid_actors_file_exits_3(tmp_path: Path) -> None:
+    actors_file = tmp_path / "actors.toml"
+    actors_file.write_text('[[actor]]\nid = "Bad Id"\nname = "X"\ntype = "army"\n', encoding="utf-8")
+    result = run("analyze", str(EXAMPLE), "--actors", str(actors_file))
+    assert result.exit_code == 3 and "kebab-case" in result.stderr
+
+
+def test_json_actors_have_the_documented_fields() -> None:
+    document = json.loads(run("analyze", str(EXAMPLE), "--format", "json").stdout)["documents"][0]
+    assert document["actors"]
+    for actor in document["actors"]:
+        assert {"name", "aliases", "mentions", "labels", "roles", "quoted", "sentiment", "score", "components",
+                "evidence"} <= set(actor)
+        assert {"agent", "patient", "passive_agentless"} <= set(actor["roles"])
+
+
+def test_no_actors_option() -> None:
+    document = json.loads(run("analyze", str(EXAMPLE), "-f", "json", "--no-actors").stdout)["documents"][0]
+    assert document["actors"] == [] and document["findings"]
