@@ -125,21 +125,21 @@ class Matcher:
 
 
 def _left_boundary(low: str, start: int) -> bool:
-    if start == 0 or not _is_word(low[start]):
+    if start == 0:
         return True
     before = low[start - 1]
-    if _is_word(before):
-        return False
-    return not (before == "-" and start >= 2 and _is_word(low[start - 2]))
+    if before == "-" and start >= 2 and _is_word(low[start - 2]):
+        return False  # "counter-terrorist": a hyphen joins words
+    return not (_is_word(before) and _is_word(low[start]))
 
 
 def _right_boundary(low: str, end: int) -> bool:
-    if end >= len(low) or not _is_word(low[end - 1]):
+    if end >= len(low):
         return True
     after = low[end]
-    if _is_word(after):
-        return False
-    return not (after == "-" and end + 1 < len(low) and _is_word(low[end + 1]))
+    if after == "-" and end + 1 < len(low) and _is_word(low[end + 1]):
+        return False  # "U.S.-backed" holds no "U.S." of its own
+    return not (_is_word(after) and _is_word(low[end - 1]))
 
 
 def _extend_left(low: str, start: int) -> int | None:

@@ -293,6 +293,8 @@ def _frames(out: _Collector, text: str, finder: MentionFinder, findings: tuple[F
     frames = []
     for actor_id, mentions in by_actor.items():
         actor = finder.actors[actor_id]
+        if all(m.locative for m in mentions):
+            continue  # a place named only as a place ("fighting in Syria")
         mentions.sort(key=lambda m: (m.start, m.end))
         spans = [(m.start, m.end) for m in mentions if not m.possessor and m.kind != "pronoun"]
         spans.extend(actor.descriptions)
@@ -315,8 +317,9 @@ def _frames(out: _Collector, text: str, finder: MentionFinder, findings: tuple[F
         allegations = out.allegations.get(actor_id, [])
         substantive = [m for m in mentions if not m.locative and not m.possessor]
         evidence = out.evidence.get(actor_id, {})
-        if not (any(evidence.values()) or roles or voice or allegations) and len(substantive) < 2:
-            continue  # named once in passing, with nothing said of it ("told reporters")
+        said_of = any(evidence.values()) or roles or voice or allegations
+        if not said_of and (len(substantive) < 2 or actor.type == "state"):
+            continue  # named in passing ("told reporters"), or a country named only as a place
         score, confidence, components = scoring.combine(dict(evidence))
         sentiment_items = evidence.get("sentiment", [])
         sentiment = round(sum(e.value for e in sentiment_items) / len(sentiment_items), 3) if sentiment_items else 0.0

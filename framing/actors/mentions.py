@@ -28,6 +28,7 @@ _TYPES_FOR_HEAD = {
     "regime": ("government", "state"),
     "government": ("government", "state"),
     "administration": ("government", "state"),
+    "group": ("armed-group", "organisation", "party"),
 }
 _GROUP_TYPES = ("armed-group", "organisation", "coalition", "party")
 # Heads too vague to be an actor without a modifier or an antecedent.
@@ -176,8 +177,9 @@ class MentionFinder:
                 span_tokens = (first, last + 1) if possessor else (chunk.start, chunk.end)
                 span = (g_start, g_end) if possessor else (start, end)
                 known = self.data.by_id.get(actor_id)
-                place = known is not None and known.type == "state"
-                out.append(self._add(Mention(span[0], span[1], index, span_tokens, "gazetteer", name, head,
+                place = known is not None and known.type in ("state", "government")  # "in Syria", "near Baghdad"
+                out.append(self._add(Mention(span[0], span[1], index, span_tokens, "gazetteer", name,
+                                             "" if possessor else head,
                                              possessor=possessor, locative=locative and place),
                                      actor_id, name, "state"))
                 claimed = max(claimed, last)
@@ -301,6 +303,9 @@ class MentionFinder:
             actor = self.actors[mention.actor or ""]
             actor.descriptions.append((tokens[after + 1].start, tokens[end - 1].end))
             actor.heads.update(t.lower for t in tokens[after + 1 : end] if t.tag in ("NN", "NNS"))
+            for inner in found:
+                if inner.kind == "group" and after < inner.tokens[0] and inner.tokens[1] <= end:
+                    inner.actor, inner.kind = actor.id, "description"  # the militias the appositive names are X
 
     def pronoun(self, index: int, tokens: list[Token], at: int, previous: str | None) -> Mention | None:
         """A subject pronoun at token `at`, resolved to the subject actor of the clause before."""

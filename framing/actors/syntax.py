@@ -162,9 +162,11 @@ def _coordinated(tokens: list[Token], chunk_list: list[Chunk], j: int) -> tuple[
     """The subject at chunk j with the noun phrases coordinated before it: "A, B and C have ..."."""
     start = chunk_list[j].start
     k = j - 1
+    if k < 0 or tokens[chunk_list[k].start].lower not in ("and", "or"):
+        return start, chunk_list[j].end  # a list needs "and" or "or" before its last member
     while k >= 1:
         joiner = tokens[chunk_list[k].start]
-        if joiner.text == "," or joiner.lower == "and":
+        if joiner.text == "," or joiner.lower in ("and", "or"):
             k2 = k - 1
             if k2 >= 1 and tokens[chunk_list[k2].start].text == "," and joiner.lower == "and":
                 k2 -= 1  # serial comma: ", and"
