@@ -69,18 +69,23 @@ def _warn(message: str) -> None:
     err_console.print(Text(f"warning: {message}"))
 
 
-def _load(lexicon_dirs: list[Path] | None, no_builtin: bool):  # noqa: ANN202 - Lexicon, imported lazily
-    from framing.lexicon import load_lexicon
-
-    if no_builtin and not lexicon_dirs:
-        raise typer.BadParameter("--no-builtin needs at least one --lexicon DIR")
-    return load_lexicon(*(lexicon_dirs or ()), builtin=not no_builtin)
-
-
 def _report_lexicon_error(error: LexiconError) -> None:
     for problem in error.problems:
         err_console.print(Text(str(problem)))
     _error(str(error))
+
+
+def _load(lexicon_dirs: list[Path] | None, no_builtin: bool):  # noqa: ANN202 - Lexicon, imported lazily
+    """The lexicon for a command; an invalid one lists its problems and exits with code 3."""
+    from framing.lexicon import load_lexicon
+
+    if no_builtin and not lexicon_dirs:
+        raise typer.BadParameter("--no-builtin needs at least one --lexicon DIR")
+    try:
+        return load_lexicon(*(lexicon_dirs or ()), builtin=not no_builtin)
+    except LexiconError as error:
+        _report_lexicon_error(error)
+        raise typer.Exit(Exit.LEXICON) from None
 
 
 @app.command()
@@ -106,11 +111,7 @@ def analyze(
     from framing.inputs import read_inputs
     from framing.render import render
 
-    try:
-        lex = _load(lexicon, no_builtin)
-    except LexiconError as error:
-        _report_lexicon_error(error)
-        raise typer.Exit(Exit.LEXICON) from None
+    lex = _load(lexicon, no_builtin)
     actor_data = None
     if not no_actors:
         from framing.actors import load_actor_data
@@ -155,11 +156,7 @@ def lexicon_validate(
     """Check lexicon files, including every entry's examples; print every problem at once."""
     from framing.lexicon import check_examples
 
-    try:
-        lex = _load(directories, no_builtin)
-    except LexiconError as error:
-        _report_lexicon_error(error)
-        raise typer.Exit(Exit.LEXICON) from None
+    lex = _load(directories, no_builtin)
     problems = check_examples(lex)
     for problem in problems:
         err_console.print(Text(str(problem)))
@@ -176,11 +173,7 @@ def lexicon_list(
     no_builtin: NoBuiltinOption = False,
 ) -> None:
     """List entries: key, strength, connotation, term."""
-    try:
-        lex = _load(lexicon, no_builtin)
-    except LexiconError as error:
-        _report_lexicon_error(error)
-        raise typer.Exit(Exit.LEXICON) from None
+    lex = _load(lexicon, no_builtin)
     if category is not None and category not in lex.by_category:
         raise typer.BadParameter(f"unknown category '{category}'; choose from: {', '.join(sorted(lex.by_category))}")
     for entry in lex.entries:
@@ -197,11 +190,7 @@ def lexicon_show(
     """Show one entry: its forms, explanation, alternatives, sources, exceptions and examples."""
     from framing.render.lexicon_text import entry_text
 
-    try:
-        lex = _load(lexicon, no_builtin)
-    except LexiconError as error:
-        _report_lexicon_error(error)
-        raise typer.Exit(Exit.LEXICON) from None
+    lex = _load(lexicon, no_builtin)
     matches = [e for e in lex.entries if entry_id in (e.key, e.id)]
     if len(matches) != 1:
         import difflib
@@ -221,11 +210,7 @@ def lexicon_docs(
     """Write the lexicon reference table (docs/lexicon-reference.md) from the built-in lexicon."""
     from framing.render.lexicon_docs import render_lexicon_docs
 
-    try:
-        lex = _load(None, False)
-    except LexiconError as error:
-        _report_lexicon_error(error)
-        raise typer.Exit(Exit.LEXICON) from None
+    lex = _load(None, False)
     text = render_lexicon_docs(lex)
     if output is None:
         sys.stdout.write(text)
