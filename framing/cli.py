@@ -88,9 +88,22 @@ def _load(lexicon_dirs: list[Path] | None, no_builtin: bool):  # noqa: ANN202 - 
         raise typer.Exit(Exit.LEXICON) from None
 
 
-@app.command()
+def _load_actors(actors_file: Path | None):  # noqa: ANN202 - ActorData, imported lazily
+    """The actor word lists (with a user's actors file); invalid ones list their problems and exit 3."""
+    from framing.actors import load_actor_data
+
+    try:
+        return load_actor_data(actors_file)
+    except LexiconError as error:
+        _report_lexicon_error(error)
+        raise typer.Exit(Exit.LEXICON) from None
+
+
+@app.command(help="Find loaded language in articles, explain each finding, and show how each actor is "
+                  "framed. " + EXIT_CODES_HELP)
 def analyze(
-    paths: Annotated[list[str], typer.Argument(help="Files or directories to read; '-' reads standard input.")],
+    paths: Annotated[list[str], typer.Argument(help="Files or directories to read; '-' reads standard input.",
+                                               metavar="PATH...")],
     output_format: Annotated[Format, typer.Option("--format", "-f", help="Report format.")] = Format.TERMINAL,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the report here, not stdout.",
                                                 dir_okay=False)] = None,
@@ -106,21 +119,12 @@ def analyze(
                                                 dir_okay=False)] = None,
     no_actors: Annotated[bool, typer.Option("--no-actors", help="Loaded language only; skip actor framing.")] = False,
 ) -> None:
-    """Find loaded language in articles and explain each finding. """ + EXIT_CODES_HELP
     from framing.analysis import analyze as analyze_text
     from framing.inputs import read_inputs
     from framing.render import render
 
     lex = _load(lexicon, no_builtin)
-    actor_data = None
-    if not no_actors:
-        from framing.actors import load_actor_data
-
-        try:
-            actor_data = load_actor_data(actors)
-        except LexiconError as error:
-            _report_lexicon_error(error)
-            raise typer.Exit(Exit.LEXICON) from None
+    actor_data = None if no_actors else _load_actors(actors)
     unknown = sorted(set(category or ()) - set(lex.by_category))
     if unknown:
         raise typer.BadParameter(f"unknown category {', '.join(unknown)}; choose from: {', '.join(sorted(lex.by_category))}")
