@@ -151,6 +151,140 @@ def analyze(
         raise typer.Exit(Exit.FINDINGS)
 
 
+class CompareFormat(StrEnum):
+    TERMINAL = "terminal"
+    JSON = "json"
+    MARKDOWN = "markdown"
+    CSV = "csv"
+    HTML = "html"
+
+
+def _source_names(paths: list[str]) -> list[str]:
+    """File names when they tell the sources apart, else the paths as given; repeats numbered."""
+    names = [Path(p).name or p for p in paths]
+    return _unique(names if len(set(names)) == len(names) else paths)
+
+
+def _unique(names: list[str]) -> list[str]:
+    seen: dict[str, int] = {}
+    out = []
+    for name in names:
+        seen[name] = seen.get(name, 0) + 1
+        out.append(name if seen[name] == 1 else f"{name} ({seen[name]})")
+    return out
+
+
+def _document_profiles(paths: list[str], lex, actor_data, max_bytes: int):  # noqa: ANN001, ANN202
+    """One profile per path (a folder is one source); bad files are reported and left out."""
+    from framing.analysis import analyze as analyze_text
+    from framing.compare import SourceProfile
+    from framing.inputs import read_inputs
+
+    profiles, failures = [], []
+    for name, path in zip(_source_names(paths), paths, strict=True):
+        profile = SourceProfile(name)
+        for item in read_inputs([path], max_bytes=max_bytes):
+            if isinstance(item, InputError):
+                failures.append(str(item))
+                continue
+            profile.add(analyze_text(item.text, source=name, lexicon=lex, actor_data=actor_data), lex)
+        if profile.documents:
+            profiles.append(profile)
+    return profiles, failures
+
+
+@app.command(help="Compare how articles or outlets frame the same actors: naming, scores, voice, agency, "
+                  "loaded-language density and distinctive words. Give two or more files or folders, or "
+                  "--corpus FILE (JSONL or CSV with a text column) or a folder, grouped with --group-by. "
+                  + EXIT_CODES_HELP)
+def compare(
+    paths: Annotated[list[str] | None, typer.Argument(help="Files or folders, one source each.", metavar="PATH...")] = None,
+    corpus: Annotated[Path | None, typer.Option(help="A JSONL or CSV file, or a folder of text files.")] = None,
+    group_by: Annotated[str | None, typer.Option(help="Corpus column that names the source (e.g. outlet); "
+                                                 "for a folder, 'folder' groups by subfolder.")] = None,
+    text_column: Annotated[str, typer.Option(help="Corpus column holding the article text.")] = "text",
+    blind: Annotated[bool, typer.Option("--blind", help="Show sources as Source A, Source B, ... (classroom use).")] = False,
+    output_format: Annotated[CompareFormat, typer.Option("--format", "-f", help="Report format.")] = CompareFormat.TERMINAL,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the report here.", dir_okay=False)] = None,
+    lexicon: LexiconOption = None,
+    no_builtin: NoBuiltinOption = False,
+    actors: Annotated[Path | None, typer.Option("--actors", help="A TOML file of actors and aliases.",
+                                                dir_okay=False)] = None,
+    workers: Annotated[int | None, typer.Option(min=1, help="Processes for corpus mode (default: all cores).")] = None,
+    progress: Annotated[bool | None, typer.Option("--progress/--no-progress",
+                                                  help="Progress on stderr (default: when it is a terminal).")] = None,
+    max_mb: Annotated[float, typer.Option(help="Refuse files larger than this many megabytes.")] = 50.0,
+) -> None:
+    from framing.compare import compare as compare_profiles
+    from framing.render.comparison import render_comparison
+
+    if bool(paths) == (corpus is not None):
+        raise typer.BadParameter("give either two or more PATHs or --corpus FILE")
+    if paths is not None and len(paths) < 2:
+        raise typer.BadParameter("compare needs at least two sources (or --corpus FILE --group-by FIELD)")
+    lex = _load(lexicon, no_builtin)
+    actor_data = _load_actors(actors)
+    max_bytes = int(max_mb * 1_000_000)
+    if corpus is not None:
+        try:
+            profiles, failures = _corpus_profiles(corpus, group_by, text_column, lexicon, no_builtin, actors,
+                                                  workers, progress, max_bytes)
+        except InputError as error:
+            _error(str(error))
+            raise typer.Exit(Exit.INPUT) from None
+    else:
+        profiles, failures = _document_profiles(paths or [], lex, actor_data, max_bytes)
+    for failure in failures[:5]:
+        _error(failure)
+    if len(failures) > 5:
+        _error(f"... and {len(failures) - 5} more documents could not be analysed")
+    if len(profiles) < 2:
+        _error(f"only {len(profiles)} readable source(s); a comparison needs two")
+        raise typer.Exit(Exit.INPUT)
+    if blind:
+        for index, profile in enumerate(profiles):
+            profile.name = f"Source {_letters(index)}"
+    report = render_comparison(compare_profiles(profiles, failures=failures), output_format.value,
+                               to_terminal=output is None and sys.stdout.isatty())
+    if output is not None:
+        output.write_text(report, encoding="utf-8")
+    else:
+        sys.stdout.write(report)
+    if failures:
+        raise typer.Exit(Exit.INPUT)
+
+
+def _letters(index: int) -> str:
+    """A, B, ..., Z, AA, AB, ..."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def _corpus_profiles(corpus: Path, group_by: str | None, text_column: str, lexicon: list[Path] | None,  # noqa: PLR0913
+                     no_builtin: bool, actors: Path | None, workers: int | None, progress: bool | None,
+                     max_bytes: int):  # noqa: ANN202
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    from framing.compare.corpus import profile_corpus, read_records
+
+    if not corpus.exists():
+        raise InputError(f"{corpus}: no such file or folder")
+    records = read_records(corpus, group_by=group_by, text_column=text_column, max_bytes=max_bytes)
+    show = err_console.is_terminal if progress is None else progress
+    with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=err_console,
+                  transient=True, disable=not show) as bar:
+        task = bar.add_task("analysed 0 documents")
+        groups, failures = profile_corpus(
+            records, lexicon_dirs=tuple(lexicon or ()), builtin=not no_builtin, actors_file=actors, workers=workers,
+            on_progress=lambda n: bar.update(task, description=f"analysed {n:,} documents"),
+        )
+    return list(groups.values()), failures
+
+
 @lexicon_app.command("validate")
 def lexicon_validate(
     directories: Annotated[list[Path] | None, typer.Argument(help="Lexicon directories (default: built-in).",
@@ -228,4 +362,5 @@ def main() -> None:
         app()
     except FramingError as error:
         _error(str(error))
-        sys.exit(Exit.INTERNAL)
+        code = Exit.INPUT if isinstance(error, InputError) else Exit.LEXICON if isinstance(error, LexiconError) else Exit.INTERNAL
+        sys.exit(code)

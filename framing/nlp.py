@@ -102,6 +102,8 @@ def _fix_tags(tagged: list[list[str]], verbs: frozenset[str]) -> list[list[str]]
             tagged[i][1] = "VBD"  # "Police shot three protesters"
         elif tag == "NN" and tagged[i - 1][1] == "TO" and word in verbs:
             tagged[i][1] = "VB"  # "to fight Islamic State"
+        elif tag.startswith("NN") and tagged[i - 1][1] == "PRP" and word in verbs:
+            tagged[i][1] = "VBD"  # "areas they retook"
     for i, row in enumerate(tagged):
         following = tagged[i + 1][1] if i + 1 < len(tagged) else ""
         if "-" in row[0] and row[1].startswith("VB") and following[:2] in ("NN", "JJ"):

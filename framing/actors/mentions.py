@@ -16,6 +16,7 @@ from framing.actors.data import ActorData
 from framing.actors.syntax import Chunk
 from framing.forms import normalize
 from framing.nlp import Token
+from framing.resources import text_resource
 
 _DEFINITE = frozenset(("the", "these", "those", "this", "that"))
 _PRONOUNS = frozenset(("they", "it", "he", "she"))
@@ -108,6 +109,7 @@ class MentionFinder:
         self._titles = data.words("person_titles")
         self._locative = data.words("locative_prepositions")
         self._generic = data.words("generic_group_heads")
+        self._speech = frozenset(text_resource("speech_verbs")["verbs"])
         gazetteer = data.matcher.find(text)
         # pinned spans (start, end, actor id) are mentions the caller already knows, as an evaluation's targets
         pinned_starts = {start for start, _, _ in pinned}
@@ -192,7 +194,7 @@ class MentionFinder:
             if name.lower() in _CALENDAR or normalize(name) in self.data.ignore:
                 continue
             possessor = b < len(tokens) and tokens[b].tag == "POS"
-            titled = a > 0 and tokens[a - 1].lower.rstrip(".") in self._titles
+            titled = (a > 0 and tokens[a - 1].lower.rstrip(".") in self._titles) or self._speaks(tokens, a, b)
             org = any(tokens[i].lower in self._org_words for i in range(a, b))
             if org and all(tokens[i].lower in self._org_words for i in range(a, b)):
                 continue  # "Government", "Army" alone: a capitalised common noun, not a name
@@ -229,6 +231,12 @@ class MentionFinder:
         actor = self.actors.get(actor_id or "")
         return actor is not None and actor.type in _GROUP_TYPES
 
+    def _speaks(self, tokens: list[Token], a: int, b: int) -> bool:
+        """'Omar Saleh said', 'said Omar Saleh', ', Omar Saleh, said': a name with a speech verb is a person."""
+        after = b + 1 if b < len(tokens) and tokens[b].text == "," else b
+        return (after < len(tokens) and tokens[after].lower in self._speech) or (
+            a > 0 and tokens[a - 1].lower in self._speech)
+
     def _known_name(self, name: str) -> str | None:
         key = normalize(name)
         for actor in self.actors.values():
@@ -244,11 +252,18 @@ class MentionFinder:
         first = max(chunk.start, claimed + 1)
         while first < head_index and tokens[first].tag == "POS":
             first += 1
-        modifiers = [
-            tokens[i].text for i in range(first, head_index)
-            if tokens[i].text[:1].isupper() and (i > 0 or tokens[i].tag in ("NNP", "NNPS", "JJ"))
-            and tokens[i].tag != "POS" and not (i + 1 < len(tokens) and tokens[i + 1].tag == "POS")
+        capitalised = [
+            i for i in range(first, head_index)
+            if tokens[i].text[:1].isupper() and tokens[i].tag in ("NNP", "NNPS", "JJ", "NN", "NNS")
+            and (i > 0 or tokens[i].tag in ("NNP", "NNPS", "JJ"))
+            and not (i + 1 < len(tokens) and tokens[i + 1].tag == "POS")
         ]
+        # capitalised modifiers name the group ("Iraqi forces"); a noun after them belongs to the name
+        # ("Human rights groups"), an adjective does not ("Iraqi special forces" are "Iraqi forces")
+        modifiers = [
+            tokens[i].text for i in range(capitalised[0], head_index)
+            if i in capitalised or tokens[i].tag in ("NN", "NNS")
+        ] if capitalised else []
         head = tokens[head_index].lower
         span = (tokens[first].start, tokens[chunk.end - 1].end)
         determiner = tokens[first].lower

@@ -55,6 +55,7 @@ _NP_TAGS = frozenset(("DT", "PDT", "PRP$", "CD", "JJ", "JJR", "JJS", "NN", "NNS"
 _NOUN_TAGS = frozenset(("NN", "NNS", "NNP", "NNPS", "CD", "FW"))
 _NP_OPENERS = frozenset(("DT", "PDT", "PRP$"))
 _ADVERBS = frozenset(("RB", "RBR", "RBS"))
+_SUBORDINATORS = frozenset(("that", "whether", "if", "because", "although", "though", "while", "unless"))
 
 
 def _kind(tokens: list[Token], i: int) -> str:
@@ -72,7 +73,8 @@ def _kind(tokens: list[Token], i: int) -> str:
         following = tokens[i + 1].tag if i + 1 < len(tokens) else ""
         return "VP" if following.startswith("VB") or following in _ADVERBS else "ADVP"
     if tag in ("IN", "TO"):
-        return "PP"
+        # "said that PMF units abused ...": a subordinating conjunction opens a clause, not a phrase
+        return "O" if tokens[i].lower in _SUBORDINATORS else "PP"
     if tag == "RP":
         return "PRT"
     return "O"
@@ -204,7 +206,8 @@ def _after(tokens: list[Token], chunk_list: list[Chunk], at: int) -> tuple[
     while j < len(chunk_list):
         chunk = chunk_list[j]
         first = tokens[chunk.start]
-        if chunk.kind == "VP" or (chunk.kind == "O" and first.text in (",", ";", ":", ".", "!", "?")):
+        if chunk.kind == "VP" or (chunk.kind == "O" and (first.text in (",", ";", ":", ".", "!", "?")
+                                                         or first.lower in _SUBORDINATORS)):
             break
         if chunk.kind == "NP" and not seen_pp and obj is None:
             obj = (chunk.start, chunk.end)

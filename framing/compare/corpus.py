@@ -1,0 +1,175 @@
+"""Corpus mode: stream records from JSONL, CSV or a folder, analyse them in parallel processes, and fold
+each into its group's profile. Memory is bounded by the batch size, not the corpus; a record that fails
+is reported and the run goes on.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from multiprocessing import get_context
+from pathlib import Path
+
+from framing.compare.profile import SourceProfile
+from framing.errors import InputError
+from framing.inputs import HTML_SUFFIXES, TEXT_SUFFIXES, read_file
+
+BATCH = 512  # records in flight at once: bounds memory whatever the corpus size
+FOLDER = "folder"
+
+
+@dataclass(frozen=True, slots=True)
+class Record:
+    number: int  # 1-based position in the corpus, for error messages
+    group: str
+    text: str
+
+
+def read_records(path: Path, *, group_by: str | None, text_column: str, max_bytes: int) -> Iterator[Record | str]:
+    """Records of a corpus, or a one-line reason for each record that cannot be used."""
+    if path.is_dir():
+        yield from _folder(path, group_by, max_bytes)
+        return
+    suffix = path.suffix.lower()
+    try:
+        handle = path.open(encoding="utf-8", newline="")
+    except OSError as error:
+        raise InputError(f"{path}: cannot be read ({error.strerror or error})") from None
+    with handle:
+        if suffix in (".jsonl", ".ndjson", ".json"):
+            rows: Iterable[tuple[int, dict[str, object] | str]] = _jsonl(handle)
+        elif suffix in (".csv", ".tsv"):
+            rows = _csv(handle, "\t" if suffix == ".tsv" else ",")
+        else:
+            raise InputError(f"{path}: corpus must be .jsonl, .csv, .tsv or a folder (got '{suffix or path.name}')")
+        try:
+            for number, row in rows:
+                yield _record(number, row, group_by, text_column)
+        except UnicodeDecodeError:
+            raise InputError(f"{path}: corpus is not UTF-8 text") from None
+
+
+def _jsonl(handle: Iterable[str]) -> Iterator[tuple[int, dict[str, object] | str]]:
+    for number, line in enumerate(handle, start=1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as error:
+            yield number, f"not valid JSON ({error.msg})"
+            continue
+        yield number, row if isinstance(row, dict) else "not a JSON object"
+
+
+def _csv(handle: Iterable[str], delimiter: str) -> Iterator[tuple[int, dict[str, object] | str]]:
+    csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
+    for number, row in enumerate(csv.DictReader(handle, delimiter=delimiter), start=2):
+        yield number, row
+
+
+def _record(number: int, row: dict[str, object] | str, group_by: str | None, text_column: str) -> Record | str:
+    if isinstance(row, str):
+        return f"record {number}: {row}"
+    text = row.get(text_column)
+    if not isinstance(text, str) or not text.strip():
+        columns = ", ".join(sorted(map(str, row)))
+        return f"record {number}: no text in column '{text_column}' (columns: {columns})"
+    group = "all" if group_by is None else row.get(group_by)
+    if group is None or (isinstance(group, str) and not group.strip()):
+        return f"record {number}: no value in column '{group_by}'"
+    return Record(number, str(group).strip(), text)
+
+
+def _folder(path: Path, group_by: str | None, max_bytes: int) -> Iterator[Record | str]:
+    files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES | HTML_SUFFIXES)
+    for number, file in enumerate(files, start=1):
+        item = read_file(file, max_bytes=max_bytes)
+        if isinstance(item, InputError):
+            yield str(item)
+            continue
+        relative = file.relative_to(path)
+        group = relative.parts[0] if group_by == FOLDER and len(relative.parts) > 1 else file.stem
+        yield Record(number, group, item.text)
+
+
+# --- parallel analysis ---------------------------------------------------------------------------
+
+_worker_settings: tuple[tuple[Path, ...], bool, Path | None] = ((), True, None)
+
+
+def _init_worker(settings: tuple[tuple[Path, ...], bool, Path | None]) -> None:
+    global _worker_settings  # noqa: PLW0603 - per-process configuration, set once by the pool
+    _worker_settings = settings
+
+
+def _profile(record: Record) -> tuple[str, SourceProfile | str]:
+    from framing.actors import load_actor_data
+    from framing.analysis import analyze
+    from framing.lexicon import load_lexicon
+
+    extra, builtin, actors_file = _worker_settings
+    try:
+        lexicon = load_lexicon(*extra, builtin=builtin)
+        analysis = analyze(record.text, source=record.group, lexicon=lexicon, actor_data=load_actor_data(actors_file))
+        return record.group, SourceProfile(record.group).add(analysis, lexicon)
+    except Exception as error:  # noqa: BLE001 - one bad record must not end a corpus run
+        return record.group, f"record {record.number}: analysis failed ({type(error).__name__}: {error})"
+
+
+def profile_corpus(
+    records: Iterable[Record | str],
+    *,
+    lexicon_dirs: tuple[Path, ...] = (),
+    builtin: bool = True,
+    actors_file: Path | None = None,
+    workers: int | None = None,
+    on_progress: Callable[[int], None] | None = None,
+) -> tuple[dict[str, SourceProfile], list[str]]:
+    """Profiles by group (in order of first appearance) and the reasons records failed."""
+    workers = workers or os.cpu_count() or 1
+    settings = (lexicon_dirs, builtin, actors_file)
+    groups: dict[str, SourceProfile] = {}
+    failures: list[str] = []
+    done = 0
+
+    def fold(results: Iterable[tuple[str, SourceProfile | str]]) -> None:
+        nonlocal done
+        for group, result in results:
+            done += 1
+            if isinstance(result, str):
+                failures.append(result)
+            elif group in groups:
+                groups[group].merge(result)
+            else:
+                groups[group] = result
+            if on_progress:
+                on_progress(done)
+
+    def batches() -> Iterator[list[Record]]:
+        batch: list[Record] = []
+        for item in records:
+            if isinstance(item, str):
+                failures.append(item)
+                continue
+            batch.append(item)
+            if len(batch) >= BATCH:
+                yield batch
+                batch = []
+        if batch:
+            yield batch
+
+    if workers == 1:
+        _init_worker(settings)
+        for batch in batches():
+            fold(map(_profile, batch))
+        return groups, failures
+    with get_context("fork" if sys.platform != "win32" else "spawn").Pool(
+        workers, initializer=_init_worker, initargs=(settings,)
+    ) as pool:
+        for batch in batches():
+            fold(pool.imap(_profile, batch, chunksize=8))
+    return groups, failures

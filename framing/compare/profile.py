@@ -1,0 +1,117 @@
+"""What comparison needs from each analysed document: small, mergeable counts and scores.
+
+A `SourceProfile` accumulates any number of documents of one source (an article, or every article of one
+outlet in corpus mode); two profiles of the same source merge by adding. Worker processes send these,
+never whole analyses, so corpus runs stay small in memory and can run anywhere.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from framing.messages import alternatives_for
+from framing.model import Analysis, Kind, Lexicon, Role
+
+# Categories whose labels the report lists per source.
+SPONSORSHIP = "sponsorship"
+IDENTITY = "identity"
+_WORD = re.compile(r"[a-z][a-z'\u2019-]*[a-z]|[a-z]")
+
+
+@dataclass
+class ActorTally:
+    """One actor in one source."""
+
+    name: str
+    documents: int = 0
+    mentions: int = 0
+    names: Counter[str] = field(default_factory=Counter)
+    labels: Counter[tuple[str, str, str]] = field(default_factory=Counter)  # (words, entry key, alternative)
+    scores: list[float] = field(default_factory=list)  # one per document
+    evidence: int = 0  # evidence items behind the scores
+    components: Counter[str] = field(default_factory=Counter)  # summed contributions
+    agent: int = 0
+    patient: int = 0
+    agentless: int = 0
+    quoted: int = 0
+    reported: int = 0
+    via_source: int = 0
+    allegations: int = 0
+    unattributed: int = 0
+
+    def merge(self, other: ActorTally) -> None:
+        self.documents += other.documents
+        self.mentions += other.mentions
+        self.names.update(other.names)
+        self.labels.update(other.labels)
+        self.scores.extend(other.scores)
+        self.components.update(other.components)
+        for name in ("evidence", "agent", "patient", "agentless", "quoted", "reported", "via_source", "allegations",
+                     "unattributed"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+
+
+@dataclass
+class SourceProfile:
+    """Everything comparison uses from the documents of one source."""
+
+    name: str
+    documents: int = 0
+    words: int = 0
+    loaded: int = 0
+    categories: Counter[str] = field(default_factory=Counter)
+    sponsorship: Counter[str] = field(default_factory=Counter)
+    identity: Counter[str] = field(default_factory=Counter)
+    vocabulary: Counter[str] = field(default_factory=Counter)
+    actors: dict[str, ActorTally] = field(default_factory=dict)
+
+    def add(self, analysis: Analysis, lexicon: Lexicon) -> SourceProfile:
+        self.documents += 1
+        self.words += analysis.summary.words
+        self.loaded += analysis.summary.loaded
+        for finding in analysis.findings:
+            self.categories[finding.entry.category] += 1
+            if finding.entry.category == SPONSORSHIP:
+                self.sponsorship[finding.text.lower().replace("\u2019", "'")] += 1
+            elif finding.entry.kind is Kind.IDENTITY:
+                self.identity[finding.text.lower().replace("\u2019", "'")] += 1
+        self.vocabulary.update(_WORD.findall(analysis.text.lower()))
+        for actor in analysis.actors:
+            tally = self.actors.setdefault(actor.id, ActorTally(actor.name))
+            tally.documents += 1
+            tally.mentions += len(actor.mentions)
+            tally.names.update({n.text: n.count for n in actor.names})
+            for finding in (*actor.labels, *actor.descriptors):
+                alternatives = alternatives_for(finding)
+                tally.labels[(finding.text.replace("\u2019", "'"), finding.entry.key,
+                              alternatives[0] if alternatives else "")] += 1
+            if actor.confidence > 0:
+                tally.scores.append(actor.score)
+            tally.components.update({c.name: c.contribution for c in actor.components})
+            tally.evidence += sum(len(c.evidence) for c in actor.components)
+            tally.agent += actor.role_count(Role.AGENT)
+            tally.patient += actor.role_count(Role.PATIENT)
+            tally.agentless += actor.agentless_count
+            tally.quoted += sum(1 for v in actor.voice if v.direct)
+            tally.reported += sum(1 for v in actor.voice if not v.direct and not v.via_source)
+            tally.via_source += sum(1 for v in actor.voice if v.via_source)
+            tally.allegations += len(actor.allegations)
+            tally.unattributed += sum(1 for a in actor.allegations if a.accuser is None)
+        return self
+
+    def merge(self, other: SourceProfile) -> SourceProfile:
+        self.documents += other.documents
+        self.words += other.words
+        self.loaded += other.loaded
+        self.categories.update(other.categories)
+        self.sponsorship.update(other.sponsorship)
+        self.identity.update(other.identity)
+        self.vocabulary.update(other.vocabulary)
+        for key, tally in other.actors.items():
+            if key in self.actors:
+                self.actors[key].merge(tally)
+            else:
+                self.actors[key] = tally
+        return self

@@ -1,0 +1,57 @@
+"""Statistics for comparison: distinctive words and bootstrap confidence intervals."""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Sequence
+
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+PRIOR_SCALE = 1000.0  # total pseudo-count of the informative prior (alpha_0)
+BOOTSTRAP_RESAMPLES = 1000
+BOOTSTRAP_SEED = 20081  # fixed, so the same corpus gives the same intervals
+
+
+def log_odds(counts: Counter[str], rest: Counter[str], prior: Counter[str], *, top: int = 15,
+             min_count: int = 2) -> list[tuple[str, float, int]]:
+    """Words most distinctive of `counts` against `rest`: the log-odds ratio with an informative
+    Dirichlet prior, as z-scores (Monroe, Colaresi and Quinn 2008, "Fightin' Words", eq. 22).
+
+    The prior is the pooled corpus (`prior`), scaled to PRIOR_SCALE pseudo-counts, so frequent words
+    need much more evidence than rare ones to stand out. Stop words and words seen fewer than
+    `min_count` times in `counts` are left out. Returns (word, z, count) by z, highest first.
+    """
+    n_i, n_j, n_prior = sum(counts.values()), sum(rest.values()), sum(prior.values())
+    if not n_i or not n_j or not n_prior:
+        return []
+    scores = []
+    for word, y_i in counts.items():
+        if y_i < min_count or word in ENGLISH_STOP_WORDS:
+            continue
+        y_j = rest.get(word, 0)
+        alpha = PRIOR_SCALE * prior[word] / n_prior
+        delta = (math.log((y_i + alpha) / (n_i + PRIOR_SCALE - y_i - alpha))
+                 - math.log((y_j + alpha) / (n_j + PRIOR_SCALE - y_j - alpha)))
+        variance = 1 / (y_i + alpha) + 1 / (y_j + alpha)
+        scores.append((word, round(delta / math.sqrt(variance), 3), y_i))
+    scores.sort(key=lambda s: (-s[1], s[0]))
+    return [s for s in scores[:top] if s[1] > 0]
+
+
+def bootstrap_ci(values: Sequence[float], *, level: float = 0.95) -> tuple[float, float] | None:
+    """Percentile bootstrap interval of the mean, deterministic (fixed seed); None for fewer than 2 values."""
+    if len(values) < 2:
+        return None
+    import numpy as np
+
+    data = np.asarray(values, dtype=float)
+    rng = np.random.default_rng(BOOTSTRAP_SEED)
+    means = np.empty(BOOTSTRAP_RESAMPLES)
+    batch = max(1, min(BOOTSTRAP_RESAMPLES, 2_000_000 // len(data)))  # bounded memory for large groups
+    for start in range(0, BOOTSTRAP_RESAMPLES, batch):
+        stop = min(start + batch, BOOTSTRAP_RESAMPLES)
+        means[start:stop] = data[rng.integers(0, len(data), size=(stop - start, len(data)))].mean(axis=1)
+    tail = (1 - level) / 2
+    low, high = np.quantile(means, [tail, 1 - tail])
+    return round(float(low), 3), round(float(high), 3)
