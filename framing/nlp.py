@@ -111,6 +111,8 @@ def _fix_tags(tagged: list[list[str]], verbs: frozenset[str]) -> list[list[str]]
         elif (row[1] == "VBN" and i and tagged[i - 1][1] in ("JJ", "DT", "PRP$", "CD", "POS")
               and following in ("NN", "NNS")):
             row[1] = "JJ"  # "Iraqi armed forces", "the wounded soldiers"
+        elif row[1] == "JJ" and row[0][:1].isupper() and i and tagged[i - 1][1] == "NNP":
+            row[1] = "NNP"  # "Moon Jae-in"
         elif row[0].lower() == "close" and following == "TO" and i and tagged[i - 1][1].startswith("NN"):
             row[1] = "JJ"  # "sources close to the militias"
     return tagged

@@ -190,17 +190,16 @@ class MentionFinder:
         for a, b in _proper_runs(tokens, chunk):
             if b - 1 <= claimed:
                 continue
+            a, had_title = self._strip_title(tokens, a, b)
             name = _text(text, tokens, a, b)
             if name.lower() in _CALENDAR or normalize(name) in self.data.ignore:
                 continue
             possessor = b < len(tokens) and tokens[b].tag == "POS"
-            titled = (a > 0 and tokens[a - 1].lower.rstrip(".") in self._titles) or self._speaks(tokens, a, b)
+            titled = had_title or (a > 0 and tokens[a - 1].lower.rstrip(".") in self._titles) or self._speaks(tokens, a, b)
             org = any(tokens[i].lower in self._org_words for i in range(a, b))
             if org and all(tokens[i].lower in self._org_words for i in range(a, b)):
                 continue  # "Government", "Army" alone: a capitalised common noun, not a name
-            alias = self.aliases.get(normalize(name))
-            if alias is None and not (titled or org):
-                alias = self._known_name(name)
+            alias = self.aliases.get(normalize(name)) or self._known_name(name)
             if alias is None and not (titled or org):
                 continue
             kind = "alias" if alias else "name"
@@ -230,6 +229,15 @@ class MentionFinder:
     def _is_organisation(self, actor_id: str | None) -> bool:
         actor = self.actors.get(actor_id or "")
         return actor is not None and actor.type in _GROUP_TYPES
+
+    def _strip_title(self, tokens: list[Token], a: int, b: int) -> tuple[int, bool]:
+        """'Secretary of State Rex Tillerson' is Rex Tillerson: leading titles are not part of a name."""
+        start = a
+        while b - a > 1 and tokens[a].lower.rstrip(".") in self._titles:
+            a += 1
+            if b - a > 2 and tokens[a].lower == "of":
+                a += 2  # "of State", "of Defense"
+        return a, a > start
 
     def _speaks(self, tokens: list[Token], a: int, b: int) -> bool:
         """'Omar Saleh said', 'said Omar Saleh', ', Omar Saleh, said': a name with a speech verb is a person."""

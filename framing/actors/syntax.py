@@ -80,6 +80,12 @@ def _kind(tokens: list[Token], i: int) -> str:
     return "O"
 
 
+def _name_of(tokens: list[Token], j: int) -> bool:
+    """'of' inside a name: "Secretary of State", "Bank of England", "Islamic State of Iraq"."""
+    return (tokens[j].lower == "of" and j + 1 < len(tokens) and tokens[j - 1].tag in ("NNP", "NNPS")
+            and tokens[j + 1].tag in ("NNP", "NNPS"))
+
+
 def chunks(tokens: list[Token]) -> list[Chunk]:
     """Noun, verb and prepositional chunks from the tags, in one pass.
 
@@ -95,7 +101,7 @@ def chunks(tokens: list[Token]) -> list[Chunk]:
         j = i + 1
         if kind == "NP" and tokens[i].tag != "PRP":
             has_noun = tokens[i].tag in _NOUN_TAGS
-            while j < n and _kind(tokens, j) == "NP" and tokens[j].tag != "PRP":
+            while j < n and tokens[j].tag != "PRP" and (_kind(tokens, j) == "NP" or _name_of(tokens, j)):
                 if tokens[j].tag in _NP_OPENERS and has_noun:
                     break
                 has_noun = has_noun or tokens[j].tag in _NOUN_TAGS

@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import json
 import os
+import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -16,9 +17,10 @@ from pathlib import Path
 
 from framing.compare.profile import SourceProfile
 from framing.errors import InputError
-from framing.inputs import HTML_SUFFIXES, TEXT_SUFFIXES, read_file
+from framing.inputs import HTML_SUFFIXES, TEXT_SUFFIXES, html_to_text, read_file
 
 BATCH = 512  # records in flight at once: bounds memory whatever the corpus size
+_HTML = re.compile(r"<(?:p|div|br|span|a|h[1-6]|li|article)\b[^>]*>", re.IGNORECASE)  # a text column holding markup
 FOLDER = "folder"
 
 
@@ -114,7 +116,8 @@ def _profile(record: Record) -> tuple[str, SourceProfile | str]:
     extra, builtin, actors_file = _worker_settings
     try:
         lexicon = load_lexicon(*extra, builtin=builtin)
-        analysis = analyze(record.text, source=record.group, lexicon=lexicon, actor_data=load_actor_data(actors_file))
+        text = html_to_text(record.text) if _HTML.search(record.text[:4000]) else record.text
+        analysis = analyze(text, source=record.group, lexicon=lexicon, actor_data=load_actor_data(actors_file))
         return record.group, SourceProfile(record.group).add(analysis, lexicon)
     except Exception as error:  # noqa: BLE001 - one bad record must not end a corpus run
         return record.group, f"record {record.number}: analysis failed ({type(error).__name__}: {error})"

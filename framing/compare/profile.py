@@ -17,7 +17,7 @@ from framing.model import Analysis, Kind, Lexicon, Role
 # Categories whose labels the report lists per source.
 SPONSORSHIP = "sponsorship"
 IDENTITY = "identity"
-_WORD = re.compile(r"[a-z][a-z'\u2019-]*[a-z]|[a-z]")
+_WORD = re.compile(r"[a-z]+(?:[.'-][a-z]+)*")  # "u.s", "trump's", "left-wing" stay whole
 
 
 @dataclass
@@ -77,7 +77,7 @@ class SourceProfile:
                 self.sponsorship[finding.text.lower().replace("\u2019", "'")] += 1
             elif finding.entry.kind is Kind.IDENTITY:
                 self.identity[finding.text.lower().replace("\u2019", "'")] += 1
-        self.vocabulary.update(_WORD.findall(analysis.text.lower()))
+        self.vocabulary.update(_WORD.findall(analysis.text.lower().replace("\u2019", "'")))
         for actor in analysis.actors:
             tally = self.actors.setdefault(actor.id, ActorTally(actor.name))
             tally.documents += 1
