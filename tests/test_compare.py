@@ -226,3 +226,7 @@ def test_seed_against_rewrite_aligns_the_three_actors(lexicon: Lexicon) -> None:
     said = " ".join(sentences(comparison))
     assert 'Syrian government is called "regime" by seed once; rewrite never does' in said
     assert 'Islamic State is called "militants" by seed 5 times; rewrite never does' in said
+
+
+def test_log_odds_with_a_single_word_type_is_empty() -> None:
+    assert log_odds(Counter({"regime": 3}), Counter({"regime": 2}), Counter({"regime": 5})) == []

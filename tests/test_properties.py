@@ -5,11 +5,13 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from framing import Lexicon, analyze
+from framing import Lexicon, analyze, load_lexicon
 from framing.render import render
 
 from .conftest import ROOT
 
+# Module-level, not a fixture: Hypothesis prints a failing example's arguments, and a lexicon is huge.
+LEXICON = load_lexicon()
 EXAMPLE_TEXT = (ROOT / "examples" / "valley-offensive.txt").read_text(encoding="utf-8")
 WORDS = st.sampled_from(
     ["the", "regime", "militias", "Russian-backed", "U.S.-led", "fierce", "heavy", "toll", "accused", "of",
@@ -21,8 +23,8 @@ ANY_TEXT = st.one_of(st.text(max_size=400), NEWSLIKE)
 
 
 @given(ANY_TEXT)
-def test_offsets_round_trip_and_never_overlap(lexicon: Lexicon, text: str) -> None:
-    analysis = analyze(text, lexicon=lexicon)
+def test_offsets_round_trip_and_never_overlap(text: str) -> None:
+    analysis = analyze(text, lexicon=LEXICON)
     last_end = 0
     for finding in analysis.findings:
         assert text[finding.start : finding.end] == finding.text
@@ -33,24 +35,24 @@ def test_offsets_round_trip_and_never_overlap(lexicon: Lexicon, text: str) -> No
 
 
 @given(ANY_TEXT)
-def test_analysis_is_deterministic(lexicon: Lexicon, text: str) -> None:
-    first, second = analyze(text, lexicon=lexicon), analyze(text, lexicon=lexicon)
+def test_analysis_is_deterministic(text: str) -> None:
+    first, second = analyze(text, lexicon=LEXICON), analyze(text, lexicon=LEXICON)
     assert first == second
-    assert render([first], lexicon, "json") == render([second], lexicon, "json")
+    assert render([first], LEXICON, "json") == render([second], LEXICON, "json")
 
 
 @given(ANY_TEXT)
-def test_every_format_renders_any_text(lexicon: Lexicon, text: str) -> None:
-    analysis = analyze(text, lexicon=lexicon)
+def test_every_format_renders_any_text(text: str) -> None:
+    analysis = analyze(text, lexicon=LEXICON)
     for fmt in ("terminal", "json", "markdown", "html"):
-        assert render([analysis], lexicon, fmt)
+        assert render([analysis], LEXICON, fmt)
 
 
 @given(st.lists(st.sampled_from(["Prices rose.", "Talks ended.", "It rained.", "Markets opened."]), max_size=5))
-def test_neutral_prefix_shifts_findings(lexicon: Lexicon, prefix_sentences: list[str]) -> None:
+def test_neutral_prefix_shifts_findings(prefix_sentences: list[str]) -> None:
     prefix = " ".join(prefix_sentences) + "\n\n" if prefix_sentences else ""
-    base = analyze(EXAMPLE_TEXT, lexicon=lexicon)
-    shifted = analyze(prefix + EXAMPLE_TEXT, lexicon=lexicon)
+    base = analyze(EXAMPLE_TEXT, lexicon=LEXICON)
+    shifted = analyze(prefix + EXAMPLE_TEXT, lexicon=LEXICON)
     assert [(f.start + len(prefix), f.entry.key) for f in base.findings] == [
         (f.start, f.entry.key) for f in shifted.findings
     ]
@@ -68,3 +70,16 @@ def test_empty_and_blank_text_give_empty_analysis(lexicon: Lexicon) -> None:
     for text in ("", "   ", "\n\n\t"):
         analysis = analyze(text, lexicon=lexicon)
         assert analysis.findings == () and analysis.summary.words == 0
+
+
+@given(a=NEWSLIKE, b=NEWSLIKE)
+def test_comparison_mirrors_and_self_comparison_is_quiet(a: str, b: str) -> None:
+    from framing.compare import SourceProfile, compare
+
+    def profile(text: str, name: str) -> SourceProfile:
+        return SourceProfile(name).add(analyze(text, lexicon=LEXICON), LEXICON)
+
+    forward = compare([profile(a, "A"), profile(b, "B")])
+    backward = compare([profile(b, "B"), profile(a, "A")])
+    assert sorted(d.sentence for d in forward.differences) == sorted(d.sentence for d in backward.differences)
+    assert compare([profile(a, "A"), profile(a, "A again")]).differences == ()

@@ -23,8 +23,8 @@ def log_odds(counts: Counter[str], rest: Counter[str], prior: Counter[str], *, t
     `min_count` times in `counts` are left out. Returns (word, z, count) by z, highest first.
     """
     n_i, n_j, n_prior = sum(counts.values()), sum(rest.values()), sum(prior.values())
-    if not n_i or not n_j or not n_prior:
-        return []
+    if not n_i or not n_j or len(prior) < 2:
+        return []  # nothing to contrast (with a single word type the odds are undefined)
     scores = []
     for word, y_i in counts.items():
         if y_i < min_count or word in ENGLISH_STOP_WORDS:
