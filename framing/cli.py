@@ -69,6 +69,14 @@ def _warn(message: str) -> None:
     err_console.print(Text(f"warning: {message}"))
 
 
+def _write(report: str, output: Path | None) -> None:
+    """A report goes to --output, or to stdout (so `| jq` works)."""
+    if output is None:
+        sys.stdout.write(report)
+    else:
+        output.write_text(report, encoding="utf-8")
+
+
 def _report_lexicon_error(error: LexiconError) -> None:
     for problem in error.problems:
         err_console.print(Text(str(problem)))
@@ -140,11 +148,7 @@ def analyze(
         analyses.append(analyze_text(item.text, source=item.name, lexicon=lex, actor_data=actor_data,
                                      actors=not no_actors, min_strength=min_strength, categories=category,
                                      ignore=tuple(ignore or ()), notes=item.notes))
-    report = render(analyses, lex, output_format, to_terminal=output is None and sys.stdout.isatty())
-    if output is not None:
-        output.write_text(report, encoding="utf-8")
-    else:
-        sys.stdout.write(report)
+    _write(render(analyses, lex, output_format, to_terminal=output is None and sys.stdout.isatty()), output)
     if failed:
         raise typer.Exit(Exit.INPUT)
     if fail_on is not None and any(f.entry.strength >= fail_on for a in analyses for f in a.findings):
@@ -244,12 +248,8 @@ def compare(
     if blind:
         for index, profile in enumerate(profiles):
             profile.name = f"Source {_letters(index)}"
-    report = render_comparison(compare_profiles(profiles, failures=failures), output_format.value,
-                               to_terminal=output is None and sys.stdout.isatty())
-    if output is not None:
-        output.write_text(report, encoding="utf-8")
-    else:
-        sys.stdout.write(report)
+    _write(render_comparison(compare_profiles(profiles, failures=failures), output_format.value,
+                             to_terminal=output is None and sys.stdout.isatty()), output)
     if failures:
         raise typer.Exit(Exit.INPUT)
 
@@ -349,11 +349,7 @@ def lexicon_docs(
     from framing.render.lexicon_docs import render_lexicon_docs
 
     lex = _load(None, False)
-    text = render_lexicon_docs(lex)
-    if output is None:
-        sys.stdout.write(text)
-    else:
-        output.write_text(text, encoding="utf-8")
+    _write(render_lexicon_docs(lex), output)
 
 
 def main() -> None:
