@@ -215,3 +215,39 @@ def test_json_actors_have_the_documented_fields() -> None:
 def test_no_actors_option() -> None:
     document = json.loads(run("analyze", str(EXAMPLE), "-f", "json", "--no-actors").stdout)["documents"][0]
     assert document["actors"] == [] and document["findings"]
+
+
+HOSTILE = 'The regime said <script>alert(1)</script> | <img src=x onerror=alert(2)> [bold]militants[/] [/] `code`'
+
+
+def test_hostile_text_in_markdown_is_inert(tmp_path: Path) -> None:
+    result = run("analyze", "-", "--format", "markdown", stdin=HOSTILE)
+    assert result.exit_code == 0
+    assert "<script>" not in result.stdout and "<img" not in result.stdout
+
+
+def test_hostile_lexicon_text_is_escaped_in_html(tmp_path: Path) -> None:
+    directory = tmp_path / "house"
+    directory.mkdir()
+    (directory / "sources.toml").write_text('[source.evil]\ncitation = "<script>alert(3)</script>"\n', encoding="utf-8")
+    (directory / "house.toml").write_text(
+        '[lexicon]\nschema = 1\ncategory = "house"\ntitle = "<b>House</b>"\ndescription = "<i>d</i>"\n'
+        'kind = "loaded"\n\n[[entry]]\nid = "quisling"\nterm = "quisling"\nconnotation = "negative"\nstrength = 2\n'
+        'alternatives = ["<img src=x onerror=alert(4)>"]\nexplanation = "An <script>alert(5)</script> explanation."\n'
+        'sources = ["evil"]\nexamples.flag = ["A quisling."]\nexamples.pass = ["A man."]\n',
+        encoding="utf-8",
+    )
+    result = run("analyze", "-", "--format", "html", "--lexicon", str(directory), stdin="A quisling spoke.")
+    assert result.exit_code == 0, result.stderr
+    assert "<script>" not in result.stdout and "<img src=x" not in result.stdout and "<b>House" not in result.stdout
+
+
+def test_hostile_text_in_comparison_reports(tmp_path: Path) -> None:
+    a, b = tmp_path / "[bold]a[red].txt", tmp_path / "<b>b<i>.txt"
+    a.write_text(HOSTILE, encoding="utf-8")
+    b.write_text("The government said the fighters left.", encoding="utf-8")
+    terminal = run("compare", str(a), str(b))
+    assert terminal.exit_code == 0 and "[bold]a[red].txt" in terminal.stdout
+    for fmt in ("html", "markdown"):
+        out = run("compare", str(a), str(b), "--format", fmt).stdout
+        assert "<b>b<i>" not in out and "<script>" not in out

@@ -209,8 +209,82 @@ def render_terminal(comparison: Comparison, *, color: bool = False, width: int =
     return buffer.getvalue()
 
 
-def render_html(comparison: Comparison) -> str:
-    from framing import __version__
+_PALETTE = ("#0b5e8e", "#b3261e", "#1e6b34", "#6b3fa0", "#8a5a00", "#444444")
+_DASHES = ("", "4 2", "1 2", "6 2 1 2", "2 2", "8 3")  # a second cue besides colour
+
+
+def _score_chart(comparison: Comparison, limit: int = 12) -> str:
+    """Grouped horizontal bars: each actor's score per source, from -1 to +1, values written beside them."""
+    rows = [r for r in comparison.actors if sum(c is not None and c.score is not None for c in r.cells) >= 1][:limit]
+    if not rows:
+        return ""
+    sources = comparison.sources
+    bar, gap, label_w, plot_w = 12, 10, 190, 420
+    height = len(rows) * (len(sources) * bar + gap) + 30
+    middle = label_w + plot_w / 2
+    parts = [f'<line x1="{middle}" y1="0" x2="{middle}" y2="{height - 20}" stroke="#888"/>',
+             f'<text x="{label_w}" y="{height - 5}" font-size="11">-1</text>',
+             f'<text x="{middle - 3}" y="{height - 5}" font-size="11">0</text>',
+             f'<text x="{label_w + plot_w - 14}" y="{height - 5}" font-size="11">+1</text>']
+    y = 0
+    for row in rows:
+        parts.append(f'<text x="0" y="{y + bar}" font-size="12">{html.escape(row.name[:28])}</text>')
+        for k, cell in enumerate(row.cells):
+            if cell is not None and cell.score is not None:
+                w = abs(cell.score) * plot_w / 2
+                x = middle - w if cell.score < 0 else middle
+                colour, dash = _PALETTE[k % len(_PALETTE)], _DASHES[k % len(_DASHES)]
+                parts.append(f'<rect x="{x:.1f}" y="{y}" width="{max(w, 1):.1f}" height="{bar - 2}" fill="{colour}" '
+                             f'stroke="#000" stroke-dasharray="{dash}"><title>{html.escape(sources[k])}: '
+                             f"{cell.score:+.2f}</title></rect>")
+                tx, anchor = (x - 3, "end") if cell.score < 0 else (x + w + 3, "start")
+                parts.append(f'<text x="{tx:.1f}" y="{y + bar - 3}" font-size="10" text-anchor="{anchor}">'
+                             f"{html.escape(_short(sources[k]))} {cell.score:+.2f}</text>")
+            y += bar
+        y += gap
+    return (f'<svg role="img" aria-label="Actor scores per source" viewBox="0 0 {label_w + plot_w + 60} {height}" '
+            f'width="100%" style="max-width:{label_w + plot_w + 60}px">{"".join(parts)}</svg>')
+
+
+def _short(name: str) -> str:
+    return name if len(name) <= 8 else name[:7] + "\u2026"
+
+
+def _density_chart(comparison: Comparison) -> str:
+    """Grouped vertical bars: loaded-language findings per 1,000 words, by category and source."""
+    categories = sorted({c for s in comparison.summaries for c, _, _ in s.categories})
+    if not categories:
+        return ""
+    values = {(s.name, c): p for s in comparison.summaries for c, _, p in s.categories}
+    top = max(values.values()) or 1.0
+    bar, gap, plot_h = 10, 14, 140
+    width = len(categories) * (len(comparison.sources) * bar + gap) + 20
+    parts, x = [], 10
+    for category in categories:
+        for k, source in enumerate(comparison.sources):
+            value = values.get((source, category), 0.0)
+            h = value / top * plot_h
+            parts.append(f'<rect x="{x}" y="{plot_h - h + 10:.1f}" width="{bar - 1}" height="{max(h, 0.5):.1f}" '
+                         f'fill="{_PALETTE[k % len(_PALETTE)]}" stroke="#000" stroke-dasharray="{_DASHES[k % len(_DASHES)]}">'
+                         f"<title>{html.escape(source)}, {html.escape(category)}: {value:.1f} per 1,000 words</title></rect>")
+            x += bar
+        parts.append(f'<text x="{x - len(comparison.sources) * bar}" y="{plot_h + 24}" font-size="9" '
+                     f'transform="rotate(35 {x - len(comparison.sources) * bar} {plot_h + 24})">{html.escape(category)}</text>')
+        x += gap
+    return (f'<svg role="img" aria-label="Loaded language per 1,000 words by category and source" '
+            f'viewBox="0 0 {width} {plot_h + 90}" width="100%" style="max-width:{width}px">{"".join(parts)}</svg>')
+
+
+def _chart_legend(comparison: Comparison) -> str:
+    items = "".join(
+        f'<li><svg width="28" height="12" aria-hidden="true"><rect width="26" height="10" fill="{_PALETTE[k % len(_PALETTE)]}" '
+        f'stroke="#000" stroke-dasharray="{_DASHES[k % len(_DASHES)]}"/></svg> {html.escape(s)}</li>'
+        for k, s in enumerate(comparison.sources))
+    return f'<ul class="legend">{items}</ul>'
+
+
+def render_html(comparison: Comparison, lexicon: object = None) -> str:
+    from framing.render.html import page
 
     def table(header: list[str], rows: list[list[str]]) -> str:
         head = "".join(f"<th>{html.escape(h)}</th>" for h in header)
@@ -220,25 +294,30 @@ def render_html(comparison: Comparison) -> str:
     sources = list(comparison.sources)
     differences = "".join(f"<li>{html.escape(d.sentence)}</li>" for d in comparison.differences) or (
         "<li>No differences in naming, scores, voice, allegations, agency or density.</li>")
-    parts = [
-        f"<h2>Largest differences</h2><ul>{differences}</ul>",
-        "<h2>Who is called what</h2>" + table(["actor", *sources],
-                                              [[r.name, *(_names(c) for c in r.cells)] for r in comparison.actors]),
-        "<h2>Framing scores</h2>" + table(["actor", *sources],
-                                          [[r.name, *(_score(c) for c in r.cells)] for r in comparison.actors]),
-        "<h2>Loaded language per 1,000 words</h2>" + table(
-            ["source", "loaded per 1,000 words"], [[s.name, f"{s.loaded_per_1k_words:.1f}"] for s in comparison.summaries]),
-        "<h2>Distinctive words</h2>" + table(
-            ["source", "words (z)"], [[s.name, ", ".join(f"{w} ({z:.1f})" for w, z, _ in s.distinctive) or "none"]
-                                      for s in comparison.summaries]),
-    ]
-    css = ("body{font:16px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem}"
-           "table{border-collapse:collapse;margin-bottom:1.5rem}td,th{border:1px solid #ccc;padding:.2rem .5rem;"
-           "text-align:left;vertical-align:top}")
-    return ("<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-            '<meta name="viewport" content="width=device-width, initial-scale=1">'
-            f"<title>Framing comparison</title><style>{css}</style></head><body><h1>Framing comparison</h1>"
-            f"{''.join(parts)}<footer>framing {html.escape(__version__)}</footer></body></html>\n")
+    categories = sorted({c for s in comparison.summaries for c, _, _ in s.categories})
+    density_rows = [["all loaded", *(f"{s.loaded_per_1k_words:.1f}" for s in comparison.summaries)]]
+    density_rows += [[c, *(f"{dict((k, p) for k, _, p in s.categories).get(c, 0.0):.1f}" for s in comparison.summaries)]
+                     for c in categories]
+    body = (
+        f"<p class=\"meta\">Sources: {html.escape(', '.join(sources))}.</p>"
+        f"<h2>Largest differences</h2><ul>{differences}</ul>"
+        '<div class="cards"><div class="card"><h2>Who is called what</h2>'
+        + table(["actor", *sources], [[r.name, *(_names(c) for c in r.cells)] for r in comparison.actors])
+        + '</div><div class="card"><h2>Framing scores</h2>'
+        + table(["actor", *sources], [[r.name, *(_score(c) for c in r.cells)] for r in comparison.actors])
+        + "</div></div>"
+        + f"<h2>Actor scores per source</h2>{_chart_legend(comparison)}{_score_chart(comparison)}"
+        + f"<h2>Loaded language per 1,000 words</h2>{_chart_legend(comparison)}{_density_chart(comparison)}"
+        + table(["category", *sources], density_rows)
+        + "<h2>Agency and voice</h2>"
+        + table(["actor", *(f"{s}: agency" for s in sources), *(f"{s}: voice" for s in sources)],
+                [[r.name, *(_agency(c) for c in r.cells), *(_voice(c) for c in r.cells)] for r in comparison.actors])
+        + "<h2>Distinctive words</h2><p class=\"muted\">Log-odds ratio with an informative Dirichlet prior "
+        "(Monroe, Colaresi and Quinn 2008); z above 1.96 is unlikely by chance.</p>"
+        + table(["source", "words (z)"], [[s.name, ", ".join(f"{w} ({z:.1f})" for w, z, _ in s.distinctive) or "none"]
+                                          for s in comparison.summaries])
+    )
+    return page("Framing comparison", body, None)
 
 
 def render_comparison(comparison: Comparison, fmt: str, *, to_terminal: bool = False) -> str:

@@ -67,6 +67,7 @@ def _analysis_md(analysis: Analysis, lexicon: Lexicon) -> list[str]:
             out.append(f"| {line}:{col} | {_cell(f.text)} | `{f.entry.key}` | {_cell(note)} |")
         out.append("")
     out.extend(_actors_md(analysis))
+    out.extend(_coursework_md(analysis, lexicon))
     out.extend(["### Why these words were flagged", ""])
     seen: dict[str, Entry] = {}
     for f in analysis.findings:
@@ -74,6 +75,25 @@ def _analysis_md(analysis: Analysis, lexicon: Lexicon) -> list[str]:
     for key, entry in sorted(seen.items()):
         out.append(f"- **{_cell(entry.term)}** (`{key}`, {entry.connotation.value}, strength {entry.strength}): "
                    f"{_cell(entry.explanation)} {_cell(sources_line(entry, lexicon))}.")
+    out.append("")
+    return out
+
+
+def _coursework_md(analysis: Analysis, lexicon: Lexicon) -> list[str]:
+    from framing.coursework import glossary, neutral_rewrite, questions
+
+    out = ["### Questions for discussion", ""]
+    out.extend(f"{n}. {_cell(q)}" for n, q in enumerate(questions(analysis), start=1))
+    rewrite = neutral_rewrite(analysis, lexicon)
+    if rewrite.swaps:
+        swaps = ", ".join(f'"{_cell(f.text)}" → "{_cell(new)}"' for f, new in rewrite.swaps)
+        out.extend(["", "### Neutral rewrite", "",
+                    f"Each loaded word outside quotations swapped for its first neutral alternative: {swaps}.", "",
+                    "| actor | score | after the rewrite |", "|---|---:|---:|"])
+        out.extend(f"| {_cell(c.actor)} | {c.before:+.2f} | {'gone' if c.after is None else f'{c.after:+.2f}'} |"
+                   for c in rewrite.changes)
+    out.extend(["", "### Glossary", ""])
+    out.extend(f"- **{_cell(g.title)}** ({g.kind.value}): {_cell(g.description)}" for g in glossary(analysis, lexicon))
     out.append("")
     return out
 

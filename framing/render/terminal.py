@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from rich.console import Console
 from rich.text import Text
 
+from framing.coursework import questions
 from framing.messages import (
     allegations_line,
     alternatives_line,
@@ -99,5 +100,10 @@ def render_terminal(analyses: Sequence[Analysis], lexicon: Lexicon, *, color: bo
             console.print(Text("    " + ", ".join(f"{c.category} {c.count}" for c in summary.by_category), style="dim"))
         for line in _actor_lines(analysis) if analysis.actors else ():
             console.print(line)
+        asked = questions(analysis)
+        if asked:
+            console.print(Text("Questions for discussion", style="bold"))
+            for number, question in enumerate(asked, start=1):
+                console.print(Text(f"  {number}. {question}"))
         console.print(Text(""))
     return buffer.getvalue()

@@ -1,0 +1,124 @@
+"""Coursework: questions for discussion, a glossary of the categories used, and a neutral rewrite.
+
+Pure functions over an `Analysis`; the wording of every question is here, so a teacher who wants other
+phrasing edits one file.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from framing.messages import alternatives_for
+from framing.model import ActorFrame, Analysis, Connotation, Finding, Kind, Lexicon, Role
+
+MAX_QUESTIONS = 7
+
+
+def _negative_labels(actor: ActorFrame) -> list[Finding]:
+    return [f for f in actor.labels if f.entry.connotation is Connotation.NEGATIVE and f.entry.kind is Kind.LOADED]
+
+
+def questions(analysis: Analysis) -> tuple[str, ...]:
+    """Questions a class could discuss, each pointing at words in the text."""
+    out: list[str] = []
+    actors = analysis.actors
+    labelled = [(a, _negative_labels(a)) for a in actors if _negative_labels(a)]
+    if labelled:
+        actor, labels = max(labelled, key=lambda al: (max(f.entry.strength for f in al[1]), len(al[1])))
+        label = max(labels, key=lambda f: f.entry.strength)
+        plain = [a for a in actors if a is not actor and a.type == actor.type and not _negative_labels(a)]
+        if plain:
+            out.append(f'Why is {actor.name} called "{label.text}", while {plain[0].name} is called '
+                       f'"{plain[0].names[0].text}"?')
+        alternatives = alternatives_for(label)
+        if alternatives:
+            out.append(f'What changes for a reader if {actor.name} is called "{alternatives[0]}" instead of '
+                       f'"{label.text}"?')
+    speakers = [a.name for a in actors if a.voice]
+    silent = [a for a in actors if not a.voice and len(a.mentions) >= 2]
+    if silent:
+        who = f" The story quotes or cites {', '.join(speakers[:3])} instead." if speakers else ""
+        out.append(f"{silent[0].name} appears {len(silent[0].mentions)} times but is never quoted or cited. "
+                   f"What might it say?{who}")
+    for actor in actors:
+        bare = [a for a in actor.allegations if a.accuser is None]
+        if bare:
+            out.append(f'{actor.name} is accused ("{analysis.text[bare[0].start:bare[0].start + 60].strip()}...") '
+                       "but the text names no accuser. Who makes this accusation, and how could a reader check it?")
+            break
+    for actor in actors:
+        hidden = [r for r in actor.roles if r.agentless and r.role is Role.PATIENT and r.verb_class != "accusation"]
+        if hidden:
+            out.append(f'Something is done to {actor.name} ("{hidden[0].verb_text}") without saying who did it. '
+                       "Who is left out, and does it matter?")
+            break
+    unnamed = [f for f in analysis.findings if f.entry.category == "hedges"]
+    if unnamed:
+        out.append(f'The story relies on "{unnamed[0].text}". Who might these sources be, and why are they not '
+                   "named?")
+    euphemisms = [f for f in analysis.findings if f.entry.connotation is Connotation.EUPHEMISTIC]
+    if euphemisms:
+        out.append(f'What does "{euphemisms[0].text}" describe here? Say it in plainer words.')
+    identity = sorted({f.text for f in analysis.findings if f.entry.kind is Kind.IDENTITY})
+    if identity:
+        shown = ", ".join(f'"{w}"' for w in identity[:3])
+        out.append(f"The story names groups by sect, ethnicity or religion ({shown}). Does that identity matter "
+                   "to what happened?")
+    return tuple(out[:MAX_QUESTIONS])
+
+
+@dataclass(frozen=True, slots=True)
+class GlossaryItem:
+    category: str
+    title: str
+    kind: Kind
+    description: str
+
+
+def glossary(analysis: Analysis, lexicon: Lexicon) -> tuple[GlossaryItem, ...]:
+    """The categories this analysis uses, with the lexicon's own descriptions."""
+    used = sorted({f.entry.category for f in analysis.findings})
+    return tuple(GlossaryItem(c, lexicon.by_category[c].title, lexicon.by_category[c].kind,
+                              lexicon.by_category[c].description) for c in used if c in lexicon.by_category)
+
+
+@dataclass(frozen=True, slots=True)
+class ScoreChange:
+    actor: str
+    before: float
+    after: float | None  # None when the rewrite no longer finds the actor
+
+
+@dataclass(frozen=True, slots=True)
+class Rewrite:
+    """The text with each loaded finding outside quotations swapped for its first neutral alternative."""
+
+    text: str
+    swaps: tuple[tuple[Finding, str], ...]
+    analysis: Analysis
+    changes: tuple[ScoreChange, ...]
+
+
+def neutral_rewrite(analysis: Analysis, lexicon: Lexicon, **analyze_options: object) -> Rewrite:
+    """Swap, re-analyse and show how each actor's score moves. Quotations keep their words: they are the
+    sources', not the writer's."""
+    from framing.analysis import analyze
+
+    swaps = []
+    pieces = []
+    last = 0
+    for finding in analysis.findings:
+        alternatives = alternatives_for(finding)
+        if finding.in_quote or finding.entry.kind is not Kind.LOADED or not alternatives:
+            continue
+        pieces.append(analysis.text[last : finding.start])
+        pieces.append(alternatives[0])
+        swaps.append((finding, alternatives[0]))
+        last = finding.end
+    pieces.append(analysis.text[last:])
+    text = "".join(pieces)
+    rewritten = analyze(text, source=f"{analysis.source} (neutral rewrite)", lexicon=lexicon,
+                        **analyze_options)  # type: ignore[arg-type]
+    after = {a.id: a.score for a in rewritten.actors}
+    changes = tuple(ScoreChange(a.name, a.score, after.get(a.id)) for a in analysis.actors)
+    return Rewrite(text, tuple(swaps), rewritten, changes)
