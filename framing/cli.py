@@ -83,7 +83,7 @@ def _report_lexicon_error(error: LexiconError) -> None:
     _error(str(error))
 
 
-def _load(lexicon_dirs: list[Path] | None, no_builtin: bool):  # noqa: ANN202 - Lexicon, imported lazily
+def _load(lexicon_dirs: list[Path] | None, no_builtin: bool):
     """The lexicon for a command; an invalid one lists its problems and exits with code 3."""
     from framing.lexicon import load_lexicon
 
@@ -96,7 +96,7 @@ def _load(lexicon_dirs: list[Path] | None, no_builtin: bool):  # noqa: ANN202 - 
         raise typer.Exit(Exit.LEXICON) from None
 
 
-def _load_actors(actors_file: Path | None):  # noqa: ANN202 - ActorData, imported lazily
+def _load_actors(actors_file: Path | None):
     """The actor word lists (with a user's actors file); invalid ones list their problems and exit 3."""
     from framing.actors import load_actor_data
 
@@ -178,7 +178,7 @@ def _unique(names: list[str]) -> list[str]:
     return out
 
 
-def _document_profiles(paths: list[str], lex, actor_data, max_bytes: int):  # noqa: ANN001, ANN202
+def _document_profiles(paths: list[str], lex, actor_data, max_bytes: int):
     """One profile per path (a folder is one source); bad files are reported and left out."""
     from framing.analysis import analyze as analyze_text
     from framing.compare import SourceProfile
@@ -264,9 +264,9 @@ def _letters(index: int) -> str:
     return letters
 
 
-def _corpus_profiles(corpus: Path, group_by: str | None, text_column: str, lexicon: list[Path] | None,  # noqa: PLR0913
+def _corpus_profiles(corpus: Path, group_by: str | None, text_column: str, lexicon: list[Path] | None,
                      no_builtin: bool, actors: Path | None, workers: int | None, progress: bool | None,
-                     max_bytes: int):  # noqa: ANN202
+                     max_bytes: int):
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
     from framing.compare.corpus import profile_corpus, read_records

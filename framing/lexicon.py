@@ -164,7 +164,7 @@ def _check_form(form: str, what: str, entry: dict[str, Any], problem: Any) -> No
             problem(what, f"{what} '{form}': '*' stands only for a word joined by a hyphen, as '*-backed' or 'pro-*'")
 
 
-def _parse_entry(  # noqa: C901 - a flat list of independent field checks reads best in one place
+def _parse_entry(
     raw: Any, index: int, category: Category, lines: _FileLines, sources: dict[str, Source], out: _Collector
 ) -> Entry | None:
     shown = category.path

@@ -134,7 +134,7 @@ _ROLE_CLASS = {
 }
 
 
-def role_reason(use) -> str:  # noqa: ANN001 - model.RoleUse
+def role_reason(use) -> str:
     """'agent of "captured" (fighting)' / 'patient of "were killed", no agent named'."""
     what = _ROLE_CLASS.get(use.verb_class or "", "acting")
     if use.role.value == "agent":
@@ -155,7 +155,7 @@ def sentiment_reason(scored: tuple[tuple[str, float], ...]) -> str:
     return f"TextBlob polarity of its clause, from {words}"
 
 
-def voice_reason(voice, attribution) -> str:  # noqa: ANN001 - model.Voice, findings
+def voice_reason(voice, attribution) -> str:
     if voice.direct:
         return "quoted directly, in its own words"
     if voice.via_source:
@@ -165,17 +165,17 @@ def voice_reason(voice, attribution) -> str:  # noqa: ANN001 - model.Voice, find
     return f'its statement reported with "{voice.verb}"'
 
 
-def allegation_reason(allegation) -> str:  # noqa: ANN001 - model.Allegation
+def allegation_reason(allegation) -> str:
     if allegation.accuser:
         return f'accused ("{allegation.entry}") by "{allegation.accuser}"'
     return f'accused ("{allegation.entry}") with no accuser named'
 
 
-def names_line(actor) -> str:  # noqa: ANN001 - model.ActorFrame
+def names_line(actor) -> str:
     return ", ".join(f'"{n.text}" x{n.count}' for n in actor.names)
 
 
-def roles_line(actor) -> str:  # noqa: ANN001 - model.ActorFrame
+def roles_line(actor) -> str:
     from framing.model import Role
 
     agent, patient = actor.role_count(Role.AGENT), actor.role_count(Role.PATIENT)
@@ -185,7 +185,7 @@ def roles_line(actor) -> str:  # noqa: ANN001 - model.ActorFrame
     return line
 
 
-def voice_line(actor) -> str:  # noqa: ANN001 - model.ActorFrame
+def voice_line(actor) -> str:
     direct = sum(1 for v in actor.voice if v.direct)
     reported = sum(1 for v in actor.voice if not v.direct and not v.via_source)
     via = sum(1 for v in actor.voice if v.via_source)
@@ -196,17 +196,17 @@ def voice_line(actor) -> str:  # noqa: ANN001 - model.ActorFrame
     return ", ".join(p for p in parts if p)
 
 
-def allegations_line(actor) -> str:  # noqa: ANN001 - model.ActorFrame
+def allegations_line(actor) -> str:
     if not actor.allegations:
         return "none"
     unattributed = sum(1 for a in actor.allegations if a.accuser is None)
     return f"{len(actor.allegations)} ({unattributed} with no accuser named)"
 
 
-def score_line(actor) -> str:  # noqa: ANN001 - model.ActorFrame
+def score_line(actor) -> str:
     return f"{actor.score:+.2f} (confidence {actor.confidence:.2f})"
 
 
-def components_line(actor) -> str:  # noqa: ANN001 - model.ActorFrame
+def components_line(actor) -> str:
     parts = [f"{c.name} {c.contribution:+.2f}" for c in actor.components if c.evidence]
     return ", ".join(parts) if parts else "no evidence"

@@ -74,7 +74,7 @@ def grown(lexicon: Lexicon, factor: int, seed: int = 7) -> Lexicon:
     return Lexicon(lexicon.categories, lexicon.entries + tuple(extra), lexicon.sources)
 
 
-def best_of(repeat: int, work) -> float:  # noqa: ANN001 - a zero-argument callable
+def best_of(repeat: int, work) -> float:
     times = []
     for _ in range(repeat):
         start = time.perf_counter()

@@ -27,7 +27,7 @@ pytestmark = pytest.mark.skipif(BROWSER is None, reason="no Chromium found: inst
 
 
 @pytest.fixture(scope="module")
-def browser():  # noqa: ANN201 - a Playwright browser
+def browser():
     sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright is in the test extra: pip install '.[test]'")
     with sync_api.sync_playwright() as playwright:
         launched = playwright.chromium.launch(executable_path=BROWSER, args=ARGS)
@@ -35,7 +35,7 @@ def browser():  # noqa: ANN201 - a Playwright browser
         launched.close()
 
 
-def _open(browser, path: Path):  # noqa: ANN001, ANN202
+def _open(browser, path: Path):
     page = browser.new_page(viewport={"width": 1100, "height": 1400})
     errors: list[str] = []
     requests: list[str] = []
@@ -48,7 +48,7 @@ def _open(browser, path: Path):  # noqa: ANN001, ANN202
 
 
 @pytest.mark.parametrize("article", [SEED, EXAMPLE], ids=["seed", "example"])
-def test_analysis_report_in_a_browser(browser, article: Path, tmp_path: Path) -> None:  # noqa: ANN001
+def test_analysis_report_in_a_browser(browser, article: Path, tmp_path: Path) -> None:
     if not article.is_file():
         pytest.skip(f"{article} is not here")
     lexicon = load_lexicon()
@@ -75,7 +75,7 @@ def test_analysis_report_in_a_browser(browser, article: Path, tmp_path: Path) ->
     assert requests == [report.as_uri()]
 
 
-def test_comparison_report_in_a_browser(browser, tmp_path: Path) -> None:  # noqa: ANN001
+def test_comparison_report_in_a_browser(browser, tmp_path: Path) -> None:
     from typer.testing import CliRunner
 
     from framing.cli import app

@@ -15,7 +15,7 @@ from .conftest import EXAMPLE
 runner = CliRunner()
 
 
-def run(*args: str, stdin: str | bytes | None = None):  # noqa: ANN201 - click's Result
+def run(*args: str, stdin: str | bytes | None = None):
     return runner.invoke(app, list(args), input=stdin)
 
 

@@ -34,7 +34,7 @@ def outlets(lexicon: Lexicon) -> Comparison:
     return compare([profile(p, lexicon) for p in (COURIER, RIVER, FRONTIER)])
 
 
-def row(comparison: Comparison, name: str):  # noqa: ANN201 - ActorRow
+def row(comparison: Comparison, name: str):
     return next(r for r in comparison.actors if r.name == name)
 
 

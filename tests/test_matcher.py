@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import pytest
 
 from framing import Lexicon
@@ -55,7 +57,7 @@ def test_findings_never_overlap_and_come_in_order(tiny: Lexicon) -> None:
     findings = find_terms("heavy toll heavy toll regime heavy", tiny)
     spans = [(f.start, f.end) for f in findings]
     assert spans == sorted(spans)
-    assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:], strict=False))
+    assert all(a[1] <= b[0] for a, b in pairwise(spans))
 
 
 def test_empty_lexicon_finds_nothing(tiny: Lexicon) -> None:

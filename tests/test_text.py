@@ -69,7 +69,7 @@ def test_quotes_and_speakers(text: str, quoted: str, speaker: str | None) -> Non
         assert text[quote.speaker_start : quote.speaker_end] == speaker
 
 
-def test_in_quote_findings_name_the_speaker(lexicon) -> None:  # noqa: ANN001
+def test_in_quote_findings_name_the_speaker(lexicon) -> None:
     from framing.detect import detect
 
     text = '"The regime is finished," the rebel commander said. The regime denied it.'

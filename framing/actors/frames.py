@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from framing.actors import score as scoring
 from framing.actors.data import ActorData, Verb
-from framing.actors.mentions import Actor, Mention, MentionFinder
+from framing.actors.mentions import Mention, MentionFinder
 from framing.actors.syntax import Clause, chunks, clauses
 from framing.messages import (
     allegation_reason,
@@ -343,7 +343,7 @@ def _frames(out: _Collector, text: str, finder: MentionFinder, findings: tuple[F
     return tuple(frames)
 
 
-def _public(mention: Mention, text: str):  # noqa: ANN202 - model.Mention
+def _public(mention: Mention, text: str):
     from framing.model import Mention as PublicMention
 
     return PublicMention(mention.start, mention.end, text[mention.start : mention.end], mention.name,

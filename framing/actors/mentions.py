@@ -170,7 +170,7 @@ class MentionFinder:
         for g_start, g_end, actor_id in self._gazetteer:
             if start <= g_start and g_end <= end:
                 last = max(i for i in range(chunk.start, chunk.end) if tokens[i].start < g_end)
-                possessor = last + 1 < chunk.end and tokens[last + 1].tag == "POS" or (
+                possessor = (last + 1 < chunk.end and tokens[last + 1].tag == "POS") or (
                     last + 1 < len(tokens) and tokens[last + 1].tag == "POS" and last + 1 == chunk.end)
                 name = text[g_start:g_end]
                 if name.lower() in self.data.ignore:

@@ -69,8 +69,7 @@ def _jsonl(handle: Iterable[str]) -> Iterator[tuple[int, dict[str, object] | str
 
 def _csv(handle: Iterable[str], delimiter: str) -> Iterator[tuple[int, dict[str, object] | str]]:
     csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
-    for number, row in enumerate(csv.DictReader(handle, delimiter=delimiter), start=2):
-        yield number, row
+    yield from enumerate(csv.DictReader(handle, delimiter=delimiter), start=2)
 
 
 def _record(number: int, row: dict[str, object] | str, group_by: str | None, text_column: str) -> Record | str:
@@ -104,7 +103,7 @@ _worker_settings: tuple[tuple[Path, ...], bool, Path | None] = ((), True, None)
 
 
 def _init_worker(settings: tuple[tuple[Path, ...], bool, Path | None]) -> None:
-    global _worker_settings  # noqa: PLW0603 - per-process configuration, set once by the pool
+    global _worker_settings
     _worker_settings = settings
 
 
@@ -119,7 +118,7 @@ def _profile(record: Record) -> tuple[str, SourceProfile | str]:
         text = html_to_text(record.text) if _HTML.search(record.text[:4000]) else record.text
         analysis = analyze(text, source=record.group, lexicon=lexicon, actor_data=load_actor_data(actors_file))
         return record.group, SourceProfile(record.group).add(analysis, lexicon)
-    except Exception as error:  # noqa: BLE001 - one bad record must not end a corpus run
+    except Exception as error:
         return record.group, f"record {record.number}: analysis failed ({type(error).__name__}: {error})"
 
 

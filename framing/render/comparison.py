@@ -160,7 +160,7 @@ def render_csv(comparison: Comparison) -> str:
             writer.writerow(["sponsorship", summary.name, "", word, count])
         for word, count in summary.identity:
             writer.writerow(["identity", summary.name, "", word, count])
-        for word, z, count in summary.distinctive:
+        for word, z, _count in summary.distinctive:
             writer.writerow(["distinctive", summary.name, "", word, z])
     for row in comparison.actors:
         for source, cell in zip(comparison.sources, row.cells, strict=True):
