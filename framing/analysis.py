@@ -7,12 +7,15 @@ from typing import TYPE_CHECKING
 
 from framing.detect import detect
 from framing.lexicon import load_lexicon
-from framing.model import Analysis, Lexicon
+from framing.model import Analysis, Lexicon, SentenceScore
 from framing.summarize import summarize
 from framing.text import count_words, prepare
 
 if TYPE_CHECKING:
     from framing.actors import ActorData
+    from framing.learn.sentence_model import SentenceModel
+
+EXPLAINED_FEATURES = 5
 
 
 def analyze(
@@ -26,10 +29,13 @@ def analyze(
     categories: Collection[str] | None = None,
     ignore: Collection[str] = (),
     notes: tuple[str, ...] = (),
+    sentence_model: SentenceModel | None = None,
+    learned_sentiment: bool = True,
 ) -> Analysis:
     """Analyse one document: loaded language, and (unless `actors=False`) how each actor is framed.
 
-    `ignore` leaves entries out everywhere; `min_strength` and `categories` shape the findings listed, while
+    `learned_sentiment=False` uses TextBlob's clause polarity for the actors' sentiment component instead
+    of the shipped actor-sentiment model (faster, weaker: docs/EVALUATION.md). `ignore` leaves entries out everywhere; `min_strength` and `categories` shape the findings listed, while
     actor framing still sees every finding, so filtering a report does not change the scores.
 
     >>> a = analyze("The regime said the militants retreated.", actors=False)
@@ -47,7 +53,15 @@ def analyze(
     if actors:
         from framing.actors import frame_actors, load_actor_data
 
-        frames = frame_actors(document, everything, lexicon, actor_data or load_actor_data())
+        frames = frame_actors(document, everything, lexicon, actor_data or load_actor_data(),
+                              learned_sentiment=learned_sentiment)
+    scores: tuple[SentenceScore, ...] = ()
+    if sentence_model is not None and document.sentences:
+        texts = [text[s:e] for s, e in document.sentences]
+        scores = tuple(
+            SentenceScore(i, round(p, 3), sentence_model.explain(texts[i], top=EXPLAINED_FEATURES) if p >= 0.5 else ())
+            for i, p in enumerate(sentence_model.predict_proba(texts))
+        )
     return Analysis(
         source=source,
         text=text,
@@ -57,4 +71,5 @@ def analyze(
         summary=summarize(findings, count_words(text), lexicon),
         notes=notes,
         actors=frames,
+        sentence_scores=scores,
     )

@@ -28,6 +28,11 @@ class Exit(IntEnum):
     INTERNAL = 5
 
 
+class SentimentSource(StrEnum):
+    MODEL = "model"
+    TEXTBLOB = "textblob"
+
+
 class Format(StrEnum):
     TERMINAL = "terminal"
     JSON = "json"
@@ -96,6 +101,17 @@ def _load(lexicon_dirs: list[Path] | None, no_builtin: bool):
         raise typer.Exit(Exit.LEXICON) from None
 
 
+def _load_model(path: Path):  # noqa: ANN202 - SentenceModel, imported lazily
+    """A sentence model file; an unreadable one is one line on stderr and exit code 4."""
+    from framing.learn.sentence_model import SentenceModel
+
+    try:
+        return SentenceModel.load(path)
+    except InputError as error:
+        _error(str(error))
+        raise typer.Exit(Exit.INPUT) from None
+
+
 def _load_actors(actors_file: Path | None):
     """The actor word lists (with a user's actors file); invalid ones list their problems and exit 3."""
     from framing.actors import load_actor_data
@@ -126,6 +142,12 @@ def analyze(
                                                 "override or ignore (see docs/actor-framing.md).",
                                                 dir_okay=False)] = None,
     no_actors: Annotated[bool, typer.Option("--no-actors", help="Loaded language only; skip actor framing.")] = False,
+    sentiment: Annotated[SentimentSource, typer.Option(help="Actors' sentiment component: the learned "
+                                                       "actor-sentiment model, or TextBlob's clause polarity "
+                                                       "(faster, weaker).")] = "model",  # type: ignore[assignment]
+    model: Annotated[Path | None, typer.Option("--model", help="A sentence model from 'framing train': adds each "
+                                               "sentence's probability of being loaded, with the features behind it.",
+                                               dir_okay=False)] = None,
 ) -> None:
     from framing.analysis import analyze as analyze_text
     from framing.inputs import read_inputs
@@ -133,6 +155,7 @@ def analyze(
 
     lex = _load(lexicon, no_builtin)
     actor_data = None if no_actors else _load_actors(actors)
+    sentence_model = _load_model(model) if model else None
     unknown = sorted(set(category or ()) - set(lex.by_category))
     if unknown:
         raise typer.BadParameter(f"unknown category {', '.join(unknown)}; choose from: {', '.join(sorted(lex.by_category))}")
@@ -147,7 +170,8 @@ def analyze(
             _warn(f"{item.name}: {note}")
         analyses.append(analyze_text(item.text, source=item.name, lexicon=lex, actor_data=actor_data,
                                      actors=not no_actors, min_strength=min_strength, categories=category,
-                                     ignore=tuple(ignore or ()), notes=item.notes))
+                                     ignore=tuple(ignore or ()), notes=item.notes, sentence_model=sentence_model,
+                                     learned_sentiment=sentiment == SentimentSource.MODEL))
     _write(render(analyses, lex, output_format, to_terminal=output is None and sys.stdout.isatty()), output)
     if failed:
         raise typer.Exit(Exit.INPUT)
@@ -283,6 +307,81 @@ def _corpus_profiles(corpus: Path, group_by: str | None, text_column: str, lexic
             on_progress=lambda n: bar.update(task, description=f"analysed {n:,} documents"),
         )
     return list(groups.values()), failures
+
+
+class EvalFormat(StrEnum):
+    TABLE = "table"
+    JSON = "json"
+
+
+@app.command("eval", help="Measure the toolkit against human-annotated data: babe (biased words, biased "
+                          "sentences), mbic (biased words), newsmtsc (actor sentiment), ptc (loaded-language "
+                          "spans). Reads the datasets as they are in ../shared/data. " + EXIT_CODES_HELP)
+def eval_command(
+    dataset: Annotated[str, typer.Argument(help="babe, mbic, newsmtsc or ptc.")],
+    data: Annotated[Path, typer.Option(help="The dataset's folder, e.g. ../shared/data/babe.", file_okay=False)],
+    output_format: Annotated[EvalFormat, typer.Option("--format", "-f", help="Table or JSON.")] = EvalFormat.TABLE,
+    limit: Annotated[int | None, typer.Option(min=1, help="Only the first N records of each file (quick runs).")] = None,
+    lexicon: LexiconOption = None,
+    no_builtin: NoBuiltinOption = False,
+) -> None:
+    import json
+
+    from framing.evaluation import DATASETS, evaluate
+    from framing.evaluation.tasks import DEFINITIONS
+
+    if dataset not in DATASETS:
+        raise typer.BadParameter(f"unknown dataset '{dataset}'; choose from: {', '.join(DATASETS)}")
+    try:
+        result = evaluate(dataset, data, _load(lexicon, no_builtin), limit=limit)
+    except InputError as error:
+        _error(str(error))
+        raise typer.Exit(Exit.INPUT) from None
+    if output_format is EvalFormat.JSON:
+        typer.echo(json.dumps({"dataset": result.dataset, "metrics": result.metrics, "counts": result.counts,
+                               "notes": result.notes}, indent=2, sort_keys=True))
+        return
+    for name, value in result.metrics.items():
+        typer.echo(f"{name:22} {value:7.3f}  {DEFINITIONS.get(name, '')}")
+    for name, value in result.counts.items():
+        typer.echo(f"{name:22} {value:7d}")
+    for note in result.notes:
+        typer.echo(f"note: {note}")
+
+
+@app.command(help="Train a sentence-level loaded-language model (TF-IDF words and bigrams, the lexicon's counts "
+                  "and TextBlob's scores, logistic regression) from a JSONL or CSV file; saves plain JSON for "
+                  "'framing analyze --model'. " + EXIT_CODES_HELP)
+def train(
+    data: Annotated[Path, typer.Option(help="A JSONL or CSV file with a text and a label column.", dir_okay=False)],
+    output: Annotated[Path, typer.Option("--output", "-o", help="Where to write the model (JSON).", dir_okay=False)],
+    text_column: Annotated[str, typer.Option(help="Column holding the sentence.")] = "text",
+    label_column: Annotated[str, typer.Option(help="Column holding the label.")] = "label",
+    positive: Annotated[str, typer.Option(help="The label value that means loaded/biased.")] = "1",
+    negative: Annotated[str | None, typer.Option(help="The label value that means neutral (default: any other "
+                                                 "non-empty value).")] = None,
+) -> None:
+    from framing.compare.corpus import read_records
+    from framing.learn.sentence_model import train as train_model
+
+    texts, labels, skipped = [], [], 0
+    try:
+        for record in read_records(data, group_by=label_column, text_column=text_column, max_bytes=2**31):
+            if isinstance(record, str) or (negative is not None and record.group not in (positive, negative)):
+                skipped += 1
+                continue
+            texts.append(record.text)
+            labels.append(1 if record.group == positive else 0)
+    except InputError as error:
+        _error(str(error))
+        raise typer.Exit(Exit.INPUT) from None
+    if len(set(labels)) < 2:
+        _error(f"{data}: need examples of both classes (label '{positive}' and others) in column '{label_column}'")
+        raise typer.Exit(Exit.INPUT)
+    model = train_model(texts, labels, description=f"{data.name}: {text_column} labelled by {label_column} "
+                                                   f"('{positive}' = loaded)")
+    model.save(output)
+    typer.echo(f"trained on {len(texts)} sentences ({sum(labels)} loaded), {skipped} skipped; saved {output}")
 
 
 @lexicon_app.command("validate")

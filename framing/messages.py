@@ -79,13 +79,18 @@ _KIND_VERB = {
 }
 
 
+# A loaded word with no direction of its own (an intensifier: "utterly", "sheer").
+_EMPHASIS = ("adds emphasis or judgement without adding information",
+             "may add emphasis or judgement without adding information")
+
+
 def headline(finding: Finding) -> str:
     """'"regime" may frame ...': hedged when the entry is conditional or weak (strength 1)."""
     entry = finding.entry
     hedge = entry.condition is not None or entry.strength == 1
     wording = _CONNOTATION_VERB[entry.connotation]
     if entry.connotation is Connotation.NEUTRAL:
-        wording = _KIND_VERB.get(entry.kind, wording)
+        wording = _KIND_VERB.get(entry.kind, _EMPHASIS)
     phrase = wording[1 if hedge else 0]
     condition = f", {entry.condition}" if entry.condition else ""
     return f'"{finding.text}"{condition}: {phrase}'
@@ -153,6 +158,11 @@ def label_reason(finding: Finding) -> str:
 def sentiment_reason(scored: tuple[tuple[str, float], ...]) -> str:
     words = ", ".join(f'"{w}" {v:+.2f}' for w, v in scored[:4])
     return f"TextBlob polarity of its clause, from {words}"
+
+
+def learned_sentiment_reason(label: str, probability: float, features: list[tuple[str, float]]) -> str:
+    shown = ", ".join(f"{name} {value:+.2f}" for name, value in features)
+    return f"the actor-sentiment model reads {label} ({probability:.2f}) from {shown}"
 
 
 def voice_reason(voice, attribution) -> str:

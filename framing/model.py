@@ -300,6 +300,15 @@ class ActorFrame:
 
 
 @dataclass(frozen=True, slots=True)
+class SentenceScore:
+    """A learned model's reading of one sentence: how likely it is loaded, and the features behind it."""
+
+    sentence: int
+    probability: float
+    reasons: tuple[tuple[str, float], ...]  # (feature, signed contribution to the log-odds)
+
+
+@dataclass(frozen=True, slots=True)
 class Analysis:
     """Everything found in one document, with spans into `text`."""
 
@@ -311,3 +320,4 @@ class Analysis:
     summary: Summary
     notes: tuple[str, ...] = ()
     actors: tuple[ActorFrame, ...] = ()
+    sentence_scores: tuple[SentenceScore, ...] = ()  # only with a sentence model (analyze --model)

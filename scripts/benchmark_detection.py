@@ -6,7 +6,8 @@ articles; read there, never copied into the project), then times, on one core:
   2. detection (text layer: sentences and quotes, then matching and findings),
   3. detection with the lexicon grown tenfold by synthetic entries, to show matching cost does not
      grow with the lexicon;
-  4. full analysis (detection, then actor framing: tagging, chunks, clauses, mentions, scores).
+  4. full analysis (detection, then actor framing: tagging, chunks, clauses, mentions, scores), with the
+     learned actor-sentiment model (the default) and with TextBlob's clause polarity instead.
 
 Peak memory is the process's maximum resident set size after all runs.
 
@@ -117,6 +118,11 @@ def main() -> None:
             counts["actors"] = sum(len(analyze(t, lexicon=lexicon).actors) for t in texts)
 
         rows.append(("full analysis (with actor framing)", len(lexicon.entries), best_of(1, full)))
+
+        def full_textblob() -> None:
+            counts["actors"] = sum(len(analyze(t, lexicon=lexicon, learned_sentiment=False).actors) for t in texts)
+
+        rows.append(("full analysis, TextBlob sentiment", len(lexicon.entries), best_of(1, full_textblob)))
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"corpus: {len(texts)} articles, {megabytes:.2f} MB; findings: {counts[id(lexicon)]}")
     print(f"{'task':36} {'entries':>8} {'seconds':>8} {'MB/s':>7}")

@@ -251,3 +251,29 @@ def test_hostile_text_in_comparison_reports(tmp_path: Path) -> None:
     for fmt in ("html", "markdown"):
         out = run("compare", str(a), str(b), "--format", fmt).stdout
         assert "<b>b<i>" not in out and "<script>" not in out
+
+
+def test_train_then_analyze_with_the_model(tmp_path: Path) -> None:
+    loaded = ["The brutal regime slaughtered protesters.", "Radical thugs rampaged through the town.",
+              "The disgraceful mob smeared the judge.", "Vicious militants butchered villagers."]
+    neutral = ["The council met on Tuesday.", "Officials opened the new bridge.", "The court adjourned until May.",
+               "Rain is expected on Friday."]
+    rows = [{"sentence": t, "label": "yes"} for t in loaded * 3] + [{"sentence": t, "label": "no"} for t in neutral * 3]
+    data = tmp_path / "train.jsonl"
+    data.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    model = tmp_path / "model.json"
+    trained = run("train", "--data", str(data), "--text-column", "sentence", "--positive", "yes", "--output", str(model))
+    assert trained.exit_code == 0, trained.stderr
+    assert "trained on 24 sentences (12 loaded)" in trained.stdout
+    report = json.loads(run("analyze", "-", "--model", str(model), "-f", "json",
+                            stdin="The brutal regime slaughtered them. The council met.").stdout)
+    scores = report["documents"][0]["sentence_model"]
+    assert len(scores) == 2 and scores[0]["probability"] > scores[1]["probability"]
+    assert scores[0]["reasons"]
+
+
+def test_bad_model_file_exits_4(tmp_path: Path) -> None:
+    model = tmp_path / "model.json"
+    model.write_text('{"format": "something else"}', encoding="utf-8")
+    result = run("analyze", str(EXAMPLE), "--model", str(model))
+    assert result.exit_code == 4 and result.stderr.startswith("error: ")

@@ -50,6 +50,7 @@ class ActorData:
     verbs: dict[str, Verb]  # every form -> its verb
     nouns: dict[str, frozenset[str]]
     ignore: frozenset[str] = frozenset()
+    sentiment_model: Any = None  # framing.learn.actor_sentiment.ActorSentimentModel, when shipped
 
     @cached_property
     def by_id(self) -> dict[str, GazetteerActor]:
@@ -162,4 +163,6 @@ def _load(actors_file: Path | None) -> ActorData:
     if problems:
         raise LexiconError(tuple(problems))
     nouns = {k: frozenset(v) for k, v in nouns_data.items() if isinstance(v, list)}
-    return ActorData(tuple(actors.values()), verbs, nouns, frozenset(ignore))
+    from framing.learn.actor_sentiment import default_model
+
+    return ActorData(tuple(actors.values()), verbs, nouns, frozenset(ignore), default_model())

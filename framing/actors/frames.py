@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from typing import Any
 
 from framing.actors import score as scoring
 from framing.actors.data import ActorData, Verb
@@ -14,6 +15,7 @@ from framing.actors.mentions import Mention, MentionFinder
 from framing.actors.syntax import Clause, chunks, clauses
 from framing.messages import (
     allegation_reason,
+    learned_sentiment_reason,
     label_reason,
     role_reason,
     sentiment_reason,
@@ -58,6 +60,7 @@ class _Collector:
         self.allegations: dict[str, list[Allegation]] = defaultdict(list)
         self.evidence: dict[str, dict[str, list[Evidence]]] = defaultdict(lambda: defaultdict(list))
         self.sentence_actors: set[str] = set()  # actors with a clause in the current sentence
+        self.feature_cache: dict[Any, Any] = {}  # the sentiment model's per-sentence work, shared by actors
 
     def add(self, actor: str, component: str, evidence: Evidence) -> None:
         self.evidence[actor][component].append(evidence)
@@ -68,8 +71,13 @@ def _in(findings: list[Finding], start: int, end: int) -> list[Finding]:
 
 
 def frame_actors(document: Document, findings: tuple[Finding, ...], lexicon: Lexicon, data: ActorData,
-                 pinned: tuple[tuple[int, int, str], ...] = ()) -> tuple[ActorFrame, ...]:
-    """Every actor's frame, in order of first mention; `pinned` adds known mentions (start, end, actor id)."""
+                 pinned: tuple[tuple[int, int, str], ...] = (), *, learned_sentiment: bool = True,
+                 ) -> tuple[ActorFrame, ...]:
+    """Every actor's frame, in order of first mention; `pinned` adds known mentions (start, end, actor id).
+
+    With a shipped actor-sentiment model (and `learned_sentiment`), the sentiment component is the
+    model's reading of each sentence that mentions the actor; otherwise TextBlob's clause polarity.
+    """
     text = document.text
     finder = MentionFinder(text, data, pinned)
     verbs = frozenset(data.verbs)
@@ -115,7 +123,38 @@ def frame_actors(document: Document, findings: tuple[Finding, ...], lexicon: Lex
         _allegations(out, text, sentence, sentence_findings, data)
         _mention_windows(out, text, sentence)
     _quotes(out, document, finder.mentions)
-    return _frames(out, text, finder, findings, lexicon)
+    frames = _frames(out, text, finder, findings, lexicon)
+    if learned_sentiment and data.sentiment_model is not None:
+        frames = tuple(_learned_sentiment(frame, out, document, findings, data.sentiment_model) for frame in frames)
+    return frames
+
+
+def _learned_sentiment(frame: ActorFrame, out: _Collector, document: Document, findings: tuple[Finding, ...],
+                       model: Any) -> ActorFrame:
+    """Replace the clause-polarity sentiment with the learned model's reading of the first mention of the
+    actor in each sentence (p(positive) - p(negative)), explained by its top features."""
+    from dataclasses import replace
+
+    from framing.learn.actor_sentiment import mention_features
+
+    items: list[Evidence] = []
+    seen: set[int] = set()
+    cache: dict[Any, Any] = out.feature_cache
+    for mention in frame.mentions:
+        if mention.kind == "pronoun" or mention.sentence in seen or mention.sentence >= len(document.sentences):
+            continue
+        seen.add(mention.sentence)
+        features = mention_features(document.text, document.sentences[mention.sentence], mention.start, mention.end,
+                                    findings, frame, cache=cache)
+        label, probabilities = model.predict(features)
+        value = round(probabilities["positive"] - probabilities["negative"], 3)
+        items.append(Evidence(mention.start, mention.end, mention.text, value,
+                              learned_sentiment_reason(label, probabilities[label], model.explain(features, top=3))))
+    evidence = {name: list(items_) for name, items_ in out.evidence.get(frame.id, {}).items()}
+    evidence["sentiment"] = items
+    score, confidence, components = scoring.combine(evidence)
+    sentiment = round(sum(e.value for e in items) / len(items), 3) if items else 0.0
+    return replace(frame, score=score, confidence=confidence, components=components, sentiment=sentiment)
 
 
 def _most_salient(actors: dict[str, None], finder: MentionFinder) -> str | None:

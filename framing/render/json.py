@@ -102,6 +102,12 @@ def analysis_dict(analysis: Analysis, lexicon: Lexicon) -> dict[str, Any]:
         },
         "findings": [finding_dict(f, analysis, lexicon, lines) for f in analysis.findings],
         "actors": [actor_dict(a) for a in analysis.actors],
+        "sentence_model": [
+            {"sentence": sc.sentence, "start": analysis.sentences[sc.sentence][0],
+             "end": analysis.sentences[sc.sentence][1], "probability": sc.probability,
+             "reasons": [{"feature": f, "contribution": round(c, 3)} for f, c in sc.reasons]}
+            for sc in analysis.sentence_scores
+        ],
         "quotes": [
             {"start": q.start, "end": q.end, "text": analysis.text[q.start : q.end], "speaker": q.speaker}
             for q in analysis.quotes

@@ -67,6 +67,7 @@ def _analysis_md(analysis: Analysis, lexicon: Lexicon) -> list[str]:
             out.append(f"| {line}:{col} | {_cell(f.text)} | `{f.entry.key}` | {_cell(note)} |")
         out.append("")
     out.extend(_actors_md(analysis))
+    out.extend(_sentence_model_md(analysis))
     out.extend(_coursework_md(analysis, lexicon))
     out.extend(["### Why these words were flagged", ""])
     seen: dict[str, Entry] = {}
@@ -75,6 +76,22 @@ def _analysis_md(analysis: Analysis, lexicon: Lexicon) -> list[str]:
     for key, entry in sorted(seen.items()):
         out.append(f"- **{_cell(entry.term)}** (`{key}`, {entry.connotation.value}, strength {entry.strength}): "
                    f"{_cell(entry.explanation)} {_cell(sources_line(entry, lexicon))}.")
+    out.append("")
+    return out
+
+
+def _sentence_model_md(analysis: Analysis) -> list[str]:
+    flagged = sorted((s for s in analysis.sentence_scores if s.probability >= 0.5), key=lambda s: -s.probability)
+    if not analysis.sentence_scores:
+        return []
+    out = ["### Sentences a learned model reads as loaded", ""]
+    if not flagged:
+        return [*out, "None above 0.5.", ""]
+    out.extend(["| probability | sentence | features behind it |", "|---:|---|---|"])
+    for score in flagged[:10]:
+        start, end = analysis.sentences[score.sentence]
+        reasons = ", ".join(f"{f} {c:+.2f}" for f, c in score.reasons)
+        out.append(f"| {score.probability:.2f} | {_cell(analysis.text[start:end])} | {_cell(reasons)} |")
     out.append("")
     return out
 

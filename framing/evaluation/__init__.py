@@ -1,0 +1,5 @@
+"""Measuring the toolkit against human annotations: `framing eval DATASET --data DIR`."""
+
+from framing.evaluation.tasks import DATASETS, Result, evaluate
+
+__all__ = ["DATASETS", "Result", "evaluate"]

@@ -1,0 +1,220 @@
+"""The evaluation tasks: each reads a dataset as it is in ../shared/data and returns named metrics.
+
+Predicted words are the spans of findings; which kinds count follows each dataset's definition
+(`WORD_KINDS`, `SPAN_KINDS`); identity labels never count. Nothing here is tuned on a test split: the one threshold the rule-based actor
+score needs is chosen on NewsMTSC's training set.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from framing.errors import InputError
+from framing.evaluation.metrics import macro_f1, prf, span_overlap, word_counts
+from framing.model import Kind, Lexicon
+
+DEFINITIONS = {
+    "word_precision": "share of predicted word tokens (inside a finding) that annotators marked biased",
+    "word_recall": "share of annotated biased word tokens inside a finding",
+    "word_f1": "harmonic mean of word precision and recall (micro-averaged over tokens of biased sentences)",
+    "sentence_weighted_f1": "F1 per class weighted by class frequency, mean of 5 stratified folds (seed 42)",
+    "sentence_macro_f1": "unweighted mean of the two classes' F1, mean of 5 stratified folds (seed 42)",
+    "rw_macro_f1": "learned actor-sentiment model, macro-F1 over negative/neutral/positive, NewsMTSC test rw",
+    "mt_macro_f1": "learned actor-sentiment model, macro-F1 over negative/neutral/positive, NewsMTSC test mt",
+    "rules_rw_macro_f1": "the same for the rule-based framing score with a threshold chosen on train (test rw)",
+    "rules_mt_macro_f1": "the same for the rule-based framing score with a threshold chosen on train (test mt)",
+    "score_rw_macro_f1": "the same for the full framing score (sentiment from the learned model), test rw",
+    "score_mt_macro_f1": "the same for the full framing score (sentiment from the learned model), test mt",
+    "span_precision": "share of predicted spans (loaded-kind findings) overlapping a gold Loaded_Language or Name_Calling span",
+    "span_recall": "share of gold Loaded_Language or Name_Calling spans overlapped by a predicted span",
+    "span_f1": "harmonic mean of span precision and recall",
+}
+PTC_TECHNIQUES = ("Loaded_Language", "Name_Calling,Labeling")
+POLARITY = {2.0: "negative", 4.0: "neutral", 6.0: "positive"}
+SENTIMENT_LABELS = ("negative", "neutral", "positive")
+THRESHOLDS = tuple(round(0.01 * i, 2) for i in range(41))
+
+
+@dataclass
+class Result:
+    dataset: str
+    metrics: dict[str, float] = field(default_factory=dict)
+    counts: dict[str, int] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+
+
+def _need(path: Path) -> Path:
+    if not path.is_file():
+        raise InputError(f"{path}: not found (give the dataset's folder with --data, e.g. ../shared/data/babe)")
+    return path
+
+
+def _jsonl(path: Path, limit: int | None) -> Iterator[dict[str, object]]:
+    with _need(path).open(encoding="utf-8") as handle:
+        for n, line in enumerate(handle):
+            if limit is not None and n >= limit:
+                return
+            if line.strip():
+                yield json.loads(line)
+
+
+# Which findings count as predictions, by what the annotators marked (fixed by definition, not tuned):
+# "biased words" (BABE, MBIC) include loaded attribution verbs and hedges; PTC's Loaded_Language and
+# Name_Calling exclude them (PTC has separate techniques, such as Doubt, for those).
+WORD_KINDS = (Kind.LOADED, Kind.MARKER)
+SPAN_KINDS = (Kind.LOADED,)
+
+
+def _predicted_spans(text: str, lexicon: Lexicon, kinds: tuple[Kind, ...]) -> list[tuple[int, int]]:
+    from framing.detect import find_terms
+
+    return [(f.start, f.end) for f in find_terms(text, lexicon) if f.entry.kind in kinds]
+
+
+def _word_level(result: Result, rows: Iterator[tuple[str, list[str]]], lexicon: Lexicon) -> None:
+    tp = fp = fn = sentences = 0
+    for text, words in rows:
+        a, b, c = word_counts(text, words, _predicted_spans(text, lexicon, WORD_KINDS))
+        tp, fp, fn, sentences = tp + a, fp + b, fn + c, sentences + 1
+    precision, recall, f1 = prf(tp, fp, fn)
+    result.metrics.update(word_precision=precision, word_recall=recall, word_f1=f1)
+    result.counts.update(biased_sentences=sentences, gold_words=tp + fn, predicted_words=tp + fp)
+
+
+def babe(data: Path, lexicon: Lexicon, limit: int | None) -> Result:
+    result = Result("babe")
+    rows = list(_jsonl(data / "babe_sg2_final_labels.jsonl", limit))
+    _word_level(result, ((str(r["text"]), list(r.get("biased_words") or [])) for r in rows
+                         if r.get("label_bias") == "Biased"), lexicon)
+    labelled = [(str(r["text"]), 1 if r["label_bias"] == "Biased" else 0) for r in rows
+                if r.get("label_bias") in ("Biased", "Non-biased")]
+    try:
+        from framing.learn.sentence_model import cross_validate
+    except ImportError:  # pragma: no cover - the model module ships with the toolkit
+        result.notes.append("sentence level skipped: framing.learn.sentence_model is not available")
+        return result
+    scores = cross_validate([t for t, _ in labelled], [y for _, y in labelled])
+    result.metrics.update({k: v for k, v in scores.items() if k in ("sentence_weighted_f1", "sentence_macro_f1")})
+    result.counts["labelled_sentences"] = len(labelled)
+    return result
+
+
+def mbic(data: Path, lexicon: Lexicon, limit: int | None) -> Result:
+    result = Result("mbic")
+    csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
+    with _need(data / "mbic_final_labels.csv").open(encoding="utf-8", newline="") as handle:
+        rows = [r for n, r in enumerate(csv.DictReader(handle)) if limit is None or n < limit]
+    _word_level(result, ((r["text"], json.loads(r["biased_words"] or "[]")) for r in rows
+                         if r.get("label_bias") == "Biased"), lexicon)
+    return result
+
+
+def ptc(data: Path, lexicon: Lexicon, limit: int | None) -> Result:
+    result = Result("ptc")
+    hit_p = n_p = hit_g = n_g = 0
+    for article in _jsonl(data / "train.jsonl", limit):
+        text = str(article["text"])
+        gold = [(int(s["start"]), int(s["end"])) for s in article.get("tc_spans", [])  # type: ignore[union-attr]
+                if s["technique"] in PTC_TECHNIQUES]
+        a, b, c, d = span_overlap(gold, _predicted_spans(text, lexicon, SPAN_KINDS))
+        hit_p, n_p, hit_g, n_g = hit_p + a, n_p + b, hit_g + c, n_g + d
+    precision = hit_p / n_p if n_p else 0.0
+    recall = hit_g / n_g if n_g else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    result.metrics.update(span_precision=precision, span_recall=recall, span_f1=f1)
+    result.counts.update(gold_spans=n_g, predicted_spans=n_p)
+    return result
+
+
+def _targets(path: Path, limit: int | None) -> Iterator[tuple[str, int, int, tuple[tuple[int, int], ...], str]]:
+    for record in _jsonl(path, limit):
+        text = str(record["sentence_normalized"])
+        for target in record["targets"]:  # type: ignore[union-attr]
+            more = tuple((int(m["from"]), int(m["to"])) for m in target.get("further_mentions", []))
+            yield text, int(target["from"]), int(target["to"]), more, POLARITY[float(target["polarity"])]
+
+
+def _rule_score(text: str, spans: tuple[tuple[int, int], ...], lexicon: Lexicon, actor_data: object, *,
+                learned: bool = False) -> float:
+    from framing.actors import frame_actors
+    from framing.detect import detect
+    from framing.text import prepare
+
+    document = prepare(text)
+    pinned = tuple((s, e, "target") for s, e in spans)
+    frames = [f for f in frame_actors(document, detect(document, lexicon), lexicon, actor_data, pinned,  # type: ignore[arg-type]
+                                      learned_sentiment=learned) if f.id == "target"]
+    return frames[0].score if frames else 0.0
+
+
+def _classify(value: float, threshold: float) -> str:
+    return "negative" if value < -threshold else "positive" if value > threshold else "neutral"
+
+
+def newsmtsc(data: Path, lexicon: Lexicon, limit: int | None) -> Result:
+    from framing.actors import load_actor_data
+
+    result = Result("newsmtsc")
+    actor_data = load_actor_data()
+    train_rows = list(_targets(data / "official_release" / "train.jsonl", limit))
+    model = _actor_model()
+    # the rule-based score, and (with the shipped model) the full framing score whose sentiment component is
+    # the model's: each mapped to a class with one threshold chosen on train
+    variants = [("rules", False)] + ([("score", True)] if model is not None else [])
+    thresholds = {}
+    for name, learned in variants:
+        scored = [(gold, _rule_score(t, ((s, e), *more), lexicon, actor_data, learned=learned))
+                  for t, s, e, more, gold in train_rows]
+        thresholds[name] = max(THRESHOLDS, key=lambda th, sc=scored: (
+            macro_f1([g for g, _ in sc], [_classify(v, th) for _, v in sc], SENTIMENT_LABELS), -th))
+        result.notes.append(f"{name} threshold chosen on train: {thresholds[name]}")
+    for split in ("rw", "mt"):
+        rows = list(_targets(data / "paper_splits" / f"newsmtsc-{split}" / "test.jsonl", limit))
+        gold = [r[4] for r in rows]
+        for name, learned in variants:
+            predicted = [_classify(_rule_score(t, ((s, e), *more), lexicon, actor_data, learned=learned), thresholds[name])
+                         for t, s, e, more, _ in rows]
+            result.metrics[f"{name}_{split}_macro_f1"] = macro_f1(gold, predicted, SENTIMENT_LABELS)
+        if model is not None:
+            learned = [model(t, s, e, lexicon, actor_data) for t, s, e, _, _ in rows]
+            result.metrics[f"{split}_macro_f1"] = macro_f1(gold, learned, SENTIMENT_LABELS)
+        result.counts[f"{split}_targets"] = len(rows)
+    if model is None:
+        result.notes.append("no learned actor-sentiment model shipped; rw/mt report the rules only")
+        result.metrics["rw_macro_f1"] = result.metrics["rules_rw_macro_f1"]
+        result.metrics["mt_macro_f1"] = result.metrics["rules_mt_macro_f1"]
+    result.counts["train_targets"] = len(train_rows)
+    return result
+
+
+def _actor_model() -> Callable[[str, int, int, Lexicon, object], str] | None:
+    try:
+        from framing.learn.actor_sentiment import default_model, target_features
+    except ImportError:  # pragma: no cover - ships with the toolkit
+        return None
+    model = default_model()
+    if model is None:
+        return None
+
+    def predict(text: str, start: int, end: int, lexicon: Lexicon, actor_data: object) -> str:
+        return model.predict(target_features(text, start, end, lexicon=lexicon, actor_data=actor_data))[0]
+
+    return predict
+
+
+DATASETS: dict[str, Callable[[Path, Lexicon, int | None], Result]] = {
+    "babe": babe, "mbic": mbic, "newsmtsc": newsmtsc, "ptc": ptc,
+}
+
+
+def evaluate(dataset: str, data: Path, lexicon: Lexicon, *, limit: int | None = None) -> Result:
+    if dataset not in DATASETS:
+        raise InputError(f"unknown dataset '{dataset}'; choose from: {', '.join(DATASETS)}")
+    result = DATASETS[dataset](data, lexicon, limit)
+    result.metrics = {k: round(v, 4) for k, v in result.metrics.items()}
+    return result
