@@ -101,7 +101,7 @@ def _load(lexicon_dirs: list[Path] | None, no_builtin: bool):
         raise typer.Exit(Exit.LEXICON) from None
 
 
-def _load_model(path: Path):  # noqa: ANN202 - SentenceModel, imported lazily
+def _load_model(path: Path):
     """A sentence model file; an unreadable one is one line on stderr and exit code 4."""
     from framing.learn.sentence_model import SentenceModel
 
