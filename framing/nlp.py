@@ -125,11 +125,26 @@ def _after_be(tagged: Sequence[list[str]], i: int) -> bool:
     return j >= 0 and tagged[j][0].lower() in _BE
 
 
+@cache
+def sentiment_words() -> frozenset[str]:
+    """Every word TextBlob's sentiment lexicon scores: a window with none of them scores nothing, so the
+    (slow) assessment can be skipped with an identical result."""
+    return frozenset(_sentiment().keys())
+
+
+def assessments(words: Sequence[str]) -> list[Any]:
+    """TextBlob's assessments of a word sequence (its negation and intensifier rules included)."""
+    lowered = [w.lower() for w in words]
+    if sentiment_words().isdisjoint(lowered):
+        return []
+    return _sentiment().assessments(((w, None) for w in lowered), True)
+
+
 def polarity(words: Sequence[str]) -> tuple[float, tuple[tuple[str, float], ...]]:
     """TextBlob's polarity of a word sequence (with its negation and intensifier rules) and the
     words that produced it, so a report can say why."""
-    assessments = _sentiment().assessments(((w.lower(), None) for w in words), True)
-    scored = [(" ".join(ws), score) for ws, score, _, _ in assessments if score]
-    if not assessments:
+    assessments_ = assessments(words)
+    scored = [(" ".join(ws), score) for ws, score, _, _ in assessments_ if score]
+    if not assessments_:
         return 0.0, ()
-    return sum(score for _, score, _, _ in assessments) / len(assessments), tuple(scored)
+    return sum(score for _, score, _, _ in assessments_) / len(assessments_), tuple(scored)

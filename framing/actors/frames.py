@@ -5,7 +5,9 @@ The per-document step is independent of every other document (corpus runs can pa
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -66,8 +68,12 @@ class _Collector:
         self.evidence[actor][component].append(evidence)
 
 
-def _in(findings: list[Finding], start: int, end: int) -> list[Finding]:
-    return [f for f in findings if start <= f.start and f.end <= end]
+def _in(findings: Sequence[Finding], start: int, end: int, starts: Sequence[int] | None = None) -> list[Finding]:
+    """Findings inside [start, end); findings are in text order, so with their `starts` this is a slice."""
+    if starts is None:
+        return [f for f in findings if start <= f.start and f.end <= end]
+    first, last = bisect_left(starts, start), bisect_left(starts, end)
+    return [f for f in findings[first:last] if f.end <= end]
 
 
 def frame_actors(document: Document, findings: tuple[Finding, ...], lexicon: Lexicon, data: ActorData,
@@ -94,6 +100,7 @@ def frame_actors(document: Document, findings: tuple[Finding, ...], lexicon: Lex
         tokens = tag_sentence(text, start, end, verbs)
         if not tokens:
             continue
+        out.feature_cache[(start, end)] = [(t.start, t.end, t.text) for t in tokens]  # for the sentiment model
         chunk_list = chunks(tokens)
         mentions = finder.sentence(index, tokens, chunk_list)
         sentence_clauses = clauses(tokens, chunk_list)
@@ -125,12 +132,14 @@ def frame_actors(document: Document, findings: tuple[Finding, ...], lexicon: Lex
     _quotes(out, document, finder.mentions)
     frames = _frames(out, text, finder, findings, lexicon)
     if learned_sentiment and data.sentiment_model is not None:
-        frames = tuple(_learned_sentiment(frame, out, document, findings, data.sentiment_model) for frame in frames)
+        starts = [f.start for f in findings]
+        frames = tuple(_learned_sentiment(frame, out, document, findings, starts, data.sentiment_model)
+                       for frame in frames)
     return frames
 
 
 def _learned_sentiment(frame: ActorFrame, out: _Collector, document: Document, findings: tuple[Finding, ...],
-                       model: Any) -> ActorFrame:
+                       starts: list[int], model: Any) -> ActorFrame:
     """Replace the clause-polarity sentiment with the learned model's reading of the first mention of the
     actor in each sentence (p(positive) - p(negative)), explained by its top features."""
     from dataclasses import replace
@@ -144,8 +153,10 @@ def _learned_sentiment(frame: ActorFrame, out: _Collector, document: Document, f
         if mention.kind == "pronoun" or mention.sentence in seen or mention.sentence >= len(document.sentences):
             continue
         seen.add(mention.sentence)
-        features = mention_features(document.text, document.sentences[mention.sentence], mention.start, mention.end,
-                                    findings, frame, cache=cache)
+        s_start, s_end = document.sentences[mention.sentence]
+        nearby = _in(findings, s_start, s_end, starts)  # the window never leaves the sentence
+        features = mention_features(document.text, (s_start, s_end), mention.start, mention.end, nearby, frame,
+                                    cache=cache)
         label, probabilities = model.predict(features)
         value = round(probabilities["positive"] - probabilities["negative"], 3)
         items.append(Evidence(mention.start, mention.end, mention.text, value,
@@ -330,6 +341,7 @@ def _frames(out: _Collector, text: str, finder: MentionFinder, findings: tuple[F
         if mention.actor:
             by_actor[mention.actor].append(mention)
     frames = []
+    starts = [f.start for f in findings]
     for actor_id, mentions in by_actor.items():
         actor = finder.actors[actor_id]
         if all(m.locative for m in mentions):
@@ -339,7 +351,7 @@ def _frames(out: _Collector, text: str, finder: MentionFinder, findings: tuple[F
         spans.extend(actor.descriptions)
         attached: dict[tuple[int, int], Finding] = {}
         for start, end in spans:
-            for f in _in(list(findings), start, end):
+            for f in _in(findings, start, end, starts):
                 if f.entry.kind in (Kind.LOADED, Kind.IDENTITY) and f.entry.category != ALLEGATION_CATEGORY:
                     attached[(f.start, f.end)] = f
         ordered = sorted(attached.values(), key=lambda f: f.start)

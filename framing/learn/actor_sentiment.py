@@ -105,7 +105,9 @@ def mention_features(text: str, sentence: tuple[int, int], start: int, end: int,
             features[f"near:{finding.entry.category}"] += 1
 
     if frame is not None:
-        features.update(_frame_features(frame))
+        if ("frame", frame.id) not in cache:
+            cache[("frame", frame.id)] = _frame_features(frame)
+        features.update(cache[("frame", frame.id)])
     else:
         features["frame:none"] = 1
     return {name: float(value) for name, value in sorted(features.items()) if value}
@@ -114,9 +116,9 @@ def mention_features(text: str, sentence: tuple[int, int], start: int, end: int,
 def _polarity_subjectivity(words: list[str]) -> tuple[float, float]:
     """TextBlob's polarity and subjectivity over the project's tokens (its negation and intensifier rules,
     without its slower tokenizer): the mean over the words its lexicon scores."""
-    from framing.nlp import _sentiment
+    from framing.nlp import assessments as assess
 
-    assessments = _sentiment().assessments(((w.lower(), None) for w in words), True)
+    assessments = assess(words)
     if not assessments:
         return 0.0, 0.0
     return (sum(a[1] for a in assessments) / len(assessments), sum(a[2] for a in assessments) / len(assessments))
