@@ -18,6 +18,12 @@ def _negative_labels(actor: ActorFrame) -> list[Finding]:
     return [f for f in actor.labels if f.entry.connotation is Connotation.NEGATIVE and f.entry.kind is Kind.LOADED]
 
 
+def _clip(text: str, limit: int = 60) -> str:
+    """A quotation short enough for a question, cut at a word."""
+    text = " ".join(text.split()).rstrip(".")
+    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + "..."
+
+
 def questions(analysis: Analysis) -> tuple[str, ...]:
     """Questions a class could discuss, each pointing at words in the text."""
     out: list[str] = []
@@ -43,8 +49,8 @@ def questions(analysis: Analysis) -> tuple[str, ...]:
     for actor in actors:
         bare = [a for a in actor.allegations if a.accuser is None]
         if bare:
-            out.append(f'{actor.name} is accused ("{analysis.text[bare[0].start:bare[0].start + 60].strip()}...") '
-                       "but the text names no accuser. Who makes this accusation, and how could a reader check it?")
+            out.append(f'{actor.name} is accused ("{_clip(bare[0].text)}") but the text names no accuser. Who makes '
+                       "this accusation, and how could a reader check it?")
             break
     for actor in actors:
         hidden = [r for r in actor.roles if r.agentless and r.role is Role.PATIENT and r.verb_class != "accusation"]
