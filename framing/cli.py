@@ -51,6 +51,22 @@ app = typer.Typer(
     help="Shows how news text frames the people and groups it talks about. " + EXIT_CODES_HELP,
     rich_markup_mode=None,
 )
+def _version(value: bool) -> None:
+    if value:
+        from framing import __version__
+
+        typer.echo(f"framing {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Print the version and exit.")] = False,
+) -> None:
+    """Shows how news text frames the people and groups it talks about."""
+
+
 lexicon_app = typer.Typer(no_args_is_help=True, help="Inspect and validate lexicons.", rich_markup_mode=None)
 app.add_typer(lexicon_app, name="lexicon")
 

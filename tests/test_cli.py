@@ -277,3 +277,10 @@ def test_bad_model_file_exits_4(tmp_path: Path) -> None:
     model.write_text('{"format": "something else"}', encoding="utf-8")
     result = run("analyze", str(EXAMPLE), "--model", str(model))
     assert result.exit_code == 4 and result.stderr.startswith("error: ")
+
+
+def test_version() -> None:
+    from framing import __version__
+
+    result = run("--version")
+    assert result.exit_code == 0 and result.stdout.strip() == f"framing {__version__}"
