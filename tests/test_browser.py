@@ -91,3 +91,10 @@ def test_comparison_report_in_a_browser(browser, tmp_path: Path) -> None:
     page.screenshot(path=str(ARTIFACTS / "comparison.png"), full_page=True)
     assert errors == []
     assert requests == [report.as_uri()]
+
+
+@pytest.mark.parametrize("report", ["valley-offensive.html", "outlets-comparison.html"])
+def test_reports_fit_a_phone_screen(browser, report: str) -> None:  # noqa: ANN001
+    page = browser.new_page(viewport={"width": 400, "height": 800})
+    page.goto((ROOT / "reports" / report).as_uri())
+    assert page.evaluate("document.documentElement.scrollWidth") <= 400

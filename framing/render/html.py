@@ -58,7 +58,7 @@ mark.f:hover .tip,mark.f:focus .tip,mark.f:focus-within .tip{display:block}
 .card h3{margin:.2rem 0;font-size:1.1rem}
 .card ul{padding-left:1.1rem;margin:.3rem 0}
 table{border-collapse:collapse;width:100%;font-size:.92rem}
-td,th{border:1px solid var(--line);padding:.25rem .5rem;text-align:left;vertical-align:top}
+td,th{border:1px solid var(--line);padding:.25rem .5rem;text-align:left;vertical-align:top;overflow-wrap:anywhere}
 ins{background:#e3f5e7;text-decoration:underline double}
 a{color:#0b4f8a}
 footer{margin-top:2rem;color:var(--muted);font-size:.85rem;border-top:1px solid var(--line);padding-top:.5rem}
