@@ -51,6 +51,8 @@ app = typer.Typer(
     help="Shows how news text frames the people and groups it talks about. " + EXIT_CODES_HELP,
     rich_markup_mode=None,
 )
+
+
 def _version(value: bool) -> None:
     if value:
         from framing import __version__
