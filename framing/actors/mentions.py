@@ -10,6 +10,7 @@ pronoun ("they") points back to the subject of the clause before.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from framing.actors.data import ActorData
@@ -115,6 +116,7 @@ class MentionFinder:
         pinned_starts = {start for start, _, _ in pinned}
         self._gazetteer = sorted([*pinned, *((m.start, m.end, m.entry.id) for m in gazetteer
                                              if m.start not in pinned_starts)])
+        self._gazetteer_starts = [g[0] for g in self._gazetteer]
 
     # --- actors ---------------------------------------------------------------------------------
 
@@ -167,8 +169,10 @@ class MentionFinder:
         head = tokens[head_index].lower if head_index is not None else ""
         out: list[Mention] = []
         claimed = -1  # token index up to which a name has claimed the phrase
-        for g_start, g_end, actor_id in self._gazetteer:
-            if start <= g_start and g_end <= end:
+        for g_start, g_end, actor_id in self._gazetteer[bisect_left(self._gazetteer_starts, start):]:
+            if g_start >= end:
+                break
+            if g_end <= end:
                 last = max(i for i in range(chunk.start, chunk.end) if tokens[i].start < g_end)
                 possessor = (last + 1 < chunk.end and tokens[last + 1].tag == "POS") or (
                     last + 1 < len(tokens) and tokens[last + 1].tag == "POS" and last + 1 == chunk.end)
