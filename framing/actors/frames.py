@@ -295,10 +295,14 @@ def _voice(out: _Collector, document: Document, sentence: _Sentence, clause: Cla
 
 
 def _quotes(out: _Collector, document: Document, mentions: list[Mention]) -> None:
+    by_sentence: dict[int, list[Mention]] = defaultdict(list)
+    for mention in mentions:
+        by_sentence[mention.sentence].append(mention)
+    sentences = document.sentence_index()
     for quote in document.quotes:
         if quote.speaker_start is None or quote.speaker_end is None:
             continue
-        speakers = {m.actor for m in mentions
+        speakers = {m.actor for m in by_sentence.get(sentences.nearest(quote.speaker_start), ())
                     if m.actor and m.start < quote.speaker_end and quote.speaker_start < m.end}
         for actor in sorted(speakers):
             voice = Voice(quote.start, quote.end, document.text[quote.start : quote.end], True, None, False)

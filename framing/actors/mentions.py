@@ -33,6 +33,7 @@ _TYPES_FOR_HEAD = {
     "group": ("armed-group", "organisation", "party"),
 }
 _GROUP_TYPES = ("armed-group", "organisation", "coalition", "party")
+LOOKBACK = 400  # mentions searched back for an antecedent
 # Heads too vague to be an actor without a modifier or an antecedent.
 _VAGUE_HEADS = frozenset(("forces", "force", "group", "groups", "units", "people", "population", "leaders",
                           "officials", "authorities", "members", "agents"))
@@ -297,18 +298,20 @@ class MentionFinder:
         return [self._add(mention, f"group:{head}", head, "people")]
 
     def _antecedent(self, head: str) -> str | None:
-        """The latest actor named with this head noun, or, for 'group'/'regime', of a fitting type."""
-        for mention in reversed(self.mentions):
+        """The latest actor named with this head noun, or, for 'group'/'regime', of a fitting type, among the
+        last LOOKBACK mentions (a description rarely points further back, and long texts stay linear)."""
+        recent = self.mentions[-LOOKBACK:]
+        for mention in reversed(recent):
             actor = self.actors[mention.actor or ""]
             if mention.kind != "description" and head in actor.heads and not actor.id.startswith("group:"):
                 return actor.id
-        for mention in reversed(self.mentions):
+        for mention in reversed(recent):
             actor = self.actors[mention.actor or ""]
             if head in actor.heads and mention.kind != "description":
                 return actor.id
         if head in self._generic:
             types = _TYPES_FOR_HEAD.get(head, _GROUP_TYPES)
-            for mention in reversed(self.mentions):
+            for mention in reversed(recent):
                 actor = self.actors[mention.actor or ""]
                 if actor.type in types and not mention.possessor:
                     return actor.id
