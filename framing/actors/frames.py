@@ -5,7 +5,7 @@ The per-document step is independent of every other document (corpus runs can pa
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -63,6 +63,7 @@ class _Collector:
         self.evidence: dict[str, dict[str, list[Evidence]]] = defaultdict(lambda: defaultdict(list))
         self.sentence_actors: set[str] = set()  # actors with a clause in the current sentence
         self.feature_cache: dict[Any, Any] = {}  # the sentiment model's per-sentence work, shared by actors
+        self.quote_ends: list[int] = []  # sorted ends of the document's direct quotations
 
     def add(self, actor: str, component: str, evidence: Evidence) -> None:
         self.evidence[actor][component].append(evidence)
@@ -94,6 +95,7 @@ def frame_actors(document: Document, findings: tuple[Finding, ...], lexicon: Lex
     for finding in findings:
         by_sentence[finding.sentence].append(finding)
     out = _Collector()
+    out.quote_ends = sorted(q.end for q in document.quotes)
     previous_subject: str | None = None
     salient: dict[str, None] = {}  # subjects and agents of the sentence, in order
     for index, (start, end) in enumerate(document.sentences):
@@ -273,8 +275,9 @@ def _voice(out: _Collector, document: Document, sentence: _Sentence, clause: Cla
     if clause.subject is None:
         return
     subject_start = tokens[clause.subject[0]].start
-    if any(0 <= subject_start - q.end <= 4 for q in document.quotes):
-        return  # the attribution of a direct quotation, counted with the quote
+    ends = out.quote_ends
+    if bisect_left(ends, subject_start - 4) < bisect_right(ends, subject_start):
+        return  # the attribution of a direct quotation (a quote ends just before), counted with the quote
     verb = tokens[clause.verb]
     attribution = [f for f in findings if f.start <= verb.start < f.end and f.entry.category == ATTRIBUTION_CATEGORY]
     head = tokens[clause.subject[1] - 1].lower
@@ -365,7 +368,7 @@ def _frames(out: _Collector, text: str, finder: MentionFinder, findings: tuple[F
             value = scoring.label_value(finding.entry.connotation, finding.entry.strength)
             if finding.entry.kind is Kind.IDENTITY:
                 continue  # identity labelling is reported, not scored
-            component = "descriptors" if finding in descriptors else "labels"
+            component = "descriptors" if finding.entry.category in DESCRIPTOR_CATEGORIES else "labels"
             out.add(actor_id, component, Evidence(finding.start, finding.end, finding.text, value,
                                                   label_reason(finding)))
         roles, voice = out.roles.get(actor_id, []), out.voice.get(actor_id, [])
@@ -406,12 +409,14 @@ def _public(mention: Mention, text: str):
 
 
 def _names(mentions: list[Mention], findings: list[Finding]) -> tuple[NameUse, ...]:
+    """Names with counts and the lexicon entries inside them; `findings` are in text order."""
     counts: Counter[str] = Counter()
     entries: dict[str, set[str]] = defaultdict(set)
+    starts = [f.start for f in findings]
     for m in mentions:
         if m.kind == "pronoun":
             continue
         counts[m.name] += 1
-        entries[m.name].update(f.entry.key for f in findings if m.start <= f.start and f.end <= m.end)
+        entries[m.name].update(f.entry.key for f in _in(findings, m.start, m.end, starts))
     return tuple(NameUse(name, n, tuple(sorted(entries[name]))) for name, n in
                  sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
