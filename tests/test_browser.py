@@ -94,7 +94,7 @@ def test_comparison_report_in_a_browser(browser, tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("report", ["valley-offensive.html", "outlets-comparison.html"])
-def test_reports_fit_a_phone_screen(browser, report: str) -> None:  # noqa: ANN001
+def test_reports_fit_a_phone_screen(browser, report: str) -> None:
     page = browser.new_page(viewport={"width": 400, "height": 800})
     page.goto((ROOT / "reports" / report).as_uri())
     assert page.evaluate("document.documentElement.scrollWidth") <= 400
