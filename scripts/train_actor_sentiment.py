@@ -15,53 +15,38 @@ Usage: python scripts/train_actor_sentiment.py [--data ../shared/data/newsmtsc]
 from __future__ import annotations
 
 import argparse
-import json
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 from framing import load_lexicon
 from framing.actors import load_actor_data
+from framing.evaluation.metrics import macro_f1 as shared_macro_f1
+from framing.evaluation.tasks import SENTIMENT_LABELS, Target, newsmtsc_targets
 from framing.learn.actor_sentiment import WINDOW, ActorSentimentModel, target_features, train
 
 ROOT = Path(__file__).resolve().parents[1]
-LABELS = {2.0: "negative", 4.0: "neutral", 6.0: "positive"}
 C, MIN_COUNT, FOLDS = 1.0, 3, 5
-Row = tuple[str, int, int, str, int]  # text, start, end, gold label, sentence number
 
 
-def targets(path: Path, limit: int | None) -> Iterator[Row]:
-    with path.open(encoding="utf-8") as handle:
-        for n, line in enumerate(handle):
-            if limit is not None and n >= limit:
-                return
-            record = json.loads(line)
-            for target in record["targets"]:
-                yield record["sentence_normalized"], target["from"], target["to"], LABELS[target["polarity"]], n
-
-
-def featurise(rows: list[Row], window: int, lexicon, actor_data) -> list[dict[str, float]]:
+def featurise(rows: list[Target], window: int, lexicon, actor_data) -> list[dict[str, float]]:
     return [target_features(text, start, end, lexicon=lexicon, actor_data=actor_data, window=window)
-            for text, start, end, _, _ in rows]
+            for text, start, end, *_ in rows]
 
 
 def macro_f1(gold: list[str], predicted: list[str]) -> float:
-    from sklearn.metrics import f1_score
-
-    return float(f1_score(gold, predicted, labels=["negative", "neutral", "positive"], average="macro",
-                          zero_division=0))
+    return shared_macro_f1(gold, predicted, SENTIMENT_LABELS)
 
 
-def score(model: ActorSentimentModel, features: list[dict[str, float]], rows: list[Row]) -> float:
-    return macro_f1([r[3] for r in rows], [model.predict(f)[0] for f in features])
+def score(model: ActorSentimentModel, features: list[dict[str, float]], rows: list[Target]) -> float:
+    return macro_f1([r.gold for r in rows], [model.predict(f)[0] for f in features])
 
 
-def cross_validate(features: list[dict[str, float]], rows: list[Row]) -> float:
+def cross_validate(features: list[dict[str, float]], rows: list[Target]) -> float:
     from sklearn.model_selection import GroupKFold
 
-    gold = [r[3] for r in rows]
+    gold = [r.gold for r in rows]
     predicted = [""] * len(rows)
-    for fit, held in GroupKFold(n_splits=FOLDS).split(features, gold, [r[4] for r in rows]):
+    for fit, held in GroupKFold(n_splits=FOLDS).split(features, gold, [r.sentence for r in rows]):
         model = train(((features[i], gold[i]) for i in fit), C=C, min_count=MIN_COUNT)
         for i in held:
             predicted[i] = model.predict(features[i])[0]
@@ -77,9 +62,9 @@ def main() -> None:
     args = parser.parse_args()
     began = time.perf_counter()
     lexicon, actor_data = load_lexicon(), load_actor_data()
-    splits = {"train": list(targets(args.data / "official_release" / "train.jsonl", args.limit))}
+    splits = {"train": list(newsmtsc_targets(args.data / "official_release" / "train.jsonl", args.limit))}
     for name in ("rw", "mt"):
-        splits[f"test {name}"] = list(targets(args.data / "paper_splits" / f"newsmtsc-{name}" / "test.jsonl",
+        splits[f"test {name}"] = list(newsmtsc_targets(args.data / "paper_splits" / f"newsmtsc-{name}" / "test.jsonl",
                                               args.limit))
     print(f"targets: {', '.join(f'{k} {len(v)}' for k, v in splits.items())}")
     print(f"{'window':>6} {'features':>8} {'train':>6} {'CV':>6} {'test rw':>8} {'test mt':>8}")
@@ -87,7 +72,7 @@ def main() -> None:
     for window in (WINDOW, args.variant) if args.variant and args.variant != WINDOW else (WINDOW,):
         features = {name: featurise(rows, window, lexicon, actor_data) for name, rows in splits.items()}
         train_rows = splits["train"]
-        model = train(zip(features["train"], (r[3] for r in train_rows), strict=True), C=C, min_count=MIN_COUNT,
+        model = train(zip(features["train"], (r.gold for r in train_rows), strict=True), C=C, min_count=MIN_COUNT,
                       metadata={"window": window, "class_weight": "balanced", "solver": "lbfgs"})
         cv = cross_validate(features["train"], train_rows)
         results = [score(model, features[name], rows) for name, rows in splits.items()]

@@ -13,6 +13,7 @@ import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from framing.errors import InputError
 from framing.evaluation.metrics import macro_f1, prf, span_overlap, word_counts
@@ -131,12 +132,25 @@ def ptc(data: Path, lexicon: Lexicon, limit: int | None) -> Result:
     return result
 
 
-def _targets(path: Path, limit: int | None) -> Iterator[tuple[str, int, int, tuple[tuple[int, int], ...], str]]:
-    for record in _jsonl(path, limit):
+class Target(NamedTuple):
+    """One NewsMTSC target: its sentence, its span, the dataset's coreference mentions, and its label."""
+
+    text: str
+    start: int
+    end: int
+    more: tuple[tuple[int, int], ...]
+    gold: str
+    sentence: int  # the sentence's position in its file, so targets of one sentence can be grouped
+
+
+def newsmtsc_targets(path: Path, limit: int | None = None) -> Iterator[Target]:
+    """Targets of a NewsMTSC file as it is in ../shared/data (shared with scripts/train_actor_sentiment.py)."""
+    for number, record in enumerate(_jsonl(path, limit)):
         text = str(record["sentence_normalized"])
         for target in record["targets"]:  # type: ignore[union-attr]
             more = tuple((int(m["from"]), int(m["to"])) for m in target.get("further_mentions", []))
-            yield text, int(target["from"]), int(target["to"]), more, POLARITY[float(target["polarity"])]
+            yield Target(text, int(target["from"]), int(target["to"]), more,
+                         POLARITY[float(target["polarity"])], number)
 
 
 def _rule_score(text: str, spans: tuple[tuple[int, int], ...], lexicon: Lexicon, actor_data: object, *,
@@ -161,7 +175,7 @@ def newsmtsc(data: Path, lexicon: Lexicon, limit: int | None) -> Result:
 
     result = Result("newsmtsc")
     actor_data = load_actor_data()
-    train_rows = list(_targets(data / "official_release" / "train.jsonl", limit))
+    train_rows = list(newsmtsc_targets(data / "official_release" / "train.jsonl", limit))
     model = _actor_model()
     # the rule-based score, and (with the shipped model) the full framing score whose sentiment component is
     # the model's: each mapped to a class with one threshold chosen on train
@@ -169,19 +183,19 @@ def newsmtsc(data: Path, lexicon: Lexicon, limit: int | None) -> Result:
     thresholds = {}
     for name, learned in variants:
         scored = [(gold, _rule_score(t, ((s, e), *more), lexicon, actor_data, learned=learned))
-                  for t, s, e, more, gold in train_rows]
+                  for t, s, e, more, gold, _ in train_rows]
         thresholds[name] = max(THRESHOLDS, key=lambda th, sc=scored: (
             macro_f1([g for g, _ in sc], [_classify(v, th) for _, v in sc], SENTIMENT_LABELS), -th))
         result.notes.append(f"{name} threshold chosen on train: {thresholds[name]}")
     for split in ("rw", "mt"):
-        rows = list(_targets(data / "paper_splits" / f"newsmtsc-{split}" / "test.jsonl", limit))
-        gold = [r[4] for r in rows]
+        rows = list(newsmtsc_targets(data / "paper_splits" / f"newsmtsc-{split}" / "test.jsonl", limit))
+        gold = [r.gold for r in rows]
         for name, learned in variants:
             predicted = [_classify(_rule_score(t, ((s, e), *more), lexicon, actor_data, learned=learned), thresholds[name])
-                         for t, s, e, more, _ in rows]
+                         for t, s, e, more, _, _ in rows]
             result.metrics[f"{name}_{split}_macro_f1"] = macro_f1(gold, predicted, SENTIMENT_LABELS)
         if model is not None:
-            learned = [model(t, s, e, lexicon, actor_data) for t, s, e, _, _ in rows]
+            learned = [model(r.text, r.start, r.end, lexicon, actor_data) for r in rows]
             result.metrics[f"{split}_macro_f1"] = macro_f1(gold, learned, SENTIMENT_LABELS)
         result.counts[f"{split}_targets"] = len(rows)
     if model is None:
