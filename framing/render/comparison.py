@@ -283,7 +283,7 @@ def _chart_legend(comparison: Comparison) -> str:
     return f'<ul class="legend">{items}</ul>'
 
 
-def render_html(comparison: Comparison, lexicon: object = None) -> str:
+def render_html(comparison: Comparison) -> str:
     from framing.render.html import page
 
     def table(header: list[str], rows: list[list[str]]) -> str:
