@@ -12,9 +12,10 @@ import re
 import warnings
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
 from functools import cache
 from typing import Any
+
+from framing.engine.model import Token
 
 # Numbers with thousands separators ("100,000-strong"), words (with hyphens, inner periods and inner
 # apostrophes: "U.S.-backed", "Shi'ite"), the possessive
@@ -26,15 +27,6 @@ _PARTICIPLES = frozenset(
     "shot hit struck beaten hurt cut set put caught held taken driven thrown shut spread bound fought brought "
     "sent built left lost known seen given made told found killed wounded".split()
 )
-
-
-@dataclass(frozen=True, slots=True)
-class Token:
-    start: int
-    end: int
-    text: str
-    tag: str  # Penn Treebank tag
-    lower: str  # lowercased, with straight apostrophes
 
 
 @cache

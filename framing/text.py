@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
 from functools import cache
 
+from framing.engine.model import Document
 from framing.model import Quote
 from framing.resources import text_resource
 
@@ -23,40 +23,6 @@ _PARAGRAPH = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 _WORD = re.compile(r"\w+(?:(?:['\u2019-]|\.-?)\w+)*")
 _TOKEN_CHARS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.'\u2019-_"
 _NEXT_WORD = re.compile(r"\s+[\"'\u201c\u2018(\[]*(\w[\w'\u2019]*)")
-
-
-@dataclass(frozen=True, slots=True)
-class Document:
-    """A text and its spans: sentences, direct quotations, and the starts of its lines."""
-
-    text: str
-    sentences: tuple[tuple[int, int], ...]
-    quotes: tuple[Quote, ...]
-
-    def sentence_index(self) -> _SpanIndex:
-        return _SpanIndex(self.sentences)
-
-    def quote_index(self) -> _SpanIndex:
-        return _SpanIndex(tuple((q.start, q.end) for q in self.quotes))
-
-
-class _SpanIndex:
-    """Finds which of a sorted, disjoint tuple of spans holds an offset, by bisection."""
-
-    def __init__(self, spans: tuple[tuple[int, int], ...]) -> None:
-        self._starts = [s for s, _ in spans]
-        self._spans = spans
-
-    def nearest(self, pos: int) -> int:
-        """Index of the span holding `pos`, or of the last span before it (0 when none)."""
-        return max(bisect_right(self._starts, pos) - 1, 0)
-
-    def holding(self, start: int, end: int) -> int | None:
-        """Index of the span that holds all of [start, end), if any."""
-        i = bisect_right(self._starts, start) - 1
-        if i >= 0 and end <= self._spans[i][1]:
-            return i
-        return None
 
 
 @cache

@@ -14,7 +14,8 @@ from typing import Any
 from framing.actors import score as scoring
 from framing.actors.data import ActorData, Verb
 from framing.actors.mentions import Mention, MentionFinder
-from framing.actors.syntax import Clause, chunks, clauses
+from framing.engine.chunks import chunks, clauses
+from framing.engine.model import Clause, Token
 from framing.messages import (
     allegation_reason,
     learned_sentiment_reason,
@@ -35,7 +36,7 @@ from framing.model import (
     RoleUse,
     Voice,
 )
-from framing.nlp import Token, polarity, tag_sentence
+from framing.nlp import polarity, tag_sentence
 from framing.resources import text_resource
 from framing.text import Document
 

@@ -14,9 +14,8 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from framing.actors.data import ActorData
-from framing.actors.syntax import Chunk
 from framing.forms import normalize
-from framing.nlp import Token
+from framing.engine.model import Chunk, Token
 from framing.resources import text_resource
 
 _DEFINITE = frozenset(("the", "these", "those", "this", "that"))

@@ -1,4 +1,4 @@
-"""Shallow predicate-argument rules over the tagger's chunks: who does what to whom, passives included.
+"""The fast engine's syntax: shallow predicate-argument rules over the tagger's chunks: who does what to whom, passives included.
 
 Rules, in the order they apply (each is tested in tests/test_actors.py):
 - a verb chunk is passive when a form of "be"/"get" precedes a participle ("were killed", "have been
@@ -14,41 +14,12 @@ Rules, in the order they apply (each is tested in tests/test_actors.py):
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from framing.nlp import Token
+from framing.engine.model import Chunk, Clause, Token
 
 _BE = frozenset("be is are was were been being am 're 's get gets got gotten getting".split())
 _RELATIVE = frozenset(("which", "who", "that", "whom"))
 _CLAUSE_BREAK = frozenset((";", ":", "\u2014", "--"))
-
-
-@dataclass(frozen=True, slots=True)
-class Chunk:
-    kind: str  # NP, VP, PP, ADVP, ADJP, PRT, O
-    start: int  # token index, inclusive
-    end: int  # token index, exclusive
-    pnp: bool
-
-
-@dataclass(frozen=True, slots=True)
-class Clause:
-    """A verb and its arguments, as token index ranges of one sentence."""
-
-    verb: int  # token index of the head verb
-    passive: bool
-    subject: tuple[int, int] | None  # surface subject (the patient when passive)
-    obj: tuple[int, int] | None
-    by_agent: tuple[int, int] | None
-    against: tuple[int, int] | None  # "against X": X is a patient
-
-    @property
-    def agent(self) -> tuple[int, int] | None:
-        return self.by_agent if self.passive else self.subject
-
-    @property
-    def patient(self) -> tuple[int, int] | None:
-        return self.subject if self.passive else self.obj
+NEGATIONS = frozenset(("not", "n't", "never", "no"))  # in the verb group: "did not attack", "never attacked"
 
 
 _NP_TAGS = frozenset(("DT", "PDT", "PRP$", "CD", "JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "POS", "FW"))
@@ -259,7 +230,9 @@ def clauses(tokens: list[Token], chunk_list: list[Chunk]) -> list[Clause]:
         else:
             subject = found if isinstance(found, tuple) else None
         obj, by, against = _after(tokens, chunk_list, at)
-        out.append(Clause(head, passive, subject, None if passive else obj, by if passive else None, against))
+        negated = any(tokens[i].lower in NEGATIONS or tokens[i].lower.endswith("n't") for i in range(chunk.start, chunk.end))
+        out.append(Clause(head, passive, subject, None if passive else obj, by if passive else None, against,
+                          negated=negated, preps=(("against", against),) if against else ()))
         if subject is not None and not reduced:
             last_subject = subject
     return out
