@@ -13,6 +13,7 @@ from framing.text import count_words, prepare
 
 if TYPE_CHECKING:
     from framing.actors import ActorData
+    from framing.engine import Engine
     from framing.learn.sentence_model import SentenceModel
 
 EXPLAINED_FEATURES = 5
@@ -31,11 +32,14 @@ def analyze(
     notes: tuple[str, ...] = (),
     sentence_model: SentenceModel | None = None,
     learned_sentiment: bool = True,
+    engine: str | Engine | None = None,
 ) -> Analysis:
     """Analyse one document: loaded language, and (unless `actors=False`) how each actor is framed.
 
     `learned_sentiment=False` uses TextBlob's clause polarity for the actors' sentiment component instead
-    of the shipped actor-sentiment model (faster, weaker: docs/EVALUATION.md). `ignore` leaves entries out everywhere; `min_strength` and `categories` shape the findings listed, while
+    of the shipped actor-sentiment model (faster, weaker: docs/EVALUATION.md). `engine` is "spacy",
+    "fast", an engine object, or None for spaCy where it is installed and the fast engine otherwise
+    (docs/engines.md); without actors no engine runs, since detection needs only sentences. `ignore` leaves entries out everywhere; `min_strength` and `categories` shape the findings listed, while
     actor framing still sees every finding, so filtering a report does not change the scores.
 
     >>> a = analyze("The regime said the militants retreated.", actors=False)
@@ -43,7 +47,12 @@ def analyze(
     ['regime', 'militants']
     """
     lexicon = lexicon or load_lexicon()
-    document = prepare(text)
+    parser = None
+    if actors:
+        from framing.engine import get_engine
+
+        parser = engine if engine is not None and not isinstance(engine, str) else get_engine(engine)
+    document = parser.parse(text) if parser is not None else prepare(text)
     everything = detect(document, lexicon, ignore=ignore)
     findings = tuple(
         f for f in everything
@@ -72,4 +81,6 @@ def analyze(
         notes=notes,
         actors=frames,
         sentence_scores=scores,
+        engine=document.engine,
+        engine_model=document.model,
     )

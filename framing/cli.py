@@ -33,6 +33,18 @@ class SentimentSource(StrEnum):
     TEXTBLOB = "textblob"
 
 
+class EngineChoice(StrEnum):
+    SPACY = "spacy"
+    FAST = "fast"
+
+
+EngineOption = Annotated[
+    EngineChoice | None,
+    typer.Option("--engine", help="spacy: accurate (needs the framing[spacy] extra); fast: the pattern tagger. "
+                                  "Default: spacy when installed, else fast (with a note)."),
+]
+
+
 class Format(StrEnum):
     TERMINAL = "terminal"
     JSON = "json"
@@ -119,6 +131,21 @@ def _load(lexicon_dirs: list[Path] | None, no_builtin: bool):
         raise typer.Exit(Exit.LEXICON) from None
 
 
+def _engine(choice: EngineChoice | None):
+    """The engine for a command: --engine, else spaCy where it loads, else the fast engine with a note; an
+    engine asked for that cannot load is exit code 2 with the command that installs it."""
+    from framing.engine import INSTALL_HINT, EngineUnavailable, get_engine, spacy_available
+
+    if choice is None and not spacy_available():
+        err_console.print(Text(f"note: using the fast engine; for the accurate spaCy engine run: {INSTALL_HINT}"))
+        choice = EngineChoice.FAST
+    try:
+        return get_engine(choice.value if choice else "spacy")
+    except EngineUnavailable as error:
+        _error(str(error))
+        raise typer.Exit(Exit.USAGE) from None
+
+
 def _load_model(path: Path):
     """A sentence model file; an unreadable one is one line on stderr and exit code 4."""
     from framing.learn.sentence_model import SentenceModel
@@ -166,6 +193,7 @@ def analyze(
     model: Annotated[Path | None, typer.Option("--model", help="A sentence model from 'framing train': adds each "
                                                "sentence's probability of being loaded, with the features behind it.",
                                                dir_okay=False)] = None,
+    engine: EngineOption = None,
 ) -> None:
     from framing.analysis import analyze as analyze_text
     from framing.inputs import read_inputs
@@ -173,6 +201,7 @@ def analyze(
 
     lex = _load(lexicon, no_builtin)
     actor_data = None if no_actors else _load_actors(actors)
+    parser = None if no_actors else _engine(engine)
     sentence_model = _load_model(model) if model else None
     unknown = sorted(set(category or ()) - set(lex.by_category))
     if unknown:
@@ -189,7 +218,7 @@ def analyze(
         analyses.append(analyze_text(item.text, source=item.name, lexicon=lex, actor_data=actor_data,
                                      actors=not no_actors, min_strength=min_strength, categories=category,
                                      ignore=tuple(ignore or ()), notes=item.notes, sentence_model=sentence_model,
-                                     learned_sentiment=sentiment == SentimentSource.MODEL))
+                                     learned_sentiment=sentiment == SentimentSource.MODEL, engine=parser))
     _write(render(analyses, lex, output_format, to_terminal=output is None and sys.stdout.isatty()), output)
     if failed:
         raise typer.Exit(Exit.INPUT)
@@ -220,7 +249,7 @@ def _unique(names: list[str]) -> list[str]:
     return out
 
 
-def _document_profiles(paths: list[str], lex, actor_data, max_bytes: int):
+def _document_profiles(paths: list[str], lex, actor_data, max_bytes: int, engine):
     """One profile per path (a folder is one source); bad files are reported and left out."""
     from framing.analysis import analyze as analyze_text
     from framing.compare import SourceProfile
@@ -233,7 +262,7 @@ def _document_profiles(paths: list[str], lex, actor_data, max_bytes: int):
             if isinstance(item, InputError):
                 failures.append(str(item))
                 continue
-            profile.add(analyze_text(item.text, source=name, lexicon=lex, actor_data=actor_data), lex)
+            profile.add(analyze_text(item.text, source=name, lexicon=lex, actor_data=actor_data, engine=engine), lex)
         if profile.documents:
             profiles.append(profile)
     return profiles, failures
@@ -260,6 +289,7 @@ def compare(
     progress: Annotated[bool | None, typer.Option("--progress/--no-progress",
                                                   help="Progress on stderr (default: when it is a terminal).")] = None,
     max_mb: Annotated[float, typer.Option(help="Refuse files larger than this many megabytes.")] = 50.0,
+    engine: EngineOption = None,
 ) -> None:
     from framing.compare import compare as compare_profiles
     from framing.render.comparison import render_comparison
@@ -270,16 +300,17 @@ def compare(
         raise typer.BadParameter("compare needs at least two sources (or --corpus FILE --group-by FIELD)")
     lex = _load(lexicon, no_builtin)
     actor_data = _load_actors(actors)
+    parser = _engine(engine)
     max_bytes = int(max_mb * 1_000_000)
     if corpus is not None:
         try:
             profiles, failures = _corpus_profiles(corpus, group_by, text_column, lexicon, no_builtin, actors,
-                                                  workers, progress, max_bytes)
+                                                  workers, progress, max_bytes, parser.name)
         except InputError as error:
             _error(str(error))
             raise typer.Exit(Exit.INPUT) from None
     else:
-        profiles, failures = _document_profiles(paths or [], lex, actor_data, max_bytes)
+        profiles, failures = _document_profiles(paths or [], lex, actor_data, max_bytes, parser)
     for failure in failures[:5]:
         _error(failure)
     if len(failures) > 5:
@@ -308,7 +339,7 @@ def _letters(index: int) -> str:
 
 def _corpus_profiles(corpus: Path, group_by: str | None, text_column: str, lexicon: list[Path] | None,
                      no_builtin: bool, actors: Path | None, workers: int | None, progress: bool | None,
-                     max_bytes: int):
+                     max_bytes: int, engine: str):
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
     from framing.compare.corpus import profile_corpus, read_records
@@ -322,6 +353,7 @@ def _corpus_profiles(corpus: Path, group_by: str | None, text_column: str, lexic
         task = bar.add_task("analysed 0 documents")
         groups, failures = profile_corpus(
             records, lexicon_dirs=tuple(lexicon or ()), builtin=not no_builtin, actors_file=actors, workers=workers,
+            engine=engine,
             on_progress=lambda n: bar.update(task, description=f"analysed {n:,} documents"),
         )
     return list(groups.values()), failures

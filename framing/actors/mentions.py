@@ -10,12 +10,15 @@ pronoun ("they") points back to the subject of the clause before.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from framing.actors.data import ActorData
 from framing.forms import normalize
-from framing.engine.model import Chunk, Token
+from framing.engine.model import Chunk, SentenceParse, Token
 from framing.resources import text_resource
 
 _DEFINITE = frozenset(("the", "these", "those", "this", "that"))
@@ -32,6 +35,11 @@ _TYPES_FOR_HEAD = {
     "group": ("armed-group", "organisation", "party"),
 }
 _GROUP_TYPES = ("armed-group", "organisation", "coalition", "party")
+# Heads of armed or organised groups that may name the same body ("militias", "groups", "fighters").
+_MEMBER_HEADS = frozenset(("militias", "militia", "groups", "group", "forces", "fighters", "volunteers", "units",
+                           "brigades", "militants", "members"))
+# Entity labels that name an actor: people, organisations, places and blocs, nationalities and groups.
+NAME_LABELS = frozenset(("PERSON", "ORG", "GPE", "NORP", "LOC"))
 LOOKBACK = 400  # mentions searched back for an antecedent
 # Heads too vague to be an actor without a modifier or an antecedent.
 _VAGUE_HEADS = frozenset(("forces", "force", "group", "groups", "units", "people", "population", "leaders",
@@ -61,6 +69,13 @@ class Actor:
     type: str
     heads: set[str] = field(default_factory=set)
     descriptions: list[tuple[int, int]] = field(default_factory=list)  # appositive spans (document offsets)
+
+
+def _words(texts: Iterable[str], *, ordered: bool = False) -> Any:
+    """Lowercase words with apostrophes dropped and hyphens split ("Shi'ite", "Shi’ite" -> "shiite";
+    "Iranian-trained" -> "iranian", "trained"): a set, or a list in order."""
+    words = [w for text in texts for w in re.findall(r"[a-z0-9]+", re.sub(r"['\u2019]", "", text.lower()))]
+    return words if ordered else set(words)
 
 
 def _text(text: str, tokens: list[Token], a: int, b: int) -> str:
@@ -99,12 +114,15 @@ def _proper_runs(tokens: list[Token], chunk: Chunk) -> list[tuple[int, int]]:
 class MentionFinder:
     """Per-document state: actors met so far, for definite descriptions and pronouns."""
 
-    def __init__(self, text: str, data: ActorData, pinned: tuple[tuple[int, int, str], ...] = ()) -> None:
+    def __init__(self, text: str, data: ActorData, pinned: tuple[tuple[int, int, str], ...] = (), *,
+                 entities: bool = False) -> None:
         self.text = text
         self.data = data
+        self.entities = entities  # names come from the engine's named entities (else from proper-noun runs)
         self.actors: dict[str, Actor] = {}
         self.mentions: list[Mention] = []
         self.aliases: dict[str, str] = {}  # normalised name -> actor id (acronyms in brackets)
+        self.surnames: dict[str, set[str]] = {}  # a person's last name -> ids of the people with that name
         self._group_nouns = data.words("group_nouns")
         self._org_words = data.words("organisation_words")
         self._titles = data.words("person_titles")
@@ -124,6 +142,9 @@ class MentionFinder:
         if actor_id not in self.actors:
             known = self.data.by_id.get(actor_id)
             self.actors[actor_id] = Actor(actor_id, known.name if known else name, known.type if known else actor_type)
+            words = name.split()
+            if self.actors[actor_id].type == "person" and len(words) >= 2:
+                self.surnames.setdefault(normalize(words[-1]), set()).add(actor_id)
         return self.actors[actor_id]
 
     def _add(self, mention: Mention, actor_id: str, name: str, actor_type: str) -> Mention:
@@ -136,7 +157,9 @@ class MentionFinder:
 
     # --- one sentence ---------------------------------------------------------------------------
 
-    def sentence(self, index: int, tokens: list[Token], chunk_list: list[Chunk]) -> list[Mention]:
+    def sentence(self, index: int, parse: SentenceParse) -> list[Mention]:
+        tokens, chunk_list = list(parse.tokens), list(parse.chunks)
+        self._labels = {i: e.label for e in parse.entities for i in range(e.start, e.end)}
         found: list[Mention] = []
         for c, chunk in enumerate(chunk_list):
             if chunk.kind != "NP":
@@ -169,6 +192,7 @@ class MentionFinder:
         head = tokens[head_index].lower if head_index is not None else ""
         out: list[Mention] = []
         claimed = -1  # token index up to which a name has claimed the phrase
+        taken: set[int] = set()  # tokens of names that only modify the phrase ("Trump" in "Trump campaign officials")
         for g_start, g_end, actor_id in self._gazetteer[bisect_left(self._gazetteer_starts, start):]:
             if g_start >= end:
                 break
@@ -184,6 +208,18 @@ class MentionFinder:
                 span = (g_start, g_end) if possessor else (start, end)
                 known = self.data.by_id.get(actor_id)
                 place = known is not None and known.type in ("state", "government")  # "in Syria", "near Baghdad"
+                first = min(i for i in range(chunk.start, chunk.end) if tokens[i].end > g_start)
+                if known is not None and known.type == "person" and first > chunk.start and _proper(tokens[first - 1]) \
+                        and tokens[first - 1].lower.rstrip(".") not in self._titles:
+                    continue  # "Biden" in "Hunter Biden" is another Biden
+                if not possessor and head_index is not None and head_index > last and (
+                        head not in self._group_nouns or (known is not None and known.type == "person")):
+                    # "Trump campaign officials" are not Trump and "Islamic State escape routes" are not Islamic
+                    # State: a name that modifies another noun is mentioned, never an argument
+                    out.append(self._add(Mention(g_start, g_end, index, (first, last + 1), "gazetteer", name, "",
+                                                 possessor=True), actor_id, name, "state"))
+                    taken.update(range(first, last + 1))
+                    continue
                 out.append(self._add(Mention(span[0], span[1], index, span_tokens, "gazetteer", name,
                                              "" if possessor else head,
                                              possessor=possessor, locative=locative and place),
@@ -191,25 +227,42 @@ class MentionFinder:
                 claimed = max(claimed, last)
         if claimed >= 0 and not any(m.possessor for m in out):
             return out
-        for a, b in _proper_runs(tokens, chunk):
-            if b - 1 <= claimed:
+        for a, b, label in self._names(tokens, chunk):
+            if b - 1 <= claimed or taken.intersection(range(a, b)):
                 continue
             a, had_title = self._strip_title(tokens, a, b)
+            if all(tokens[i].lower.rstrip(".") in self._titles or not tokens[i].text[:1].isalnum()
+                   for i in range(a, b)):
+                continue  # "Mr." alone: a title is never a name
             name = _text(text, tokens, a, b)
-            if name.lower() in _CALENDAR or normalize(name) in self.data.ignore:
+            if normalize(name) in self.data.ignore:
+                return out  # the user's actors file says this name is no actor, nor the phrase it heads
+            if name.lower() in _CALENDAR:
                 continue
             possessor = b < len(tokens) and tokens[b].tag == "POS"
-            titled = had_title or (a > 0 and tokens[a - 1].lower.rstrip(".") in self._titles) or self._speaks(tokens, a, b)
+            titled = (had_title or self._titled(tokens, a) or self._speaks(tokens, a, b) or label == "PERSON"
+                      or self._named_subject(tokens, a, b, label))
             org = any(tokens[i].lower in self._org_words for i in range(a, b))
             if org and all(tokens[i].lower in self._org_words for i in range(a, b)):
                 continue  # "Government", "Army" alone: a capitalised common noun, not a name
-            alias = self.aliases.get(normalize(name)) or self._known_name(name)
-            if alias is None and not (titled or org):
+            if label == "NORP" and (head_index is None or head_index >= b or tokens[b - 1].tag not in ("NNPS", "NNS")):
+                continue  # "Iraqi" in "Iraqi forces" names the group below; "Ukrainians" is a people
+            alias = self.aliases.get(normalize(name)) or self._known_name(name, b - a)
+            if alias is None and not (titled or org or label in ("ORG", "GPE", "NORP", "LOC")):
                 continue
             kind = "alias" if alias else "name"
             actor_id = alias or f"name:{normalize(name)}"
-            actor_type = "person" if titled else "organisation"
+            actor_type = ("person" if titled else "people" if label == "NORP" else "place" if label in ("GPE", "LOC")
+                          and not org else "organisation")
             whole = not possessor and (head_index is None or head_index < b or head in self._group_nouns)
+            if head_index is not None and head_index >= b and (not whole or (titled and any(
+                    tokens[i].tag in ("NN", "NNS") for i in range(b, head_index)))):
+                # "the Tigris river", "Smith campaign officials": a name before a head that is not a group noun,
+                # or a person's name before another common noun, modifies it: mentioned, never an argument
+                out.append(self._add(Mention(tokens[a].start, tokens[b - 1].end, index, (a, b), kind, name, "",
+                                             possessor=True), actor_id, name, actor_type))
+                taken.update(range(a, b))
+                continue
             span_tokens = (chunk.start, chunk.end) if whole else (a, b)
             mention = Mention(tokens[span_tokens[0]].start, tokens[span_tokens[1] - 1].end, index, span_tokens,
                               kind, name, head if whole else "", possessor=possessor, locative=locative and not org)
@@ -219,26 +272,36 @@ class MentionFinder:
         if out and not any(m.possessor for m in out):
             return out
         if head_index is not None and head in self._group_nouns and head_index > claimed:
-            owner = next((m for m in out if m.possessor and self._is_organisation(m.actor)), None)
+            owner = next((m for m in out if m.possessor and m.tokens[1] < len(tokens)
+                          and tokens[m.tokens[1]].tag == "POS" and self._can_own(m.actor)), None)
             if owner is not None and owner.actor:
                 # "the Northern Front's militants" are the Northern Front, as "Islamic State militants" are
                 first = owner.tokens[1] + 1
                 mention = Mention(tokens[first].start, end, index, (first, chunk.end), "description",
-                                  " ".join(t.text for t in tokens[first : chunk.end]), head)
+                                  self.text[tokens[owner.tokens[0]].start : end], head)
                 out.append(self._add(mention, owner.actor, owner.name, "organisation"))
             else:
                 out.extend(self._group(index, tokens, chunk, head_index, claimed))
         return out
 
-    def _is_organisation(self, actor_id: str | None) -> bool:
+    def _can_own(self, actor_id: str | None) -> bool:
+        """Whether "X's forces" are X: an organisation's or a person's fighters, members or supporters."""
         actor = self.actors.get(actor_id or "")
-        return actor is not None and actor.type in _GROUP_TYPES
+        return actor is not None and (actor.type in _GROUP_TYPES or actor.type == "person")
+
+    def _named_subject(self, tokens: list[Token], a: int, b: int, label: str) -> bool:
+        """A proper name of two or three words the recogniser missed, as the subject of a verb ("Theresa May
+        resigned"): a person (the parse's subject relation is much surer than a capital letter alone)."""
+        return (self.entities and not label and 2 <= b - a <= 3 and tokens[b - 1].dep in ("nsubj", "nsubjpass")
+                and all(tokens[i].tag == "NNP" for i in range(a, b)))
 
     def _strip_title(self, tokens: list[Token], a: int, b: int) -> tuple[int, bool]:
         """'Secretary of State Rex Tillerson' is Rex Tillerson: leading titles are not part of a name."""
         start = a
         while b - a > 1 and tokens[a].lower.rstrip(".") in self._titles:
             a += 1
+            if b - a > 1 and tokens[a].text == ".":
+                a += 1  # "Mr" "." "Smith" where the period is a token of its own
             if b - a > 2 and tokens[a].lower == "of":
                 a += 2  # "of State", "of Defense"
         return a, a > start
@@ -249,12 +312,46 @@ class MentionFinder:
         return (after < len(tokens) and tokens[after].lower in self._speech) or (
             a > 0 and tokens[a - 1].lower in self._speech)
 
-    def _known_name(self, name: str) -> str | None:
-        key = normalize(name)
-        for actor in self.actors.values():
-            if actor.type == "person" and key == actor.name.lower().split()[-1]:
-                return actor.id
-        return None
+    def _names(self, tokens: list[Token], chunk: Chunk) -> list[tuple[int, int, str]]:
+        """Candidate names in a noun phrase, with their entity label: the engine's named entities (their
+        possessive "'s" left out), else, or where it found none, runs of proper nouns (label "")."""
+        runs = _proper_runs(tokens, chunk)
+        if not self.entities:
+            return [(a, b, "") for a, b in runs]
+        out: list[tuple[int, int, str]] = []
+        i = chunk.start
+        while i < chunk.end:
+            label = self._labels.get(i, "")
+            if not label:
+                i += 1
+                continue
+            j = i + 1
+            while j < chunk.end and self._labels.get(j) == label and tokens[j].tag != "POS":
+                j += 1
+            first = i
+            while first < j - 1 and tokens[first].tag in ("DT", "PDT"):
+                first += 1  # "The Hadar Brigades": the article is not part of the name
+            if label in NAME_LABELS:
+                out.append((first, j, label))
+            while j < chunk.end and self._labels.get(j) == label:
+                j += 1
+            i = j
+        covered = {k for a, b, _ in out for k in range(a, b)}
+        out.extend((a, b, "") for a, b in runs if not any(k in covered for k in range(a, b)))
+        return sorted(out)
+
+    def _titled(self, tokens: list[Token], a: int) -> bool:
+        """A title right before the name ("Gen. Yusuf Hamdi", "President Moon"), its period apart or not."""
+        before = a - 2 if a >= 2 and tokens[a - 1].text == "." else a - 1
+        return before >= 0 and tokens[before].lower.rstrip(".") in self._titles
+
+    def _known_name(self, name: str, length: int) -> str | None:
+        """A surname alone ("May") stands for the one person of the document with that last name; with two
+        such people ("Hunter Biden", "Joe Biden") it is ambiguous and links to neither."""
+        if length != 1:
+            return None
+        people = self.surnames.get(normalize(name), set())
+        return next(iter(people)) if len(people) == 1 else None
 
     def _bracketed_alias(self, tokens: list[Token], after: int, actor_id: str) -> None:
         if after + 2 < len(tokens) and tokens[after].text == "(" and tokens[after + 2].text == ")":
@@ -267,7 +364,7 @@ class MentionFinder:
         capitalised = [
             i for i in range(first, head_index)
             if tokens[i].text[:1].isupper() and tokens[i].tag in ("NNP", "NNPS", "JJ", "NN", "NNS")
-            and (i > 0 or tokens[i].tag in ("NNP", "NNPS", "JJ"))
+            and (i > 0 or tokens[i].tag in ("NNP", "NNPS", "JJ") or tokens[i].ent)
             and not (i + 1 < len(tokens) and tokens[i + 1].tag == "POS")
         ]
         # capitalised modifiers name the group ("Iraqi forces"); a noun after them belongs to the name
@@ -280,9 +377,12 @@ class MentionFinder:
         span = (tokens[first].start, tokens[chunk.end - 1].end)
         determiner = tokens[first].lower
         if modifiers:
-            name = " ".join([*modifiers, head])
+            # the id folds variants together ("Iraqi special forces" are "Iraqi forces"); the name shown is
+            # the text's own, from the first capitalised modifier to the head
+            key = normalize(" ".join([*modifiers, head]))
+            name = _text(self.text, tokens, capitalised[0], head_index + 1)
             mention = Mention(*span, index, (first, chunk.end), "group", name, head)
-            return [self._add(mention, f"group:{normalize(name)}", name, "people")]
+            return [self._add(mention, f"group:{key}", name, "people")]
         description = " ".join(t.text for t in tokens[first + 1 : chunk.end]) if determiner in _DEFINITE else ""
         if tokens[first].tag == "PRP$":
             return []  # "its forces": whose, the rules cannot tell
@@ -309,11 +409,11 @@ class MentionFinder:
             if head in actor.heads and mention.kind != "description":
                 return actor.id
         if head in self._generic:
-            types = _TYPES_FOR_HEAD.get(head, _GROUP_TYPES)
-            for mention in reversed(recent):
-                actor = self.actors[mention.actor or ""]
-                if actor.type in types and not mention.possessor:
-                    return actor.id
+            for wanted in _TYPES_FOR_HEAD.get(head, _GROUP_TYPES):  # in order of preference
+                for mention in reversed(recent):
+                    actor = self.actors[mention.actor or ""]
+                    if actor.type == wanted and not mention.possessor:
+                        return actor.id
         return None
 
     def _appositives(self, tokens: list[Token], chunk_list: list[Chunk], found: list[Mention]) -> None:
@@ -326,7 +426,7 @@ class MentionFinder:
                 continue
             end = after + 1
             while end < len(tokens) and tokens[end].text not in (",", ";", ".", ":") and not (
-                tokens[end].tag.startswith("VB")
+                tokens[end].tag.startswith("VB") and tokens[end].dep not in ("amod", "compound")  # "Iranian-trained"
             ):
                 end += 1
             actor = self.actors[mention.actor or ""]
@@ -336,11 +436,42 @@ class MentionFinder:
                 if inner.kind == "group" and after < inner.tokens[0] and inner.tokens[1] <= end:
                     inner.actor, inner.kind = actor.id, "description"  # the militias the appositive names are X
 
+    def merge_described_groups(self) -> None:
+        """A group named by its kind and modifiers ("Shiite militias", "Iranian-trained Shi'ite paramilitary
+        groups") is the one named organisation whose own description uses all of those modifiers and a
+        fitting kind ("Popular Mobilisation, a coalition of Iranian-trained militias of Shi'ite volunteers").
+        With no such organisation, or two, the group stays an actor of its own."""
+        described = {a.id: (_words(self.text[s:e] for s, e in a.descriptions), a.heads) for a in self.actors.values()
+                     if a.descriptions and not a.id.startswith("group:")}
+        if not described:
+            return
+        merged: dict[str, str] = {}
+        for actor in list(self.actors.values()):
+            if not actor.id.startswith("group:"):
+                continue
+            *modifiers, head = _words([actor.id.removeprefix("group:")], ordered=True) or [""]
+            if not modifiers:
+                continue
+            fits = [target for target, (words, heads) in described.items()
+                    if set(modifiers) <= words and (head in heads or (head in _MEMBER_HEADS and heads & _MEMBER_HEADS))]
+            if len(fits) == 1:
+                merged[actor.id] = fits[0]
+                self.actors[fits[0]].heads.update(actor.heads)
+        for mention in self.mentions:
+            if mention.actor in merged:
+                mention.actor = merged[mention.actor]
+                if mention.kind == "group":
+                    mention.kind = "description"
+        for old in merged:
+            del self.actors[old]
+
     def pronoun(self, index: int, tokens: list[Token], at: int, previous: str | None) -> Mention | None:
         """A subject pronoun at token `at`, resolved to the subject actor of the clause before."""
         if tokens[at].lower not in _PRONOUNS or previous is None:
             return None
         token = tokens[at]
+        if any(m.start == token.start for m in self.mentions[-8:]):
+            return None  # already resolved, as the subject of an earlier clause of the sentence
         mention = Mention(token.start, token.end, index, (at, at + 1), "pronoun", token.text, "", actor=previous)
         self.mentions.append(mention)
         return mention

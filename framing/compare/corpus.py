@@ -99,10 +99,10 @@ def _folder(path: Path, group_by: str | None, max_bytes: int) -> Iterator[Record
 
 # --- parallel analysis ---------------------------------------------------------------------------
 
-_worker_settings: tuple[tuple[Path, ...], bool, Path | None] = ((), True, None)
+_worker_settings: tuple[tuple[Path, ...], bool, Path | None, str | None] = ((), True, None, None)
 
 
-def _init_worker(settings: tuple[tuple[Path, ...], bool, Path | None]) -> None:
+def _init_worker(settings: tuple[tuple[Path, ...], bool, Path | None, str | None]) -> None:
     global _worker_settings
     _worker_settings = settings
 
@@ -112,11 +112,13 @@ def _profile(record: Record) -> tuple[str, SourceProfile | str]:
     from framing.analysis import analyze
     from framing.lexicon import load_lexicon
 
-    extra, builtin, actors_file = _worker_settings
+    extra, builtin, actors_file, engine = _worker_settings
     try:
         lexicon = load_lexicon(*extra, builtin=builtin)
         text = html_to_text(record.text) if _HTML.search(record.text[:4000]) else record.text
-        analysis = analyze(text, source=record.group, lexicon=lexicon, actor_data=load_actor_data(actors_file))
+        # the engine loads once per worker process (get_engine caches it), as spaCy recommends
+        analysis = analyze(text, source=record.group, lexicon=lexicon, actor_data=load_actor_data(actors_file),
+                           engine=engine)
         return record.group, SourceProfile(record.group).add(analysis, lexicon)
     except Exception as error:
         return record.group, f"record {record.number}: analysis failed ({type(error).__name__}: {error})"
@@ -129,11 +131,12 @@ def profile_corpus(
     builtin: bool = True,
     actors_file: Path | None = None,
     workers: int | None = None,
+    engine: str | None = None,
     on_progress: Callable[[int], None] | None = None,
 ) -> tuple[dict[str, SourceProfile], list[str]]:
     """Profiles by group (in order of first appearance) and the reasons records failed."""
     workers = workers or os.cpu_count() or 1
-    settings = (lexicon_dirs, builtin, actors_file)
+    settings = (lexicon_dirs, builtin, actors_file, engine)
     groups: dict[str, SourceProfile] = {}
     failures: list[str] = []
     done = 0

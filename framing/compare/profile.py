@@ -79,7 +79,7 @@ class SourceProfile:
                 self.identity[finding.text.lower().replace("\u2019", "'")] += 1
         self.vocabulary.update(_WORD.findall(analysis.text.lower().replace("\u2019", "'")))
         for actor in analysis.actors:
-            tally = self.actors.setdefault(actor.id, ActorTally(actor.name))
+            tally = self.actors.setdefault(actor.id, ActorTally(actor.canonical or actor.name))
             tally.documents += 1
             tally.mentions += len(actor.mentions)
             tally.names.update({n.text: n.count for n in actor.names})

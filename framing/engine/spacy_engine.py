@@ -190,8 +190,8 @@ def _pobj(prep: Any) -> Any | None:
 def _clause(verb: Any, index: dict[int, int], noun_phrases: dict[int, Span]) -> Clause | None:
     """The clause of a verb from its dependents; a verb without a subject of its own takes its governor's
     (coordination, infinitives, participles), and a relative or participle clause's noun is its argument."""
-    if verb.pos_ != "VERB" or verb.i not in index:
-        return None
+    if verb.pos_ != "VERB" or verb.i not in index or verb.dep_ in ("prep", "amod", "compound"):
+        return None  # "including the Old City", "Iranian-trained militias": verbs that are not predicates
     span = lambda t: _span(t, index, noun_phrases)  # noqa: E731
     subjects = _children(verb, *_SUBJECTS)
     passive = any(c.dep_ in ("nsubjpass", "auxpass", "csubjpass") for c in verb.children)

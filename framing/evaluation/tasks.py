@@ -154,12 +154,12 @@ def newsmtsc_targets(path: Path, limit: int | None = None) -> Iterator[Target]:
 
 
 def _rule_score(text: str, spans: tuple[tuple[int, int], ...], lexicon: Lexicon, actor_data: object, *,
-                learned: bool = False) -> float:
+                learned: bool = False, engine: str | None = None) -> float:
     from framing.actors import frame_actors
     from framing.detect import detect
-    from framing.text import prepare
+    from framing.engine import get_engine
 
-    document = prepare(text)
+    document = get_engine(engine).parse(text)
     pinned = tuple((s, e, "target") for s, e in spans)
     frames = [f for f in frame_actors(document, detect(document, lexicon), lexicon, actor_data, pinned,  # type: ignore[arg-type]
                                       learned_sentiment=learned) if f.id == "target"]

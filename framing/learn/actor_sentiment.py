@@ -46,15 +46,15 @@ DEFAULT_METADATA = {
 # ----------------------------------------------------------------------------------------------- features
 
 def target_features(text: str, start: int, end: int, *, lexicon: Lexicon, actor_data: Any,
-                    window: int = WINDOW) -> dict[str, float]:
+                    window: int = WINDOW, engine: str | None = None) -> dict[str, float]:
     """Readable features for the mention text[start:end] (end exclusive); zero values are left out."""
     from framing.actors.frames import frame_actors
     from framing.detect import detect
-    from framing.text import prepare
+    from framing.engine import get_engine
 
     if not 0 <= start < end <= len(text):
         raise ValueError(f"mention span ({start}, {end}) is outside a text of {len(text)} characters")
-    document = prepare(text)
+    document = get_engine(engine).parse(text)
     findings = detect(document, lexicon)
     # the frame as the rules alone see it: the model's own output must not feed its features
     frames = [f for f in frame_actors(document, findings, lexicon, actor_data, pinned=((start, end, TARGET),),

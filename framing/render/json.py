@@ -53,6 +53,7 @@ def actor_dict(actor: ActorFrame) -> dict[str, Any]:
     return {
         "id": actor.id,
         "name": actor.name,
+        "canonical": actor.canonical,
         "type": actor.type,
         "aliases": [{"text": n.text, "count": n.count, "entries": list(n.entries)} for n in actor.names],
         "mentions": [{"start": m.start, "end": m.end, "text": m.text, "name": m.name, "kind": m.kind,
@@ -88,6 +89,7 @@ def analysis_dict(analysis: Analysis, lexicon: Lexicon) -> dict[str, Any]:
     summary = analysis.summary
     return {
         "source": analysis.source,
+        "engine": {"name": analysis.engine, "model": analysis.engine_model} if analysis.engine else None,
         "notes": list(analysis.notes),
         "summary": {
             "words": summary.words,
