@@ -145,6 +145,7 @@ class Quote:
     speaker: str | None = None
     speaker_start: int | None = None
     speaker_end: int | None = None
+    pronoun: str | None = None  # "he" as written, when the speaker was resolved to the last person named
 
 
 @dataclass(frozen=True, slots=True)

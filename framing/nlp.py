@@ -17,10 +17,11 @@ from typing import Any
 
 from framing.engine.model import Token
 
-# Numbers with thousands separators ("100,000-strong"), words (with hyphens, inner periods and inner
+# Titles with their period before a name ("Mr. Smith": one token, as spaCy has it), numbers with thousands separators ("100,000-strong"), words (with hyphens, inner periods and inner
 # apostrophes: "U.S.-backed", "Shi'ite"), the possessive
 # "'s" or a lone apostrophe, then any other non-space character.
-_TOKEN = re.compile(r"\d{1,3}(?:,\d{3})+(?:[-.]\w+)*|\w+(?:(?:-|\.-?(?=\w)|['\u2019](?!s\b)(?=\w))\w+)*|['\u2019]s\b|\S")
+_TOKEN = re.compile(r"(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Capt|Sgt|Sen|Rep|Gov|Prof|Rev|Jr|Sr|St)\.(?=\s+[A-Z])|\d{1,3}(?:,\d{3})+(?:[-.]\w+)*|\w+(?:(?:-|\.-?(?=\w)|['\u2019](?!s\b)(?=\w))\w+)*|['\u2019]s\b|\S")
+_AUXILIARIES = frozenset("do does did will would can could should may might must".split())
 _BE = frozenset("be is are was were been being am 's get gets got gotten getting".split())
 # The Brill tagger calls these nouns or past tenses after a form of "be"; they are participles there.
 _PARTICIPLES = frozenset(
@@ -96,6 +97,8 @@ def _fix_tags(tagged: list[list[str]], verbs: frozenset[str]) -> list[list[str]]
             tagged[i][1] = "VB"  # "to fight Islamic State"
         elif tag.startswith("NN") and tagged[i - 1][1] == "PRP" and word in verbs:
             tagged[i][1] = "VBD"  # "areas they retook"
+        elif tag.startswith("NN") and _after_negated_auxiliary(tagged, i):
+            tagged[i][1] = "VB"  # "did not attack", "didn't attack"
     for i, row in enumerate(tagged):
         following = tagged[i + 1][1] if i + 1 < len(tagged) else ""
         if "-" in row[0] and row[1].startswith("VB") and following[:2] in ("NN", "JJ"):
@@ -108,6 +111,13 @@ def _fix_tags(tagged: list[list[str]], verbs: frozenset[str]) -> list[list[str]]
         elif row[0].lower() == "close" and following == "TO" and i and tagged[i - 1][1].startswith("NN"):
             row[1] = "JJ"  # "sources close to the militias"
     return tagged
+
+
+def _after_negated_auxiliary(tagged: Sequence[list[str]], i: int) -> bool:
+    previous = tagged[i - 1][0].lower().replace("\u2019", "'")
+    if previous.endswith("n't") and previous[:-3] in _AUXILIARIES | {"could", "wo", "ca", "do", "does", "did"}:
+        return True
+    return i >= 2 and previous in ("not", "never") and tagged[i - 2][0].lower() in _AUXILIARIES
 
 
 def _after_be(tagged: Sequence[list[str]], i: int) -> bool:

@@ -95,15 +95,28 @@ def count_words(text: str) -> int:
 
 
 # --- quotations ---------------------------------------------------------------------------------
+# Quotation marks are paired within a paragraph, never across a blank line, so one stray mark changes
+# at most its own paragraph. Double marks (straight or curly) and single marks (straight or curly, the
+# British style) both open quotations; whichever opens first is the outer one, and marks of the other
+# kind inside it are a nested quotation, part of the outer one. An apostrophe is told from a single
+# quotation mark by its neighbours: one between letters ("don't") or after a plural's "s" before a
+# lowercase word ("the militants' rule") is an apostrophe.
 
-_OPEN_CLOSE = re.compile(r"\u201c[^\u201c\u201d]*?(?:\u201d|(?=\n\s*\n)|\Z)|\"[^\"\n]*(?:\n(?!\s*\n)[^\"\n]*)*\"")
+_PARAGRAPHS = re.compile(r"\n[ \t\r\f\v]*\n")
+_MARKS = re.compile("[\"\u201c\u201d'\u2018\u2019]")
+_OPENING_CONTEXT = " \t\n\r([{\u2014\u2013-:;\"\u201c"
 _NAME = r"[A-Z][\w.'\u2019-]*(?:\s+(?:[A-Z][\w.'\u2019-]*|of|the|al|bin|de|van|von|la|le|du|da))*"
 _PRONOUN = r"(?:he|she|they|it|we|I|He|She|They|It|We)"
+_RESOLVABLE = frozenset(("he", "she"))  # pronouns that stand for one named person
 _NOT_IN_SPEAKER = (
     r"(?:on|in|at|after|before|during|from|to|with|by|as|that|who|which|when|while|and|but|for|of|late|early"
     r"|yesterday|today|tonight|last|this|earlier|later)\b"
 )
 _NOUN_PHRASE = rf"(?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother)(?:\s+(?!{_NOT_IN_SPEAKER})[\w'\u2019-]+){{1,5}}"
+# A person's name as a resolvable antecedent: two or more capitalised words, after a title or not.
+_PERSON = re.compile(r"(?<![\w.])(?!(?:The|A|An|On|In|At|But|And|For|By|As|After|Before|When|While|This|That|It)\b)"
+                     r"(?:(?:Mr|Mrs|Ms|Dr|Gen|Col|Sen|Rep|Gov|Prof)\.?\s+)?"
+                     r"[A-Z][a-z][\w'\u2019-]*(?:\s+(?:al-|bin\s+|de\s+|van\s+)?[A-Z][\w'\u2019-]+){1,3}")
 
 
 @cache
@@ -111,7 +124,7 @@ def _speaker_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[st
     verbs = "|".join(sorted((re.escape(v) for v in text_resource("speech_verbs")["verbs"]), key=len, reverse=True))
     titled = rf"(?:(?!{_NOT_IN_SPEAKER})[a-z][\w-]*\s+){{1,3}}{_NAME}"  # "brigade commander Yusuf Hamdi"
     speaker = rf"(?P<speaker>{_NAME}|{titled}|{_PRONOUN}|{_NOUN_PHRASE})"
-    # after the quote: ', the minister said' / ', said the minister'
+    # after the quote: ', the minister said' / ', said the minister' / '." Obama said.'
     after_speaker_verb = re.compile(rf"[\s,]*{speaker}\s+(?:{verbs})\b")
     after_verb_speaker = re.compile(rf"[\s,]*(?:{verbs})\s+{speaker}(?=[\s,.;:!?]|$)")
     # before the quote: 'The minister said: ' / 'The minister told reporters, '
@@ -138,30 +151,162 @@ def _speaker_before(text: str, quote_start: int, before: re.Pattern[str],
     return None, line_start
 
 
+def _is_apostrophe(text: str, i: int) -> bool:
+    """A single mark inside a word ("don't", "Shi'ite") or ending a plural before a lowercase word."""
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if before.isalnum() and after.isalnum():
+        return True
+    return before == "s" and after == " " and text[i + 2 : i + 3].islower()
+
+
+def _opens(text: str, i: int) -> bool:
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return (before in _OPENING_CONTEXT or i == 0) and not after.isspace()
+
+
+def _closes(text: str, i: int) -> bool:
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return not before.isspace() and not after.isalnum()
+
+
+def quotation_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Outer quotations of the paragraph text[start:end] as (opening mark, end of the quoted words): the end
+    is the closing mark, or the paragraph's end for a quotation that runs on (a quote over paragraphs
+    repeats its opening mark and closes only at the end)."""
+    stack: list[tuple[str, int]] = []  # (family, index of the opening mark)
+    spans: list[tuple[int, int]] = []
+
+    def close(family: str, at: int) -> bool:
+        for depth in range(len(stack) - 1, -1, -1):
+            if stack[depth][0] == family:
+                opened = stack[depth][1]
+                del stack[depth:]
+                if not stack:
+                    spans.append((opened, at))
+                return True
+        return False
+
+    for mark in _MARKS.finditer(text, start, end):
+        i, c = mark.start(), mark.group()
+        if c == "\u201c":
+            stack.append(("double", i))
+        elif c == "\u201d":
+            close("double", i)
+        elif c == '"':
+            if not (any(f == "double" for f, _ in stack) and close("double", i)):
+                stack.append(("double", i))
+        elif _is_apostrophe(text, i):
+            continue
+        elif c == "\u2018" or (c == "'" and _opens(text, i) and not (stack and stack[-1][0] == "single")):
+            if _opens(text, i):
+                stack.append(("single", i))
+        elif _closes(text, i):
+            close("single", i)
+    for family, opened in stack[:1]:
+        if family == "double":
+            spans.append((opened, end))  # an unclosed outer double quotation runs to the paragraph's end
+    return sorted(spans)
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    spans, last = [], 0
+    for gap in _PARAGRAPHS.finditer(text):
+        spans.append((last, gap.start()))
+        last = gap.end()
+    spans.append((last, len(text)))
+    return spans
+
+
 def find_quotes(text: str) -> tuple[Quote, ...]:
-    """Direct quotations with their speakers; the span is the quoted words, without the marks."""
+    """Direct quotations with their speakers; the span is the quoted words, without the marks.
+
+    The speaker is named beside the quote (', the minister said', 'said Smith', 'Smith said: "..."'), or,
+    for a quote with no attribution of its own, by the quote next to it in the same paragraph
+    ('"...," Smith said. "..."'); "he" or "she" stands for the last person named before the quote.
+    """
     after_sv, after_vs, before, verb_at_end = _speaker_patterns()
     quotes: list[Quote] = []
-    for match in _OPEN_CLOSE.finditer(text):
-        inner_start = match.start() + 1
-        inner_end = match.end() - 1 if match.group().endswith(("\u201d", '"')) else match.end()
-        if inner_end - inner_start < 2:
-            continue
-        window_after = text[match.end() : match.end() + 120]
-        found = None
-        offset = match.end()
-        for pattern in (after_vs, after_sv):
-            found = pattern.match(window_after)
+    for p_start, p_end in _paragraphs(text):
+        paragraph: list[Quote] = []
+        for opened, closed in quotation_spans(text, p_start, p_end):
+            inner_start, inner_end = opened + 1, closed
+            if inner_end - inner_start < 2:
+                continue
+            after = closed + 1 if closed < p_end else closed
+            found = None
+            offset = after
+            window_after = text[after : min(after + 120, p_end)]
+            for pattern in (after_vs, after_sv):
+                found = pattern.match(window_after)
+                if found:
+                    break
+            if found is None:
+                found, offset = _speaker_before(text, opened, before, verb_at_end)
             if found:
-                break
-        if found is None:
-            found, offset = _speaker_before(text, match.start(), before, verb_at_end)
-        if found:
-            s, e = found.span("speaker")
-            quotes.append(Quote(inner_start, inner_end, found.group("speaker"), offset + s, offset + e))
-        else:
-            quotes.append(Quote(inner_start, inner_end))
+                speaker, s, e = _speaker_span(found, offset)
+                paragraph.append(_resolved(text, Quote(inner_start, inner_end, speaker, s, e), quotes + paragraph))
+            else:
+                paragraph.append(Quote(inner_start, inner_end))
+        quotes.extend(_continued(paragraph))
     return tuple(quotes)
+
+
+def _continued(paragraph: list[Quote]) -> list[Quote]:
+    """A quote with no attribution takes the speaker of the quote before it in its paragraph, else after it."""
+    out = list(paragraph)
+    for i, quote in enumerate(out):
+        if quote.speaker is not None:
+            continue
+        neighbour = next((q for q in reversed(out[:i]) if q.speaker), None) or next(
+            (q for q in out[i + 1 :] if q.speaker), None)
+        if neighbour is not None:
+            out[i] = Quote(quote.start, quote.end, neighbour.speaker, neighbour.speaker_start, neighbour.speaker_end,
+                           neighbour.pronoun)
+    return out
+
+
+def _resolved(text: str, quote: Quote, earlier: list[Quote]) -> Quote:
+    """'..., he said': the speaker is the last person named before the quote (an earlier quote's named
+    speaker, or a name of two or more capitalised words, whichever is closer); unresolved, it stays "he"."""
+    if (quote.speaker or "").lower() not in _RESOLVABLE or quote.speaker_start is None:
+        return quote
+    window_start = max(0, quote.start - 1500)
+    organisation = _organisation_words()
+    names = [m for m in _PERSON.finditer(text, window_start, quote.start - 1)
+             if m.group().rsplit(None, 1)[-1].lower() not in organisation]  # "the Hadar Brigades" is no "he"
+    candidates = [(q.speaker_start, q.speaker_end, q.speaker) for q in earlier
+                  if q.speaker and q.pronoun is None and q.speaker.lower() not in _RESOLVABLE
+                  and q.speaker_start is not None and q.speaker_end is not None and q.speaker_start >= window_start
+                  and _PERSON.fullmatch(q.speaker)]
+    candidates += [(m.start(), m.end(), m.group()) for m in names]
+    if not candidates:
+        return quote
+    s, e, name = max(candidates, key=lambda c: c[0])
+    return Quote(quote.start, quote.end, name, s, e, quote.speaker)
+
+
+@cache
+def _organisation_words() -> frozenset[str]:
+    """Words that make a capitalised name an organisation (lexicons/actors/nouns.toml)."""
+    import tomllib
+
+    from framing.resources import default_lexicon_dir
+
+    with (default_lexicon_dir() / "actors" / "nouns.toml").open("rb") as handle:
+        return frozenset(tomllib.load(handle)["organisation_words"])
+
+
+def _speaker_span(found: re.Match[str], offset: int) -> tuple[str, int, int]:
+    """The speaker's words and span, without a sentence's final period ("said Rami Haddad.")."""
+    speaker = found.group("speaker")
+    s, e = found.span("speaker")
+    last = speaker.rsplit(None, 1)[-1]
+    if speaker.endswith(".") and len(last) > 3 and not re.fullmatch(r"(?:[A-Z]\.)+", last):
+        speaker, e = speaker[:-1], e - 1
+    return speaker, offset + s, offset + e
 
 
 def prepare(text: str) -> Document:

@@ -10,6 +10,16 @@ from framing.model import ActorFrame, Analysis, Role
 from .conftest import SEED
 
 
+@pytest.fixture(autouse=True, params=["spacy", "fast"])
+def engine(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Every test here runs with both engines (analyze's default engine is switched)."""
+    if request.param == "fast":
+        monkeypatch.setattr("framing.engine.spacy_available", lambda: False)
+    elif not __import__("framing.engine", fromlist=["x"]).spacy_available():
+        pytest.skip("the framing[spacy] extra is not installed")
+    return str(request.param)
+
+
 def actors(text: str, lexicon: Lexicon) -> dict[str, ActorFrame]:
     """Actors by the name the text uses and by the gazetteer's name."""
     found = analyze(text, lexicon=lexicon).actors
@@ -57,6 +67,66 @@ def test_appositive_describes_the_named_actor(lexicon: Lexicon) -> None:
 def test_pronoun_subject_takes_the_previous_subject(lexicon: Lexicon) -> None:
     found = actors("The Hadar Brigades entered the town. They have been accused of abusing residents.", lexicon)
     assert found["Hadar Brigades"].allegations
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "absent"),
+    [
+        pytest.param("Officials said Mr. Smith met Mr. Jones. Mr. Brown spoke.", {"Smith", "Jones", "Brown"},
+                     {"Mr", "Mr."}, id="titles-are-never-names"),
+        pytest.param("Hunter Biden said he met Joe Biden in Delaware.", {"Hunter Biden", "Joe Biden"}, set(),
+                     id="two-bidens-stay-two"),
+        pytest.param("Trump campaign officials denied the report on Monday.", {"Trump campaign officials"},
+                     {"Trump", "Donald Trump"}, id="a-name-modifying-a-group-is-not-the-group"),
+        pytest.param("Boats sailed up the Tigris river at dawn.", set(), {"Tigris"}, id="a-name-modifying-a-thing"),
+    ],
+)
+def test_who_a_reader_names(text: str, expected: set[str], absent: set[str], lexicon: Lexicon) -> None:
+    found = actors(text, lexicon)
+    assert expected <= set(found), sorted(found)
+    assert not absent & set(found), sorted(found)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("Bill Gates funded the study. Al Gore praised it.", {"Bill Gates", "Al Gore"},
+                     id="people-without-titles"),
+        pytest.param("Kim Jong Un fired a missile. Kim said it was a test.", {"Kim Jong Un"}, id="three-part-name"),
+        pytest.param("Ukrainians fled the shelling. The West imposed sanctions.", {"Ukrainians", "West"},
+                     id="demonyms-and-blocs"),
+        pytest.param("Theresa May resigned on Friday.", {"Theresa May"}, id="name-the-recogniser-missed"),
+    ],
+)
+def test_named_entities_are_actors(text: str, expected: set[str], engine: str, lexicon: Lexicon) -> None:
+    if engine == "fast":
+        pytest.skip("the fast engine has no named-entity recogniser (docs/engines.md)")
+    assert expected <= set(actors(text, lexicon))
+
+
+def test_surname_links_to_the_one_person_with_that_name(engine: str, lexicon: Lexicon) -> None:
+    if engine == "fast":
+        pytest.skip("the fast engine needs a title or a speech verb to take a name for a person")
+    found = actors("Keir Starmer resigned on Friday. Starmer thanked his staff.", lexicon)
+    assert {n.text for n in found["Keir Starmer"].names} == {"Keir Starmer", "Starmer"}
+
+
+def test_possessor_is_an_actor_and_owns_its_forces(engine: str, lexicon: Lexicon) -> None:
+    if engine == "fast":
+        pytest.skip("the fast engine needs a title to take a name for a person")
+    putin = actors("Vladimir Putin's forces shelled the city.", lexicon)["Vladimir Putin"]
+    assert ("agent", "shell", False) in roles(putin)
+
+
+def test_negated_verb_is_no_role(lexicon: Lexicon) -> None:
+    found = actors("The Hadar Brigades entered the town but did not attack the village.", lexicon)
+    assert not [r for r in found["Hadar Brigades"].roles if r.verb == "attack"]
+
+
+def test_gazetteer_name_is_shown_beside_the_texts(lexicon: Lexicon) -> None:
+    (coalition,) = [a for a in analyze("The US-led coalition bombed the bridge.", lexicon=lexicon).actors
+                    if a.canonical]
+    assert coalition.name == "US-led coalition" and coalition.canonical == "Global Coalition against Daesh"
 
 
 def test_places_after_prepositions_are_not_actors(lexicon: Lexicon) -> None:

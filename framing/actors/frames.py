@@ -136,7 +136,7 @@ def frame_actors(document: Document, findings: tuple[Finding, ...], lexicon: Lex
                        data.words("perpetration_verbs"), verb_class="accusation" if alleging else None)
         _allegations(out, text, sentence, sentence_findings, data)
         _mention_windows(out, text, sentence)
-    _quotes(out, document, finder.mentions)
+    _quotes(out, document, finder.mentions, finder)
     frames = _frames(out, text, finder, findings, lexicon)
     if learned_sentiment and data.sentiment_model is not None:
         starts = [f.start for f in findings]
@@ -302,16 +302,23 @@ def _voice(out: _Collector, document: Document, sentence: _Sentence, clause: Cla
         out.add(actor, "voice", Evidence(verb.start, verb.end, verb.text, value, voice_reason(voice, attribution)))
 
 
-def _quotes(out: _Collector, document: Document, mentions: list[Mention]) -> None:
+def _quotes(out: _Collector, document: Document, mentions: list[Mention], finder: MentionFinder) -> None:
+    """Each quotation is its speaker's voice: the actor named in the attribution, or, for "he"/"she" the text
+    layer could not resolve, the last person the document named before the quote."""
     by_sentence: dict[int, list[Mention]] = defaultdict(list)
     for mention in mentions:
         by_sentence[mention.sentence].append(mention)
+    people = sorted((m.start, m.actor) for m in mentions
+                    if m.actor and m.kind != "pronoun" and finder.actors[m.actor].type == "person")
     sentences = document.sentence_index()
     for quote in document.quotes:
         if quote.speaker_start is None or quote.speaker_end is None:
             continue
         speakers = {m.actor for m in by_sentence.get(sentences.nearest(quote.speaker_start), ())
                     if m.actor and m.start < quote.speaker_end and quote.speaker_start < m.end}
+        if not speakers and (quote.speaker or "").lower() in ("he", "she"):
+            before = bisect_left(people, (quote.start, ""))
+            speakers = {people[before - 1][1]} if before else set()
         for actor in sorted(speakers):
             voice = Voice(quote.start, quote.end, document.text[quote.start : quote.end], True, None, False)
             out.voice[actor].append(voice)

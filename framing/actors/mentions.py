@@ -316,6 +316,11 @@ class MentionFinder:
         """Candidate names in a noun phrase, with their entity label: the engine's named entities (their
         possessive "'s" left out), else, or where it found none, runs of proper nouns (label "")."""
         runs = _proper_runs(tokens, chunk)
+        in_runs = {k for a, b in runs for k in range(a, b)}
+        # a known person's surname alone, whatever its tag ("Starmer thanked" tagged as a common noun)
+        runs += [(i, i + 1) for i in range(chunk.start, chunk.end) if i not in in_runs
+                 and tokens[i].text[:1].isupper() and normalize(tokens[i].text) in self.surnames]
+        runs.sort()
         if not self.entities:
             return [(a, b, "") for a, b in runs]
         out: list[tuple[int, int, str]] = []
