@@ -26,13 +26,13 @@ def main(argv: list[str] | None = None) -> int:
     engines = ("spacy", "fast") if args.engine == "both" else (args.engine,)
     results = [score(cases, engine) for engine in engines]
     for result in results:
-        print(render_table(result))  # noqa: T201
-        print()  # noqa: T201
+        print(render_table(result))
+        print()
     if not args.no_errors:
         for result in results:
-            print(f"errors ({result.engine}, {len(result.errors)}):")  # noqa: T201
-            print(render_errors(result))  # noqa: T201
-            print()  # noqa: T201
+            print(f"errors ({result.engine}, {len(result.errors)}):")
+            print(render_errors(result))
+            print()
     return 0
 
 
