@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from framing.errors import LexiconError, Problem
-from framing.forms import normalize, verb_forms
+from framing.forms import normalize, plural, verb_forms
 from framing.matcher import Matcher
 from framing.model import Connotation, Entry
 from framing.resources import default_lexicon_dir
@@ -163,6 +163,8 @@ def _load(actors_file: Path | None) -> ActorData:
     if problems:
         raise LexiconError(tuple(problems))
     nouns = {k: frozenset(v) for k, v in nouns_data.items() if isinstance(v, list)}
+    if "person_nouns" in nouns:  # listed in the singular; the plural is a head too ("mayors")
+        nouns["person_nouns"] = nouns["person_nouns"] | {plural(w) for w in nouns["person_nouns"]}
     from framing.learn.actor_sentiment import default_model
 
     return ActorData(tuple(actors.values()), verbs, nouns, frozenset(ignore), default_model())

@@ -31,6 +31,7 @@ from framing.model import (
     Kind,
     Lexicon,
     NameUse,
+    Quote,
     Role,
     RoleUse,
     Voice,
@@ -64,6 +65,7 @@ class _Collector:
         self.sentence_actors: set[str] = set()  # actors with a clause in the current sentence
         self.feature_cache: dict[Any, Any] = {}  # the sentiment model's per-sentence work, shared by actors
         self.quote_ends: list[int] = []  # sorted ends of the document's direct quotations
+        self.quotes_by_end: dict[int, Quote] = {}
 
     def add(self, actor: str, component: str, evidence: Evidence) -> None:
         self.evidence[actor][component].append(evidence)
@@ -95,6 +97,7 @@ def frame_actors(document: Document, findings: tuple[Finding, ...], lexicon: Lex
         by_sentence[finding.sentence].append(finding)
     out = _Collector()
     out.quote_ends = sorted(q.end for q in document.quotes)
+    out.quotes_by_end = {q.end: q for q in document.quotes}
     previous_subject: str | None = None
     salient: dict[str, None] = {}  # subjects and agents of the sentence, in order
     if len(document.parses) != len(document.sentences):
@@ -110,12 +113,12 @@ def frame_actors(document: Document, findings: tuple[Finding, ...], lexicon: Lex
             continue
         out.feature_cache[(start, end)] = [(t.start, t.end, t.text) for t in tokens]  # for the sentiment model
         mentions = found[index]
-        sentence_clauses = [c for c in parse.clauses if not c.negated]  # "did not attack" is no attack
         previous_subject = _most_salient(salient, finder) or previous_subject
         salient: dict[str, None] = {}
-        sentence = _Sentence(index, tokens, mentions, sentence_clauses)
+        # "did not attack" is no attack: negated clauses give no roles, but their subjects stay salient
+        sentence = _Sentence(index, tokens, mentions, [c for c in parse.clauses if not c.negated])
         sentence_findings = by_sentence.get(index, [])
-        for clause in sentence_clauses:
+        for clause in parse.clauses:
             if clause.subject and clause.subject[1] - clause.subject[0] == 1:
                 # "they" means the sentence's own subject so far, else the last sentence's
                 pronoun = finder.pronoun(index, tokens, clause.subject[0],
@@ -125,7 +128,9 @@ def frame_actors(document: Document, findings: tuple[Finding, ...], lexicon: Lex
             for actor in _actors_in(sentence, clause.subject) + _actors_in(sentence, clause.agent):
                 salient.setdefault(actor, None)
             verb = tokens[clause.verb]
-            if verb.lower in speech:
+            if clause.negated:
+                continue
+            if _speaks(verb, clause, speech, tokens):
                 _voice(out, document, sentence, clause, sources, sentence_findings)
             elif verb.lower not in stative:
                 known = data.verbs.get(verb.lower)
@@ -173,6 +178,14 @@ def _learned_sentiment(frame: ActorFrame, out: _Collector, document: Document, f
     score, confidence, components = scoring.combine(evidence)
     sentiment = round(sum(e.value for e in items) / len(items), 3) if items else 0.0
     return replace(frame, score=score, confidence=confidence, components=components, sentiment=sentiment)
+
+
+def _speaks(verb: Token, clause: Clause, speech: frozenset[str], tokens: list[Token]) -> bool:
+    """A speech verb in the active voice reports its subject's words; "were told to leave" and "claimed the
+    bombing" (an object that is a thing, not what was said) are acts, not speech."""
+    if not (verb.lower in speech or verb.lemma in speech) or clause.passive:
+        return False
+    return not (verb.lemma == "claim" and clause.obj is not None and tokens[clause.obj[1] - 1].tag.startswith("NN"))
 
 
 def _most_salient(actors: dict[str, None], finder: MentionFinder) -> str | None:
@@ -281,9 +294,20 @@ def _voice(out: _Collector, document: Document, sentence: _Sentence, clause: Cla
         return
     subject_start = tokens[clause.subject[0]].start
     ends = out.quote_ends
-    if bisect_left(ends, subject_start - 4) < bisect_right(ends, subject_start):
-        return  # the attribution of a direct quotation (a quote ends just before), counted with the quote
+    before = bisect_left(ends, subject_start - 4)
     verb = tokens[clause.verb]
+    if before < bisect_right(ends, subject_start) or before < bisect_right(ends, verb.start):
+        # the attribution of a direct quotation that ends just before: its voice is the quote's, counted
+        # with the quote; where the text layer named no speaker ("the students' leader, Farid Nasser,
+        # told"), this clause's subject is the speaker
+        quote = out.quotes_by_end[ends[before]]
+        if quote.speaker is None and quote.end > tokens[0].start:  # a quote of this sentence, not the last
+            for actor in _actors_in(sentence, clause.subject):
+                voice = Voice(quote.start, quote.end, document.text[quote.start : quote.end], True, None, False)
+                out.voice[actor].append(voice)
+                out.add(actor, "voice", Evidence(quote.start, quote.end, voice.text, scoring.VOICE_DIRECT,
+                                                 voice_reason(voice, [])))
+        return
     attribution = [f for f in findings if f.start <= verb.start < f.end and f.entry.category == ATTRIBUTION_CATEGORY]
     head = tokens[clause.subject[1] - 1].lower
     via_source = head in source_nouns

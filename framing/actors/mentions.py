@@ -41,9 +41,8 @@ _MEMBER_HEADS = frozenset(("militias", "militia", "groups", "group", "forces", "
 # Entity labels that name an actor: people, organisations, places and blocs, nationalities and groups.
 NAME_LABELS = frozenset(("PERSON", "ORG", "GPE", "NORP", "LOC"))
 LOOKBACK = 400  # mentions searched back for an antecedent
-# Heads too vague to be an actor without a modifier or an antecedent.
-_VAGUE_HEADS = frozenset(("forces", "force", "group", "groups", "units", "people", "population", "leaders",
-                          "officials", "authorities", "members", "agents"))
+# Heads too vague to be an actor without a modifier or an antecedent ("forces" of whom?).
+_VAGUE_HEADS = frozenset(("forces", "force", "group", "groups", "units"))
 
 
 @dataclass
@@ -123,7 +122,8 @@ class MentionFinder:
         self.mentions: list[Mention] = []
         self.aliases: dict[str, str] = {}  # normalised name -> actor id (acronyms in brackets)
         self.surnames: dict[str, set[str]] = {}  # a person's last name -> ids of the people with that name
-        self._group_nouns = data.words("group_nouns")
+        self._group_nouns = data.words("group_nouns")  # "Islamic State militants" are Islamic State
+        self._actor_heads = self._group_nouns | data.words("person_nouns")  # "the mayor", "three diplomats"
         self._org_words = data.words("organisation_words")
         self._titles = data.words("person_titles")
         self._locative = data.words("locative_prepositions")
@@ -252,8 +252,9 @@ class MentionFinder:
                 continue
             kind = "alias" if alias else "name"
             actor_id = alias or f"name:{normalize(name)}"
-            actor_type = ("person" if titled else "people" if label == "NORP" else "place" if label in ("GPE", "LOC")
-                          and not org else "organisation")
+            # an organisation word ("Brigades", "Council") outweighs the recogniser's PERSON, not a title
+            actor_type = ("person" if titled and not (org and not had_title) else "people" if label == "NORP"
+                          else "place" if label in ("GPE", "LOC") and not org else "organisation")
             whole = not possessor and (head_index is None or head_index < b or head in self._group_nouns)
             if head_index is not None and head_index >= b and (not whole or (titled and any(
                     tokens[i].tag in ("NN", "NNS") for i in range(b, head_index)))):
@@ -271,9 +272,10 @@ class MentionFinder:
             self._bracketed_alias(tokens, b, actor_id)
         if out and not any(m.possessor for m in out):
             return out
-        if head_index is not None and head in self._group_nouns and head_index > claimed:
+        if head_index is not None and head in self._actor_heads and head_index > claimed:
             owner = next((m for m in out if m.possessor and m.tokens[1] < len(tokens)
-                          and tokens[m.tokens[1]].tag == "POS" and self._can_own(m.actor)), None)
+                          and tokens[m.tokens[1]].tag == "POS" and self._can_own(m.actor, tokens, m.tokens[1], head_index)),
+                         None)
             if owner is not None and owner.actor:
                 # "the Northern Front's militants" are the Northern Front, as "Islamic State militants" are
                 first = owner.tokens[1] + 1
@@ -284,10 +286,25 @@ class MentionFinder:
                 out.extend(self._group(index, tokens, chunk, head_index, claimed))
         return out
 
-    def _can_own(self, actor_id: str | None) -> bool:
-        """Whether "X's forces" are X: an organisation's or a person's fighters, members or supporters."""
+    def _pronoun_owner(self, pronoun: str, head: str) -> str | None:
+        """'its fighters', 'their leaders': the organisation most recently named before, when the head is a
+        group noun and the pronoun can stand for an organisation ("his men" are his, a person's: not resolved)."""
+        if pronoun not in ("its", "their") or head not in self._group_nouns:
+            return None
+        for mention in reversed(self.mentions[-LOOKBACK:]):
+            actor = self.actors.get(mention.actor or "")
+            if actor is not None and actor.type in _GROUP_TYPES and not actor.id.startswith("group:"):
+                return actor.id
+        return None
+
+    def _can_own(self, actor_id: str | None, tokens: list[Token], after: int, head: int) -> bool:
+        """Whether "X's forces" are X: an organisation's or a person's fighters, members or supporters, a
+        state's army, troops or government, unless a capitalised word names them apart ("Iraq's Shiite
+        militias" are a group of their own)."""
         actor = self.actors.get(actor_id or "")
-        return actor is not None and (actor.type in _GROUP_TYPES or actor.type == "person")
+        if actor is None or any(tokens[i].text[:1].isupper() for i in range(after + 1, head)):
+            return False
+        return actor.type in _GROUP_TYPES or actor.type in ("person", "state", "government", "place")
 
     def _named_subject(self, tokens: list[Token], a: int, b: int, label: str) -> bool:
         """A proper name of two or three words the recogniser missed, as the subject of a verb ("Theresa May
@@ -369,7 +386,6 @@ class MentionFinder:
         capitalised = [
             i for i in range(first, head_index)
             if tokens[i].text[:1].isupper() and tokens[i].tag in ("NNP", "NNPS", "JJ", "NN", "NNS")
-            and (i > 0 or tokens[i].tag in ("NNP", "NNPS", "JJ") or tokens[i].ent)
             and not (i + 1 < len(tokens) and tokens[i + 1].tag == "POS")
         ]
         # capitalised modifiers name the group ("Iraqi forces"); a noun after them belongs to the name
@@ -390,14 +406,30 @@ class MentionFinder:
             return [self._add(mention, f"group:{key}", name, "people")]
         description = " ".join(t.text for t in tokens[first + 1 : chunk.end]) if determiner in _DEFINITE else ""
         if tokens[first].tag == "PRP$":
-            return []  # "its forces": whose, the rules cannot tell
+            owner = self._pronoun_owner(tokens[first].lower, head)
+            if owner is not None:  # "its fighters", "their leaders": the organisation's own
+                mention = Mention(*span, index, (first, chunk.end), "description",
+                                  _text(self.text, tokens, first, chunk.end), head)
+                return [self._add(mention, owner, head, "organisation")]
+            if head in _VAGUE_HEADS:
+                return []  # "its forces" with no organisation before: whose, the rules cannot tell
+            name = _text(self.text, tokens, first, chunk.end)  # "her lawyer", "his men"
+            mention = Mention(*span, index, (first, chunk.end), "group", name, head)
+            return [self._add(mention, f"group:{normalize(name)}", name, "people")]
         if determiner in _DEFINITE:
             antecedent = self._antecedent(head)
             if antecedent is not None:
                 mention = Mention(*span, index, (first, chunk.end), "description", description or head, head)
                 return [self._add(mention, antecedent, head, "people")]
-        if determiner in _INDEFINITE or head in _VAGUE_HEADS:
-            return []  # "a coalition", "forces": not an actor by themselves
+        described = [i for i in range(first, head_index) if tokens[i].tag in ("JJ", "NN", "NNS", "VBG")
+                     and tokens[i].lower not in ("other", "many", "several", "some", "such")]
+        if head in _VAGUE_HEADS and described:
+            # "environmental groups", "the monitoring group", "security forces": named by what they are
+            name = _text(self.text, tokens, described[0], head_index + 1)
+            mention = Mention(*span, index, (first, chunk.end), "group", name, head)
+            return [self._add(mention, f"group:{normalize(name)}", name, "people")]
+        if (determiner in _INDEFINITE and head in self._generic) or head in _VAGUE_HEADS:
+            return []  # "a coalition", "forces": not an actor by themselves (a cleaner, three diplomats are)
         mention = Mention(*span, index, (first, chunk.end), "group", head, head)
         return [self._add(mention, f"group:{head}", head, "people")]
 

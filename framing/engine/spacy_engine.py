@@ -41,6 +41,15 @@ NEGATIONS = frozenset(("not", "n't", "never", "no"))
 _SUBJECTS = frozenset(("nsubj", "nsubjpass", "csubj", "csubjpass", "expl"))
 _INHERITING = frozenset(("conj", "xcomp", "advcl", "pcomp", "prep", "ccomp"))  # verbs that take a governor's subject
 _RELATIVE_PRONOUNS = frozenset(("who", "which", "that", "whom", "whose"))
+# Verbs whose object does what their complement says: "ordered his men to burn", "accused the junta of murdering".
+_OBJECT_CONTROL = frozenset((
+    "order", "ask", "tell", "urge", "force", "persuade", "allow", "permit", "invite", "encourage", "instruct",
+    "command", "compel", "require", "warn", "advise", "pressure", "push", "help", "accuse", "blame", "suspect",
+    "charge", "convict", "credit", "praise", "thank", "criticise", "criticize", "condemn", "fine", "punish",
+    "prevent", "stop", "ban", "bar", "forbid", "authorise", "authorize", "train", "pay", "hire", "recruit",
+))
+# Verbs whose complement did not happen: "refused to release", "failed to capture", "denies targeting".
+_IRREALIS = frozenset(("refuse", "fail", "decline", "deny", "avoid", "hesitate", "neglect", "cease"))
 
 
 def find_model() -> str | None:
@@ -170,10 +179,11 @@ def _chunks(tokens: tuple[Token, ...], noun_phrases: dict[int, Span]) -> tuple[C
 
 
 def _span(token: Any, index: dict[int, int], noun_phrases: dict[int, Span]) -> Span | None:
-    """The noun phrase of an argument, widened over its coordinated members ("A, B and C")."""
+    """The noun phrase of an argument, widened over its coordinated members ("A, B and C") and appositions."""
     if token.i not in index:
         return None
     members = [token, *token.conjuncts] if token.dep_ != "conj" else [token]
+    members += [a for m in members for a in m.children if a.dep_ == "appos"]  # "his deputy, Clara Venn"
     spans = [noun_phrases.get(index[m.i], (index[m.i], index[m.i] + 1)) for m in members if m.i in index]
     return min(a for a, _ in spans), max(b for _, b in spans)
 
@@ -196,7 +206,8 @@ def _clause(verb: Any, index: dict[int, int], noun_phrases: dict[int, Span]) -> 
     subjects = _children(verb, *_SUBJECTS)
     passive = any(c.dep_ in ("nsubjpass", "auxpass", "csubjpass") for c in verb.children)
     objects = _children(verb, "dobj", "obj")
-    agents = [o for a in _children(verb, "agent") if (o := _pobj(a)) is not None]
+    # "by the union and by students": the second "by" is a conjunct of the first
+    agents = [o for a in _children(verb, "agent") for p in (a, *a.conjuncts) if (o := _pobj(p)) is not None]
     subject = span(subjects[0]) if subjects else None
     obj = span(objects[0]) if objects else None
     attached = None
@@ -213,6 +224,7 @@ def _clause(verb: Any, index: dict[int, int], noun_phrases: dict[int, Span]) -> 
             subject = noun  # "militias, which operate ...", "fighters holding the town"
     elif subject is None and verb.dep_ in _INHERITING:
         subject = _governor_subject(verb, index, noun_phrases)
+    negated = any(c.dep_ == "neg" or c.lower_ in NEGATIONS for c in verb.children) or _denied(verb, subjects)
     preps: list[tuple[str, Span]] = []
     for prep in _children(verb, "prep", "dative"):
         target = _pobj(prep)
@@ -229,21 +241,35 @@ def _clause(verb: Any, index: dict[int, int], noun_phrases: dict[int, Span]) -> 
             if prep.lower_ == "against" and target is not None and (s := span(target)):
                 preps.append(("against", s))
     against = next((s for p, s in preps if p == "against"), None)
-    negated = any(c.dep_ == "neg" or c.lower_ in NEGATIONS for c in verb.children)
     return Clause(index[verb.i], passive, subject, None if passive and obj is None else obj,
                   span(agents[0]) if agents else None, against, negated=negated, attached=attached,
                   preps=tuple(preps))
 
 
+def _denied(verb: Any, subjects: list[Any]) -> bool:
+    """What the text says did not happen: "refused to release", "failed to capture", "denies targeting", and
+    subjects with "no" or "neither ... nor" ("No protesters were detained")."""
+    if verb.dep_ in ("xcomp", "pcomp", "ccomp") and verb.head.lemma_ in _IRREALIS:
+        return True
+    return any(c.lower_ in ("no", "neither", "nor") and c.dep_ in ("det", "preconj", "cc")
+               for s in subjects for c in s.children)
+
+
 def _governor_subject(verb: Any, index: dict[int, int], noun_phrases: dict[int, Span]) -> Span | None:
     """The subject a verb without its own inherits: its governing verb's (through prepositions, 'to',
-    coordination), or, under a relative or participle clause, the noun that clause describes."""
+    coordination), or, under a relative or participle clause, the noun that clause describes. A governor
+    of ordering or accusing passes its object instead ("ordered his men to burn", "accused the junta of
+    murdering"); a purpose clause keeps the subject ("displacing communities to achieve their goals")."""
     node = verb
     for _ in range(8):
         head = node.head
         if head is node:
             return None
         if head.pos_ in ("VERB", "AUX"):
+            objects = _children(head, "dobj")
+            if objects and head.lemma_ in _OBJECT_CONTROL and node.dep_ in ("xcomp", "prep") and (
+                    objects[0].lower_ not in _RELATIVE_PRONOUNS):
+                return _span(objects[0], index, noun_phrases)
             subjects = _children(head, *_SUBJECTS)
             if subjects and subjects[0].lower_ not in _RELATIVE_PRONOUNS:
                 return _span(subjects[0], index, noun_phrases)
