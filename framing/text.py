@@ -94,6 +94,16 @@ def count_words(text: str) -> int:
     return len(_WORD.findall(text))
 
 
+def word_spans(text: str) -> list[tuple[int, int, str]]:
+    """The project's one word tokenizer, for every count of words (density, distinctive words, evaluation):
+    (start, end, word lowercased with straight apostrophes); "U.S.-backed" and "Shi'ite" are one word.
+
+    >>> [w for _, _, w in word_spans("The U.S.-backed Shi\u2019ite militia")]
+    ['the', 'u.s.-backed', "shi'ite", 'militia']
+    """
+    return [(m.start(), m.end(), m.group().lower().replace("\u2019", "'")) for m in _WORD.finditer(text)]
+
+
 # --- quotations ---------------------------------------------------------------------------------
 # Quotation marks are paired within a paragraph, never across a blank line, so one stray mark changes
 # at most its own paragraph. Double marks (straight or curly) and single marks (straight or curly, the

@@ -59,6 +59,7 @@ class Mention:
     actor: str | None = None  # actor id once resolved
     possessor: bool = False  # "Iraq's" in "Iraq's militias": a mention, never an argument
     locative: bool = False  # a place after "in", "across": a mention, never an argument
+    modifier: bool = False  # a name modifying another noun ("Trump campaign officials"): never an argument
 
 
 @dataclass
@@ -217,7 +218,7 @@ class MentionFinder:
                     # "Trump campaign officials" are not Trump and "Islamic State escape routes" are not Islamic
                     # State: a name that modifies another noun is mentioned, never an argument
                     out.append(self._add(Mention(g_start, g_end, index, (first, last + 1), "gazetteer", name, "",
-                                                 possessor=True), actor_id, name, "state"))
+                                                 possessor=True, modifier=True), actor_id, name, "state"))
                     taken.update(range(first, last + 1))
                     continue
                 out.append(self._add(Mention(span[0], span[1], index, span_tokens, "gazetteer", name,
@@ -256,12 +257,12 @@ class MentionFinder:
             actor_type = ("person" if titled and not (org and not had_title) else "people" if label == "NORP"
                           else "place" if label in ("GPE", "LOC") and not org else "organisation")
             whole = not possessor and (head_index is None or head_index < b or head in self._group_nouns)
-            if head_index is not None and head_index >= b and (not whole or (titled and any(
+            if not possessor and head_index is not None and head_index >= b and (not whole or (titled and any(
                     tokens[i].tag in ("NN", "NNS") for i in range(b, head_index)))):
                 # "the Tigris river", "Smith campaign officials": a name before a head that is not a group noun,
                 # or a person's name before another common noun, modifies it: mentioned, never an argument
                 out.append(self._add(Mention(tokens[a].start, tokens[b - 1].end, index, (a, b), kind, name, "",
-                                             possessor=True), actor_id, name, actor_type))
+                                             possessor=True, modifier=True), actor_id, name, actor_type))
                 taken.update(range(a, b))
                 continue
             span_tokens = (chunk.start, chunk.end) if whole else (a, b)
@@ -307,9 +308,11 @@ class MentionFinder:
         return actor.type in _GROUP_TYPES or actor.type in ("person", "state", "government", "place")
 
     def _named_subject(self, tokens: list[Token], a: int, b: int, label: str) -> bool:
-        """A proper name of two or three words the recogniser missed, as the subject of a verb ("Theresa May
-        resigned"): a person (the parse's subject relation is much surer than a capital letter alone)."""
-        return (self.entities and not label and 2 <= b - a <= 3 and tokens[b - 1].dep in ("nsubj", "nsubjpass")
+        """A proper name of one to three words the recogniser missed, as an argument of a verb or a noun
+        ("Theresa May resigned", "a tribute to McCain", "Zhang's stature"): a person (the parse's relation
+        is much surer than a capital letter alone). A one-word name must not start the sentence."""
+        return (self.entities and not label and 1 <= b - a <= 3 and (b - a > 1 or a > 0)
+                and tokens[b - 1].dep in ("nsubj", "nsubjpass", "dobj", "pobj", "poss", "conj", "appos")
                 and all(tokens[i].tag == "NNP" for i in range(a, b)))
 
     def _strip_title(self, tokens: list[Token], a: int, b: int) -> tuple[int, bool]:

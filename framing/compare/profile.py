@@ -7,17 +7,16 @@ never whole analyses, so corpus runs stay small in memory and can run anywhere.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 
 from framing.messages import alternatives_for
 from framing.model import Analysis, Kind, Lexicon, Role
+from framing.text import word_spans
 
 # Categories whose labels the report lists per source.
 SPONSORSHIP = "sponsorship"
 IDENTITY = "identity"
-_WORD = re.compile(r"[a-z]+(?:[.'-][a-z]+)*")  # "u.s", "trump's", "left-wing" stay whole
 
 
 @dataclass
@@ -77,7 +76,8 @@ class SourceProfile:
                 self.sponsorship[finding.text.lower().replace("\u2019", "'")] += 1
             elif finding.entry.kind is Kind.IDENTITY:
                 self.identity[finding.text.lower().replace("\u2019", "'")] += 1
-        self.vocabulary.update(_WORD.findall(analysis.text.lower().replace("\u2019", "'")))
+        # the project's one word tokenizer; numbers are not distinctive words
+        self.vocabulary.update(w for _, _, w in word_spans(analysis.text) if not w[0].isdigit())
         for actor in analysis.actors:
             tally = self.actors.setdefault(actor.id, ActorTally(actor.canonical or actor.name))
             tally.documents += 1

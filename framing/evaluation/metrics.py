@@ -1,16 +1,11 @@
-"""Metrics with the definitions the evaluation issue fixes: word tokens are lower-cased, hyphenated
-compounds are one token, counts are micro-averaged."""
+"""Metrics with the definitions the evaluation issue fixes: word tokens (the project's one tokenizer,
+`framing.text.word_spans`) are lower-cased, hyphenated compounds are one token, counts are micro-averaged."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 
-WORD = re.compile(r"\w+(?:[-'\u2019]\w+)*")
-
-
-def tokens(text: str) -> list[tuple[int, int, str]]:
-    return [(m.start(), m.end(), m.group().lower().replace("\u2019", "'")) for m in WORD.finditer(text)]
+from framing.text import word_spans as tokens
 
 
 def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
