@@ -267,7 +267,9 @@ class MentionFinder:
                 continue
             span_tokens = (chunk.start, chunk.end) if whole else (a, b)
             mention = Mention(tokens[span_tokens[0]].start, tokens[span_tokens[1] - 1].end, index, span_tokens,
-                              kind, name, head if whole else "", possessor=possessor, locative=locative and not org)
+                              kind, name, head if whole else "", possessor=possessor,
+                              # "in Mosul" locates; "of Hillary Clinton" does not: with entities, only places
+                              locative=locative and not org and (not self.entities or actor_type == "place"))
             out.append(self._add(mention, actor_id, name, actor_type))
             claimed = max(claimed, b - 1)
             self._bracketed_alias(tokens, b, actor_id)
@@ -311,7 +313,7 @@ class MentionFinder:
         """A proper name of one to three words the recogniser missed, as an argument of a verb or a noun
         ("Theresa May resigned", "a tribute to McCain", "Zhang's stature"): a person (the parse's relation
         is much surer than a capital letter alone). A one-word name must not start the sentence."""
-        return (self.entities and not label and 1 <= b - a <= 3 and (b - a > 1 or a > 0)
+        return (self.entities and not label and 1 <= b - a <= 3 and (b - a > 1 or a > 0 or tokens[a].dep == "nsubj")
                 and tokens[b - 1].dep in ("nsubj", "nsubjpass", "dobj", "pobj", "poss", "conj", "appos")
                 and all(tokens[i].tag == "NNP" for i in range(a, b)))
 
