@@ -194,6 +194,8 @@ def analyze(
                                                "sentence's probability of being loaded, with the features behind it.",
                                                dir_okay=False)] = None,
     engine: EngineOption = None,
+    explain: Annotated[bool, typer.Option("--explain", help="Also list matches left out, with the reason (part "
+                                          "of a name, or a checked condition failed); JSON always has them.")] = False,
 ) -> None:
     from framing.analysis import analyze as analyze_text
     from framing.inputs import read_inputs
@@ -219,7 +221,12 @@ def analyze(
                                      actors=not no_actors, min_strength=min_strength, categories=category,
                                      ignore=tuple(ignore or ()), notes=item.notes, sentence_model=sentence_model,
                                      learned_sentiment=sentiment == SentimentSource.MODEL, engine=parser))
-    _write(render(analyses, lex, output_format, to_terminal=output is None and sys.stdout.isatty()), output)
+    report = render(analyses, lex, output_format, to_terminal=output is None and sys.stdout.isatty())
+    if explain and output_format in (Format.TERMINAL, Format.MARKDOWN):
+        from framing.render.explain import render_suppressed
+
+        report += render_suppressed(analyses, markdown=output_format is Format.MARKDOWN)
+    _write(report, output)
     if failed:
         raise typer.Exit(Exit.INPUT)
     if fail_on is not None and any(f.entry.strength >= fail_on for a in analyses for f in a.findings):
@@ -441,10 +448,11 @@ def lexicon_validate(
     no_builtin: NoBuiltinOption = False,
 ) -> None:
     """Check lexicon files, including every entry's examples; print every problem at once."""
+    from framing.engine import spacy_available
     from framing.lexicon import check_examples
 
     lex = _load(directories, no_builtin)
-    problems = check_examples(lex)
+    problems = check_examples(lex, ("fast", "spacy") if spacy_available() else ("fast",))
     for problem in problems:
         err_console.print(Text(str(problem)))
     if problems:

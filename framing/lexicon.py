@@ -16,6 +16,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from framing.conditions import parse_check
 from framing.errors import LexiconError, Problem
 from framing.forms import WILDCARD, entry_forms, normalize
 from framing.model import Category, Connotation, Entry, Inflect, Kind, Lexicon, Source
@@ -27,7 +28,7 @@ PROJECT_JUDGEMENT = "project-judgement"
 
 HEADER_KEYS = {"schema", "category", "title", "description", "kind"}
 ENTRY_REQUIRED = {"id", "term", "connotation", "strength", "alternatives", "explanation", "sources", "examples"}
-ENTRY_OPTIONAL = {"variants", "inflect", "case_sensitive", "condition", "exceptions"}
+ENTRY_OPTIONAL = {"variants", "inflect", "case_sensitive", "condition", "exceptions", "check", "in_names"}
 ENTRY_KEYS = ENTRY_REQUIRED | ENTRY_OPTIONAL
 EXAMPLE_KEYS = {"flag", "pass"}
 SOURCE_KEYS = {"citation", "url"}
@@ -205,6 +206,17 @@ def _parse_entry(
         problem("case_sensitive", "case_sensitive must be true or false")
     if "condition" in raw and not (isinstance(raw["condition"], str) and raw["condition"].strip()):
         problem("condition", "condition must be a non-empty string")
+    if "check" in raw:
+        if not _str_list(raw["check"]) or not raw["check"]:
+            problem("check", "check must be a non-empty list of checks, as [\"pos:VERB\", \"patient:people|place\"]")
+        else:
+            for text in raw["check"]:
+                try:
+                    parse_check(text)
+                except ValueError as error:
+                    problem("check", str(error))
+    if "in_names" in raw and not isinstance(raw["in_names"], bool):
+        problem("in_names", "in_names must be true or false")
     explanation = raw.get("explanation")
     if "explanation" in raw:
         low, high = EXPLANATION_LENGTH
@@ -253,6 +265,8 @@ def _parse_entry(
         exceptions=tuple(raw.get("exceptions", ())),
         examples_flag=tuple(examples["flag"]),
         examples_pass=tuple(examples["pass"]),
+        checks=tuple(raw.get("check", ())),
+        in_names=raw.get("in_names", False),
         path=shown,
         line=lines.entry_line(index),
     )
@@ -260,7 +274,26 @@ def _parse_entry(
     for exception in entry.exceptions:
         if not any(_contains_form(normalize(exception), form) for form in forms):
             problem("exceptions", f"exception '{exception}' does not contain any form of the entry")
+    if entry.condition and not entry.checks:
+        for sentence in entry.examples_pass:
+            shown_sense = _unexcepted_form(entry, forms, sentence)
+            if shown_sense:
+                problem("condition", f"examples.pass shows '{shown_sense}' in a sense that is not loaded, but the "
+                        "condition is only text: add a check (framing/conditions.py) that tells the senses apart")
+                break
     return entry if len(out.problems) == count_before else None
+
+
+def _unexcepted_form(entry: Entry, forms: Sequence[str], sentence: str) -> str | None:
+    """A form of the entry in `sentence` that no exception of the entry covers, or None."""
+    phrase = normalize(sentence)
+    if any(_contains_form(phrase, normalize(e)) for e in entry.exceptions):
+        return None
+    if entry.case_sensitive:
+        cased = normalize(sentence, case_sensitive=True)
+        return next((f for f in forms if WILDCARD not in f
+                     and re.search(rf"(?<![\w-]){re.escape(f)}(?![\w])", cased)), None)
+    return next((f for f in forms if WILDCARD not in f and _contains_form(phrase, f)), None)
 
 
 def _contains_form(phrase: str, form: str) -> bool:
@@ -360,23 +393,27 @@ def _load_cached(directories: tuple[Path, ...]) -> Lexicon:
     return Lexicon(tuple(sorted(categories.values(), key=lambda c: c.name)), ordered, sources)
 
 
-def check_examples(lexicon: Lexicon) -> tuple[Problem, ...]:
-    """Run every entry's examples through the matcher, and check that no alternative is itself flagged."""
+def check_examples(lexicon: Lexicon, engines: Sequence[str] = ("fast",)) -> tuple[Problem, ...]:
+    """Run every entry's examples through detection with each engine (checks and names need a parse), and
+    check that no alternative is itself flagged."""
     from framing.detect import find_terms
+    from framing.engine import get_engine
 
     problems: list[Problem] = []
+    chosen = [(get_engine(name), f" [{name} engine]" if len(engines) > 1 else "") for name in engines]
     for entry in lexicon.entries:
-        for sentence in entry.examples_flag:
-            hits = [f for f in find_terms(sentence, lexicon) if f.entry is entry]
-            if not hits:
-                found = ", ".join(f"'{f.text}' ({f.entry.key})" for f in find_terms(sentence, lexicon)) or "nothing"
-                problems.append(Problem(entry.path, entry.line, entry.id,
-                                        f"examples.flag sentence is not flagged (found {found}): {sentence!r}"))
-        for sentence in entry.examples_pass:
-            hits = [f for f in find_terms(sentence, lexicon) if f.entry is entry]
-            if hits:
-                problems.append(Problem(entry.path, entry.line, entry.id,
-                                        f"examples.pass sentence is flagged at '{hits[0].text}': {sentence!r}"))
+        for engine, label in chosen:
+            for sentence in entry.examples_flag:
+                found_all = find_terms(sentence, lexicon, engine=engine)
+                if not any(f.entry is entry for f in found_all):
+                    found = ", ".join(f"'{f.text}' ({f.entry.key})" for f in found_all) or "nothing"
+                    problems.append(Problem(entry.path, entry.line, entry.id,
+                                            f"examples.flag sentence is not flagged{label} (found {found}): {sentence!r}"))
+            for sentence in entry.examples_pass:
+                hits = [f for f in find_terms(sentence, lexicon, engine=engine) if f.entry is entry]
+                if hits:
+                    problems.append(Problem(entry.path, entry.line, entry.id,
+                                            f"examples.pass sentence is flagged{label} at '{hits[0].text}': {sentence!r}"))
         for alternative in entry.alternatives:
             loaded = [f for f in find_terms(alternative, lexicon) if f.entry.kind is Kind.LOADED]
             if loaded:

