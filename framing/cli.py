@@ -381,6 +381,10 @@ def eval_command(
     limit: Annotated[int | None, typer.Option(min=1, help="Only the first N records of each file (quick runs).")] = None,
     lexicon: LexiconOption = None,
     no_builtin: NoBuiltinOption = False,
+    split: Annotated[str | None, typer.Option(help="babe: all (default), train or test (the held-out fifth); "
+                                              "ptc: train (default), dev or test.")] = None,
+    engine: Annotated[str, typer.Option(help="Engine that parses sentences for checked conditions and names "
+                                        "(fast or spacy).")] = "fast",
 ) -> None:
     import json
 
@@ -390,7 +394,7 @@ def eval_command(
     if dataset not in DATASETS:
         raise typer.BadParameter(f"unknown dataset '{dataset}'; choose from: {', '.join(DATASETS)}")
     try:
-        result = evaluate(dataset, data, _load(lexicon, no_builtin), limit=limit)
+        result = evaluate(dataset, data, _load(lexicon, no_builtin), limit=limit, split=split, engine=engine)
     except InputError as error:
         _error(str(error))
         raise typer.Exit(Exit.INPUT) from None
@@ -507,6 +511,41 @@ def lexicon_docs(
 
     lex = _load(None, False)
     _write(render_lexicon_docs(lex), output)
+
+
+@lexicon_app.command("suggest")
+def lexicon_suggest(
+    data: Annotated[Path, typer.Option(help="The shared data folder (or one dataset's folder): BABE, MBIC, PTC.",
+                                       file_okay=False)],
+    top: Annotated[int, typer.Option(min=1, help="How many candidates to list.")] = 50,
+    min_count: Annotated[int, typer.Option(min=1, help="Leave out words annotated fewer times than this.")] = 3,
+    new_only: Annotated[bool, typer.Option("--new-only", help="Only words no entry matches yet.")] = False,
+    output_format: Annotated[EvalFormat, typer.Option("--format", "-f", help="Table or JSON.")] = EvalFormat.TABLE,
+    lexicon: LexiconOption = None,
+    no_builtin: NoBuiltinOption = False,
+) -> None:
+    """Rank candidate terms from annotated corpora (training splits only) against neutral wire copy, with
+    counts, examples and sources, for an editor to review; nothing is added to the lexicon."""
+    import json
+
+    from framing.suggest import as_rows, collect, rank
+
+    lex = _load(lexicon, no_builtin)
+    try:
+        rows = as_rows(rank(collect(data), lex, min_count=min_count, top=top, new_only=new_only))
+    except InputError as error:
+        _error(str(error))
+        raise typer.Exit(Exit.INPUT) from None
+    if output_format is EvalFormat.JSON:
+        typer.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+        return
+    typer.echo(f"{'word':16} {'z':>6} {'annot':>5} {'babe':>4} {'mbic':>4} {'ptc':>4} {'neutr':>5} {'marked':>6}  entry")
+    for row in rows:
+        share = "" if row["babe_marked_share"] is None else f"{row['babe_marked_share']:.2f}"
+        typer.echo(f"{row['word']:16} {row['z']:6.2f} {row['annotated']:5d} {row['babe']:4d} {row['mbic']:4d} "
+                   f"{row['ptc']:4d} {row['neutral']:5d} {share:>6}  {row['entry'] or '-'}")
+        for example in row["examples"]:  # type: ignore[attr-defined]
+            typer.echo(Text(f"    {example['source']}: {example['quote']}").plain)
 
 
 def main() -> None:

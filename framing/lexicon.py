@@ -42,6 +42,7 @@ _KEY_LINE = re.compile(r"^\s*([A-Za-z_][\w.]*)\s*=")
 @dataclass
 class _Collector:
     problems: list[Problem] = field(default_factory=list)
+    graded: list[tuple[Category, dict[str, Any] | None]] = field(default_factory=list)
 
     def add(self, path: str, line: int, entry: str | None, message: str) -> None:
         self.problems.append(Problem(path, line, entry, message))
@@ -313,11 +314,14 @@ def _load_file(path: Path, sources: dict[str, Source], out: _Collector) -> tuple
     except tomllib.TOMLDecodeError as error:
         out.add(shown, _toml_error_line(error), None, f"TOML syntax error: {error}")
         return None, []
-    for unknown in sorted(set(data) - {"lexicon", "entry"}):
+    for unknown in sorted(set(data) - {"lexicon", "entry", "graded"}):
         out.add(shown, 1, None, f"unknown table '{unknown}'{_did_you_mean(unknown, ['lexicon', 'entry'])}")
     category = _parse_header(data, path, shown, out)
     if category is None:
         return None, []
+    if category.kind is Kind.GRADED:
+        out.graded.append((category, _graded_config(data.get("graded"), sources, shown, out)))
+        return category, []
     raw_entries = data.get("entry", [])
     if not isinstance(raw_entries, list) or not raw_entries:
         out.add(shown, 1, None, "no [[entry]] tables")
@@ -325,6 +329,27 @@ def _load_file(path: Path, sources: dict[str, Source], out: _Collector) -> tuple
     lines = _FileLines.of(text)
     entries = [e for i, raw in enumerate(raw_entries) if (e := _parse_entry(raw, i, category, lines, sources, out))]
     return category, entries
+
+
+def _graded_config(raw: Any, sources: dict[str, Source], shown: str, out: _Collector) -> dict[str, Any] | None:
+    """The `[graded]` table of a graded category (framing.graded), checked."""
+    from framing.graded import GRADED_KEYS
+
+    if not isinstance(raw, dict):
+        out.add(shown, 1, None, "a graded category needs a [graded] table (source, polarity_min, subjectivity_min)")
+        return None
+    before = len(out.problems)
+    for unknown in sorted(set(raw) - GRADED_KEYS):
+        out.add(shown, 1, None, f"[graded]: unknown key '{unknown}'{_did_you_mean(unknown, GRADED_KEYS)}")
+    for key in ("polarity_min", "subjectivity_min"):
+        if not isinstance(raw.get(key), int | float) or not 0 <= raw[key] <= 1:
+            out.add(shown, 1, None, f"[graded]: {key} must be a number from 0 to 1")
+    if raw.get("source") not in sources:
+        out.add(shown, 1, None, f"[graded]: source must name a source in {SOURCES_FILE}")
+    for key in ("exclude", "parts_of_speech"):
+        if key in raw and not _str_list(raw[key]):
+            out.add(shown, 1, None, f"[graded]: {key} must be a list of strings")
+    return raw if len(out.problems) == before else None
 
 
 def _check_duplicates(entries: Sequence[Entry], out: _Collector) -> None:
@@ -386,6 +411,15 @@ def _load_cached(directories: tuple[Path, ...]) -> Lexicon:
                     out.add(entry.path, entry.line, entry.id, f"duplicate id (also at {first.path}:{first.line})")
                 own[entry.key] = entry
         entries.update(own)  # a later directory's entry replaces the same key from an earlier one
+    if out.graded:
+        from framing.graded import graded_entries
+
+        taken = {form for e in entries.values() for form in entry_forms(e)}
+        for category, config in out.graded:
+            if config is not None:
+                generated = graded_entries(config, category.name, category.path, taken)
+                entries.update((e.key, e) for e in generated)
+                taken.update(e.term for e in generated)
     _check_duplicates(list(entries.values()), out)
     if out.problems:
         raise LexiconError(tuple(sorted(out.problems, key=lambda p: (p.path, p.line, p.message))))

@@ -15,6 +15,7 @@ _NO_ALTERNATIVE_BY_KIND = {
     Kind.LOADED: NO_ALTERNATIVE,
     Kind.IDENTITY: "Keep it where the identity matters to the story; otherwise name the group or its role.",
     Kind.MARKER: "Name the source, or say how the claim is known.",
+    Kind.GRADED: "Describe what happened or what was said, and let readers judge it.",
 }
 MAX_ALTERNATIVES = 3
 
@@ -30,6 +31,7 @@ KIND_HEADING = {
     Kind.LOADED: "Loaded language",
     Kind.IDENTITY: "Identity labels",
     Kind.MARKER: "Sourcing and certainty markers",
+    Kind.GRADED: "General evaluative words (graded lexicon, lower strength)",
 }
 
 

@@ -28,12 +28,15 @@ class Kind(StrEnum):
 
     loaded: loaded language proper; identity: identity labelling (sect, ethnicity, religion),
     reported but not counted as loaded; marker: epistemic and attribution markers (hedges,
-    attribution verbs), reported beside loaded language because they frame by sourcing.
+    attribution verbs), reported beside loaded language because they frame by sourcing; graded: general
+    evaluative words from a graded lexicon (TextBlob's), a lower-strength layer reported under its own
+    heading and not counted as loaded language.
     """
 
     LOADED = "loaded"
     IDENTITY = "identity"
     MARKER = "marker"
+    GRADED = "graded"
 
 
 class Inflect(StrEnum):
