@@ -68,11 +68,8 @@ def _jsonl(path: Path) -> Iterator[dict[str, object]]:
 
 
 def _find(data: Path, *parts: str) -> Path | None:
-    for base in (data, data.parent):
-        path = base.joinpath(*parts)
-        if path.is_file():
-            return path
-    return None
+    path = data.joinpath(*parts)
+    return path if path.is_file() else None
 
 
 def collect(data: Path) -> dict[str, Candidate]:
