@@ -28,7 +28,7 @@ PROJECT_JUDGEMENT = "project-judgement"
 
 HEADER_KEYS = {"schema", "category", "title", "description", "kind"}
 ENTRY_REQUIRED = {"id", "term", "connotation", "strength", "alternatives", "explanation", "sources", "examples"}
-ENTRY_OPTIONAL = {"variants", "inflect", "case_sensitive", "condition", "exceptions", "check", "in_names"}
+ENTRY_OPTIONAL = {"variants", "inflect", "case_sensitive", "condition", "exceptions", "check", "in_names", "derived"}
 ENTRY_KEYS = ENTRY_REQUIRED | ENTRY_OPTIONAL
 EXAMPLE_KEYS = {"flag", "pass"}
 SOURCE_KEYS = {"citation", "url"}
@@ -190,12 +190,17 @@ def _parse_entry(
             _check_form(raw["term"], "term", raw, problem)
         else:
             problem("term", "term must be a string")
-    for key in ("variants", "alternatives", "sources", "exceptions"):
+    for key in ("variants", "alternatives", "sources", "exceptions", "derived"):
         if key in raw and not _str_list(raw[key]):
             problem(key, f"{key} must be a list of strings (a single string needs [brackets])")
     if _str_list(raw.get("variants")):
         for variant in raw["variants"]:
             _check_form(variant, "variant", raw, problem)
+    if _str_list(raw.get("derived")):
+        for derived in raw["derived"]:
+            _check_form(derived, "derived", raw, problem)
+        if raw.get("inflect", "none") == "none":
+            problem("derived", "derived forms take the other inflection: set inflect to 'noun' or 'verb'")
     if "connotation" in raw and raw["connotation"] not in {c.value for c in Connotation}:
         problem("connotation", f"connotation must be one of {', '.join(c.value for c in Connotation)} "
                 f"(got {raw['connotation']!r}){_did_you_mean(str(raw['connotation']), [c.value for c in Connotation])}")
@@ -267,6 +272,7 @@ def _parse_entry(
         examples_flag=tuple(examples["flag"]),
         examples_pass=tuple(examples["pass"]),
         checks=tuple(raw.get("check", ())),
+        derived=tuple(raw.get("derived", ())),
         in_names=raw.get("in_names", False),
         path=shown,
         line=lines.entry_line(index),

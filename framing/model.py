@@ -93,6 +93,7 @@ class Entry:
     exceptions: tuple[str, ...] = ()
     examples_flag: tuple[str, ...] = ()
     examples_pass: tuple[str, ...] = ()
+    derived: tuple[str, ...] = ()  # forms of the other part of speech, inflected the other way ("crack down")
     checks: tuple[str, ...] = ()  # checked conditions over the parse (framing.conditions), all must pass
     in_names: bool = False  # also a finding inside a name ("Christian Aid"); names are exempt by default
     kind: Kind = Kind.LOADED  # its category's kind
