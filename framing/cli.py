@@ -382,7 +382,7 @@ def eval_command(
     lexicon: LexiconOption = None,
     no_builtin: NoBuiltinOption = False,
     split: Annotated[str | None, typer.Option(help="babe: all (default), train or test (the held-out fifth); "
-                                              "ptc: train (default), dev or test.")] = None,
+                                              "ptc: all (default), train or test (a held-out fifth of the labelled articles).")] = None,
     engine: Annotated[str, typer.Option(help="Engine that parses sentences for checked conditions and names "
                                         "(fast or spacy).")] = "fast",
 ) -> None:

@@ -24,7 +24,7 @@ from pathlib import Path
 
 from framing.errors import InputError
 from framing.evaluation.metrics import tokens
-from framing.evaluation.tasks import PTC_TECHNIQUES, babe_split
+from framing.evaluation.tasks import PTC_TECHNIQUES, babe_split, ptc_split
 from framing.model import Lexicon
 
 NEUTRAL_OUTLETS = ("Reuters", "USA Today")
@@ -121,6 +121,8 @@ def collect(data: Path) -> dict[str, Candidate]:
                         note(word, "mbic", text, start, end)
     if ptc_path:
         for article in _jsonl(ptc_path):
+            if ptc_split(str(article.get("article_id", ""))) == "test":
+                continue
             text = str(article["text"])
             for span in article.get("tc_spans", []):  # type: ignore[union-attr]
                 if span["technique"] in PTC_TECHNIQUES:

@@ -71,15 +71,22 @@ def _jsonl(path: Path, limit: int | None) -> Iterator[dict[str, object]]:
 
 WORD_KINDS = (Kind.LOADED, Kind.MARKER, Kind.GRADED)
 SPAN_KINDS = (Kind.LOADED, Kind.GRADED)
-SPLITS = {"babe": ("all", "train", "test"), "ptc": ("train", "dev", "test"), "mbic": ("all",)}
+SPLITS = {"babe": ("all", "train", "test"), "ptc": ("all", "train", "test"), "mbic": ("all",)}
 HELD_OUT_SHARE = 5  # BABE's held-out split: one sentence in five, by a hash of its text
 
 
 def babe_split(text: str) -> str:
-    """'test' for the fixed fifth of BABE sentences held out from every lexicon choice, else 'train'."""
+    """'test' for the fixed fifth of BABE sentences (or PTC training articles, by id) held out from every
+    lexicon choice, else 'train'."""
     import hashlib
 
     return "test" if int(hashlib.md5(text.encode("utf-8")).hexdigest(), 16) % HELD_OUT_SHARE == 0 else "train"
+
+
+def ptc_split(article_id: str) -> str:
+    """PTC's dev and test sets carry no technique labels, so a fixed fifth of the training articles (by a
+    hash of the article id) is held out instead."""
+    return babe_split(f"ptc:{article_id}")
 
 
 def _predicted_spans(text: str, lexicon: Lexicon, kinds: tuple[Kind, ...], engine: object = None) -> list[tuple[int, int]]:
@@ -130,11 +137,15 @@ def mbic(data: Path, lexicon: Lexicon, limit: int | None, split: str = "all", en
     return result
 
 
-def ptc(data: Path, lexicon: Lexicon, limit: int | None, split: str = "train", engine: object = None) -> Result:
+def ptc(data: Path, lexicon: Lexicon, limit: int | None, split: str = "all", engine: object = None) -> Result:
     result = Result("ptc")
-    result.notes.append(f"{split} split")
+    if split != "all":
+        result.notes.append(f"{split} part of PTC's training articles: one article in {HELD_OUT_SHARE} by a hash of "
+                            "its id is held out (framing.evaluation.tasks.ptc_split); dev and test have no labels")
     hit_p = n_p = hit_g = n_g = 0
-    for article in _jsonl(data / f"{'train' if split == 'all' else split}.jsonl", limit):
+    for article in _jsonl(data / "train.jsonl", limit):
+        if split != "all" and ptc_split(str(article["article_id"])) != split:
+            continue
         text = str(article["text"])
         gold = [(int(s["start"]), int(s["end"])) for s in article.get("tc_spans", [])  # type: ignore[union-attr]
                 if s["technique"] in PTC_TECHNIQUES]
