@@ -4,10 +4,10 @@
 reviewed exclusions, and this module turns every word of TextBlob's `en/en-sentiment.xml` (Tom De Smedt and
 Walter Daelemans, pattern 2.6, released under the PDDL; TextBlob itself is MIT) whose mean polarity and
 subjectivity reach the thresholds into an `Entry` of kind `graded`: strength 1, reported under its own
-heading, never counted as loaded language. A word the curated lexicon already matches stays curated. A word
-that TextBlob's own tagger lexicon (`en-lexicon.txt`) tags first as something other than the word's
-part of speech in the sentiment lexicon gets a `pos` check ("mean", "kind" and "fine" are graded only as
-adjectives).
+heading, never counted as loaded language. A word the curated lexicon already matches stays curated. Every
+word carries a `pos` check for its part of speech in the sentiment lexicon ("ideal" is graded as an
+adjective, not as a noun; "striking" not as a verb), and the table's `exceptions` (fixed phrases such as
+"popular vote" or "grand jury") go to the words they contain.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from typing import Any
 
 from framing.model import Connotation, Entry, Kind
 
-GRADED_KEYS = {"source", "polarity_min", "subjectivity_min", "exclude", "parts_of_speech"}
+GRADED_KEYS = {"source", "polarity_min", "subjectivity_min", "exclude", "parts_of_speech", "exceptions"}
 _WORD = re.compile(r"^[a-z]+(?:-[a-z]+)*$")
 _POS = {"JJ": "ADJ", "RB": "ADV", "NN": "NOUN", "VB": "VERB"}
 
@@ -101,12 +101,11 @@ def graded_entries(config: Mapping[str, Any], category: str, path: str, taken: C
     entries = []
     for g in select(config, taken):
         wanted = _POS[g.pos]
-        tag = tags.get(g.word, "")
-        checks = () if tag.startswith(g.pos) or not tag else (f"pos:{wanted}",)
+        exceptions = tuple(e for e in config.get("exceptions", ()) if re.search(rf"(?<![\w-]){re.escape(g.word)}(?![\w-])", e))
         entries.append(Entry(
             id=g.word, category=category, term=g.word,
             connotation=Connotation.NEGATIVE if g.polarity < 0 else Connotation.POSITIVE,
             strength=1, alternatives=(), explanation=_explanation(g), sources=(str(config["source"]),),
-            checks=checks, kind=Kind.GRADED, path=path, line=1,
+            checks=(f"pos:{wanted}",), exceptions=exceptions, kind=Kind.GRADED, path=path, line=1,
         ))
     return entries

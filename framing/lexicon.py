@@ -352,7 +352,7 @@ def _graded_config(raw: Any, sources: dict[str, Source], shown: str, out: _Colle
             out.add(shown, 1, None, f"[graded]: {key} must be a number from 0 to 1")
     if raw.get("source") not in sources:
         out.add(shown, 1, None, f"[graded]: source must name a source in {SOURCES_FILE}")
-    for key in ("exclude", "parts_of_speech"):
+    for key in ("exclude", "parts_of_speech", "exceptions"):
         if key in raw and not _str_list(raw[key]):
             out.add(shown, 1, None, f"[graded]: {key} must be a list of strings")
     return raw if len(out.problems) == before else None

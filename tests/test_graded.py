@@ -67,3 +67,18 @@ def test_bad_graded_tables_are_rejected(tmp_path: Path, table: str, message: str
     with pytest.raises(LexiconError) as caught:
         load_lexicon(tmp_path, builtin=False)
     assert any(message in p.message for p in caught.value.problems)
+
+
+def test_graded_words_hold_only_as_adjectives_and_outside_fixed_phrases(lexicon: Lexicon) -> None:
+    from framing.detect import find_terms
+    from framing.engine import get_engine
+
+    fast = get_engine("fast")
+
+    def graded(sentence: str) -> list[str]:
+        return [f.text for f in find_terms(sentence, lexicon, engine=fast) if f.entry.kind is Kind.GRADED]
+
+    assert graded("It was a frightening report.") == ["frightening"]
+    assert graded("The union is frightening voters.") == []  # a verb
+    assert graded("She won the popular vote.") == []  # a fixed phrase
+    assert graded("The grand jury met on Monday.") == []
