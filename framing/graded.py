@@ -13,7 +13,7 @@ adjective, not as a noun; "striking" not as a verb), and the table's `exceptions
 from __future__ import annotations
 
 import re
-import xml.etree.ElementTree as ET  # noqa: N817 - the stdlib's own short name
+import xml.etree.ElementTree as ET
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from functools import cache
@@ -63,20 +63,6 @@ def read_lexicon() -> dict[str, Graded]:
     return out
 
 
-@cache
-def tagger_tags() -> dict[str, str]:
-    """Each word's first tag in TextBlob's bundled Brill tagger lexicon."""
-    tags: dict[str, str] = {}
-    with (_textblob_dir() / "en-lexicon.txt").open(encoding="utf-8") as handle:
-        for line in handle:
-            if line.startswith(";;;"):
-                continue
-            parts = line.split()
-            if len(parts) >= 2:
-                tags.setdefault(parts[0].lower(), parts[1])
-    return tags
-
-
 def select(config: Mapping[str, Any], taken: Collection[str] = ()) -> list[Graded]:
     """The words the `[graded]` table selects, in alphabetical order, leaving out `taken` forms."""
     exclude = set(config.get("exclude", ()))
@@ -97,7 +83,6 @@ def _explanation(g: Graded) -> str:
 
 def graded_entries(config: Mapping[str, Any], category: str, path: str, taken: Collection[str] = ()) -> list[Entry]:
     """Entries for the selected words (kind graded, strength 1), each citing `config['source']`."""
-    tags = tagger_tags()
     entries = []
     for g in select(config, taken):
         wanted = _POS[g.pos]
