@@ -434,15 +434,15 @@ def _load_cached(directories: tuple[Path, ...]) -> Lexicon:
 
 
 def check_examples(lexicon: Lexicon, engines: Sequence[str] = ("fast",)) -> tuple[Problem, ...]:
-    """Run every entry's examples through detection with each engine (checks and names need a parse), and
-    check that no alternative is itself flagged."""
+    """Run every entry's examples through detection (checks and names need a parse): with the first engine for
+    every entry, with the others for entries that have checks; and check that no alternative is flagged."""
     from framing.detect import find_terms
     from framing.engine import get_engine
 
     problems: list[Problem] = []
     chosen = [(get_engine(name), f" [{name} engine]" if len(engines) > 1 else "") for name in engines]
     for entry in lexicon.entries:
-        for engine, label in chosen:
+        for engine, label in chosen if entry.checks else chosen[:1]:
             for sentence in entry.examples_flag:
                 found_all = find_terms(sentence, lexicon, engine=engine)
                 if not any(f.entry is entry for f in found_all):
