@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from typing import TYPE_CHECKING
 
-from framing.detect import detect
+from framing.detect import explain
 from framing.lexicon import load_lexicon
 from framing.model import Analysis, Lexicon, SentenceScore
 from framing.summarize import summarize
@@ -39,7 +39,8 @@ def analyze(
     `learned_sentiment=False` uses TextBlob's clause polarity for the actors' sentiment component instead
     of the shipped actor-sentiment model (faster, weaker: docs/EVALUATION.md). `engine` is "spacy",
     "fast", an engine object, or None for spaCy where it is installed and the fast engine otherwise
-    (docs/engines.md); without actors no engine runs, since detection needs only sentences. `ignore` leaves entries out everywhere; `min_strength` and `categories` shape the findings listed, while
+    (docs/engines.md); without actors no whole-document parse runs: the engine (fast by default) parses only
+    the sentences whose matches need a parse for checked conditions and names (docs/lexicon-growth.md). `ignore` leaves entries out everywhere; `min_strength` and `categories` shape the findings listed, while
     actor framing still sees every finding, so filtering a report does not change the scores.
 
     >>> a = analyze("The regime said the militants retreated.", actors=False)
@@ -47,13 +48,18 @@ def analyze(
     ['regime', 'militants']
     """
     lexicon = lexicon or load_lexicon()
+    from framing.engine import get_engine
+
     parser = None
     if actors:
-        from framing.engine import get_engine
-
         parser = engine if engine is not None and not isinstance(engine, str) else get_engine(engine)
     document = parser.parse(text) if parser is not None else prepare(text)
-    everything = detect(document, lexicon, ignore=ignore)
+    # Checked conditions and the names rule read the parse; without actors no whole-document parse runs, and
+    # the engine asked for (the fast one by default) parses just the sentences whose matches need it.
+    if parser is None:
+        parser = engine if engine is not None and not isinstance(engine, str) else get_engine(engine or "fast")
+    detection = explain(document, lexicon, ignore=ignore, engine=parser)
+    everything = detection.findings
     findings = tuple(
         f for f in everything
         if f.entry.strength >= min_strength and (categories is None or f.entry.category in categories)
@@ -83,4 +89,5 @@ def analyze(
         sentence_scores=scores,
         engine=document.engine,
         engine_model=document.model,
+        suppressed=detection.suppressed,
     )

@@ -194,6 +194,8 @@ def analyze(
                                                "sentence's probability of being loaded, with the features behind it.",
                                                dir_okay=False)] = None,
     engine: EngineOption = None,
+    explain: Annotated[bool, typer.Option("--explain", help="Also list matches left out, with the reason (part "
+                                          "of a name, or a checked condition failed); JSON always has them.")] = False,
 ) -> None:
     from framing.analysis import analyze as analyze_text
     from framing.inputs import read_inputs
@@ -219,7 +221,12 @@ def analyze(
                                      actors=not no_actors, min_strength=min_strength, categories=category,
                                      ignore=tuple(ignore or ()), notes=item.notes, sentence_model=sentence_model,
                                      learned_sentiment=sentiment == SentimentSource.MODEL, engine=parser))
-    _write(render(analyses, lex, output_format, to_terminal=output is None and sys.stdout.isatty()), output)
+    report = render(analyses, lex, output_format, to_terminal=output is None and sys.stdout.isatty())
+    if explain and output_format in (Format.TERMINAL, Format.MARKDOWN):
+        from framing.render.explain import render_suppressed
+
+        report += render_suppressed(analyses, markdown=output_format is Format.MARKDOWN)
+    _write(report, output)
     if failed:
         raise typer.Exit(Exit.INPUT)
     if fail_on is not None and any(f.entry.strength >= fail_on for a in analyses for f in a.findings):
@@ -374,6 +381,10 @@ def eval_command(
     limit: Annotated[int | None, typer.Option(min=1, help="Only the first N records of each file (quick runs).")] = None,
     lexicon: LexiconOption = None,
     no_builtin: NoBuiltinOption = False,
+    split: Annotated[str | None, typer.Option(help="babe: all (default), train or test (the held-out fifth); "
+                                              "ptc: all (default), train or test (a held-out fifth of the labelled articles).")] = None,
+    engine: Annotated[str, typer.Option(help="Engine that parses sentences for checked conditions and names "
+                                        "(fast or spacy).")] = "fast",
 ) -> None:
     import json
 
@@ -383,7 +394,7 @@ def eval_command(
     if dataset not in DATASETS:
         raise typer.BadParameter(f"unknown dataset '{dataset}'; choose from: {', '.join(DATASETS)}")
     try:
-        result = evaluate(dataset, data, _load(lexicon, no_builtin), limit=limit)
+        result = evaluate(dataset, data, _load(lexicon, no_builtin), limit=limit, split=split, engine=engine)
     except InputError as error:
         _error(str(error))
         raise typer.Exit(Exit.INPUT) from None
@@ -441,10 +452,11 @@ def lexicon_validate(
     no_builtin: NoBuiltinOption = False,
 ) -> None:
     """Check lexicon files, including every entry's examples; print every problem at once."""
+    from framing.engine import spacy_available
     from framing.lexicon import check_examples
 
     lex = _load(directories, no_builtin)
-    problems = check_examples(lex)
+    problems = check_examples(lex, ("fast", "spacy") if spacy_available() else ("fast",))
     for problem in problems:
         err_console.print(Text(str(problem)))
     if problems:
@@ -499,6 +511,41 @@ def lexicon_docs(
 
     lex = _load(None, False)
     _write(render_lexicon_docs(lex), output)
+
+
+@lexicon_app.command("suggest")
+def lexicon_suggest(
+    data: Annotated[Path, typer.Option(help="The shared data folder (or one dataset's folder): BABE, MBIC, PTC.",
+                                       file_okay=False)],
+    top: Annotated[int, typer.Option(min=1, help="How many candidates to list.")] = 50,
+    min_count: Annotated[int, typer.Option(min=1, help="Leave out words annotated fewer times than this.")] = 3,
+    new_only: Annotated[bool, typer.Option("--new-only", help="Only words no entry matches yet.")] = False,
+    output_format: Annotated[EvalFormat, typer.Option("--format", "-f", help="Table or JSON.")] = EvalFormat.TABLE,
+    lexicon: LexiconOption = None,
+    no_builtin: NoBuiltinOption = False,
+) -> None:
+    """Rank candidate terms from annotated corpora (training splits only) against neutral wire copy, with
+    counts, examples and sources, for an editor to review; nothing is added to the lexicon."""
+    import json
+
+    from framing.suggest import as_rows, collect, rank
+
+    lex = _load(lexicon, no_builtin)
+    try:
+        rows = as_rows(rank(collect(data), lex, min_count=min_count, top=top, new_only=new_only))
+    except InputError as error:
+        _error(str(error))
+        raise typer.Exit(Exit.INPUT) from None
+    if output_format is EvalFormat.JSON:
+        typer.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+        return
+    typer.echo(f"{'word':16} {'z':>6} {'annot':>5} {'babe':>4} {'mbic':>4} {'ptc':>4} {'neutr':>5} {'marked':>6}  entry")
+    for row in rows:
+        share = "" if row["babe_marked_share"] is None else f"{row['babe_marked_share']:.2f}"
+        typer.echo(f"{row['word']:16} {row['z']:6.2f} {row['annotated']:5d} {row['babe']:4d} {row['mbic']:4d} "
+                   f"{row['ptc']:4d} {row['neutral']:5d} {share:>6}  {row['entry'] or '-'}")
+        for example in row["examples"]:  # type: ignore[attr-defined]
+            typer.echo(Text(f"    {example['source']}: {example['quote']}").plain)
 
 
 def main() -> None:

@@ -144,10 +144,21 @@ def _inflect(form: str, how: Inflect) -> tuple[str, ...]:
     return tuple(" ".join([v, *words[1:]]) for v in verb_forms(words[0]))
 
 
+_OTHER = {Inflect.NOUN: Inflect.VERB, Inflect.VERB: Inflect.NOUN, Inflect.NONE: Inflect.NONE}
+
+
 def entry_forms(entry: Entry) -> tuple[str, ...]:
-    """Every normalised surface form an entry matches, generated inflections included, in order."""
+    """Every normalised surface form an entry matches, generated inflections included, in order.
+
+    `derived` forms are the same word in the other part of speech and take the other inflection: a noun
+    entry's "crack down" gives "cracks down", "cracked down", "cracking down"; a verb entry's "smear
+    campaign" gives "smear campaigns".
+    """
     seen: dict[str, None] = {}
     for raw in (entry.term, *entry.variants):
         for form in _inflect(normalize(raw, case_sensitive=entry.case_sensitive), entry.inflect):
+            seen.setdefault(form, None)
+    for raw in entry.derived:
+        for form in _inflect(normalize(raw, case_sensitive=entry.case_sensitive), _OTHER[entry.inflect]):
             seen.setdefault(form, None)
     return tuple(seen)

@@ -16,6 +16,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from framing.conditions import parse_check
 from framing.errors import LexiconError, Problem
 from framing.forms import WILDCARD, entry_forms, normalize
 from framing.model import Category, Connotation, Entry, Inflect, Kind, Lexicon, Source
@@ -27,7 +28,7 @@ PROJECT_JUDGEMENT = "project-judgement"
 
 HEADER_KEYS = {"schema", "category", "title", "description", "kind"}
 ENTRY_REQUIRED = {"id", "term", "connotation", "strength", "alternatives", "explanation", "sources", "examples"}
-ENTRY_OPTIONAL = {"variants", "inflect", "case_sensitive", "condition", "exceptions"}
+ENTRY_OPTIONAL = {"variants", "inflect", "case_sensitive", "condition", "exceptions", "check", "in_names", "derived"}
 ENTRY_KEYS = ENTRY_REQUIRED | ENTRY_OPTIONAL
 EXAMPLE_KEYS = {"flag", "pass"}
 SOURCE_KEYS = {"citation", "url"}
@@ -41,6 +42,7 @@ _KEY_LINE = re.compile(r"^\s*([A-Za-z_][\w.]*)\s*=")
 @dataclass
 class _Collector:
     problems: list[Problem] = field(default_factory=list)
+    graded: list[tuple[Category, dict[str, Any] | None]] = field(default_factory=list)
 
     def add(self, path: str, line: int, entry: str | None, message: str) -> None:
         self.problems.append(Problem(path, line, entry, message))
@@ -188,12 +190,17 @@ def _parse_entry(
             _check_form(raw["term"], "term", raw, problem)
         else:
             problem("term", "term must be a string")
-    for key in ("variants", "alternatives", "sources", "exceptions"):
+    for key in ("variants", "alternatives", "sources", "exceptions", "derived"):
         if key in raw and not _str_list(raw[key]):
             problem(key, f"{key} must be a list of strings (a single string needs [brackets])")
     if _str_list(raw.get("variants")):
         for variant in raw["variants"]:
             _check_form(variant, "variant", raw, problem)
+    if _str_list(raw.get("derived")):
+        for derived in raw["derived"]:
+            _check_form(derived, "derived", raw, problem)
+        if raw.get("inflect", "none") == "none":
+            problem("derived", "derived forms take the other inflection: set inflect to 'noun' or 'verb'")
     if "connotation" in raw and raw["connotation"] not in {c.value for c in Connotation}:
         problem("connotation", f"connotation must be one of {', '.join(c.value for c in Connotation)} "
                 f"(got {raw['connotation']!r}){_did_you_mean(str(raw['connotation']), [c.value for c in Connotation])}")
@@ -205,6 +212,17 @@ def _parse_entry(
         problem("case_sensitive", "case_sensitive must be true or false")
     if "condition" in raw and not (isinstance(raw["condition"], str) and raw["condition"].strip()):
         problem("condition", "condition must be a non-empty string")
+    if "check" in raw:
+        if not _str_list(raw["check"]) or not raw["check"]:
+            problem("check", "check must be a non-empty list of checks, as [\"pos:VERB\", \"patient:people|place\"]")
+        else:
+            for text in raw["check"]:
+                try:
+                    parse_check(text)
+                except ValueError as error:
+                    problem("check", str(error))
+    if "in_names" in raw and not isinstance(raw["in_names"], bool):
+        problem("in_names", "in_names must be true or false")
     explanation = raw.get("explanation")
     if "explanation" in raw:
         low, high = EXPLANATION_LENGTH
@@ -253,6 +271,9 @@ def _parse_entry(
         exceptions=tuple(raw.get("exceptions", ())),
         examples_flag=tuple(examples["flag"]),
         examples_pass=tuple(examples["pass"]),
+        checks=tuple(raw.get("check", ())),
+        derived=tuple(raw.get("derived", ())),
+        in_names=raw.get("in_names", False),
         path=shown,
         line=lines.entry_line(index),
     )
@@ -260,7 +281,26 @@ def _parse_entry(
     for exception in entry.exceptions:
         if not any(_contains_form(normalize(exception), form) for form in forms):
             problem("exceptions", f"exception '{exception}' does not contain any form of the entry")
+    if entry.condition and not entry.checks:
+        for sentence in entry.examples_pass:
+            shown_sense = _unexcepted_form(entry, forms, sentence)
+            if shown_sense:
+                problem("condition", f"examples.pass shows '{shown_sense}' in a sense that is not loaded, but the "
+                        "condition is only text: add a check (framing/conditions.py) that tells the senses apart")
+                break
     return entry if len(out.problems) == count_before else None
+
+
+def _unexcepted_form(entry: Entry, forms: Sequence[str], sentence: str) -> str | None:
+    """A form of the entry in `sentence` that no exception of the entry covers, or None."""
+    phrase = normalize(sentence)
+    if any(_contains_form(phrase, normalize(e)) for e in entry.exceptions):
+        return None
+    if entry.case_sensitive:
+        cased = normalize(sentence, case_sensitive=True)
+        return next((f for f in forms if WILDCARD not in f
+                     and re.search(rf"(?<![\w-]){re.escape(f)}(?![\w])", cased)), None)
+    return next((f for f in forms if WILDCARD not in f and _contains_form(phrase, f)), None)
 
 
 def _contains_form(phrase: str, form: str) -> bool:
@@ -280,11 +320,14 @@ def _load_file(path: Path, sources: dict[str, Source], out: _Collector) -> tuple
     except tomllib.TOMLDecodeError as error:
         out.add(shown, _toml_error_line(error), None, f"TOML syntax error: {error}")
         return None, []
-    for unknown in sorted(set(data) - {"lexicon", "entry"}):
+    for unknown in sorted(set(data) - {"lexicon", "entry", "graded"}):
         out.add(shown, 1, None, f"unknown table '{unknown}'{_did_you_mean(unknown, ['lexicon', 'entry'])}")
     category = _parse_header(data, path, shown, out)
     if category is None:
         return None, []
+    if category.kind is Kind.GRADED:
+        out.graded.append((category, _graded_config(data.get("graded"), sources, shown, out)))
+        return category, []
     raw_entries = data.get("entry", [])
     if not isinstance(raw_entries, list) or not raw_entries:
         out.add(shown, 1, None, "no [[entry]] tables")
@@ -292,6 +335,27 @@ def _load_file(path: Path, sources: dict[str, Source], out: _Collector) -> tuple
     lines = _FileLines.of(text)
     entries = [e for i, raw in enumerate(raw_entries) if (e := _parse_entry(raw, i, category, lines, sources, out))]
     return category, entries
+
+
+def _graded_config(raw: Any, sources: dict[str, Source], shown: str, out: _Collector) -> dict[str, Any] | None:
+    """The `[graded]` table of a graded category (framing.graded), checked."""
+    from framing.graded import GRADED_KEYS
+
+    if not isinstance(raw, dict):
+        out.add(shown, 1, None, "a graded category needs a [graded] table (source, polarity_min, subjectivity_min)")
+        return None
+    before = len(out.problems)
+    for unknown in sorted(set(raw) - GRADED_KEYS):
+        out.add(shown, 1, None, f"[graded]: unknown key '{unknown}'{_did_you_mean(unknown, GRADED_KEYS)}")
+    for key in ("polarity_min", "subjectivity_min"):
+        if not isinstance(raw.get(key), int | float) or not 0 <= raw[key] <= 1:
+            out.add(shown, 1, None, f"[graded]: {key} must be a number from 0 to 1")
+    if raw.get("source") not in sources:
+        out.add(shown, 1, None, f"[graded]: source must name a source in {SOURCES_FILE}")
+    for key in ("exclude", "parts_of_speech", "exceptions"):
+        if key in raw and not _str_list(raw[key]):
+            out.add(shown, 1, None, f"[graded]: {key} must be a list of strings")
+    return raw if len(out.problems) == before else None
 
 
 def _check_duplicates(entries: Sequence[Entry], out: _Collector) -> None:
@@ -353,6 +417,15 @@ def _load_cached(directories: tuple[Path, ...]) -> Lexicon:
                     out.add(entry.path, entry.line, entry.id, f"duplicate id (also at {first.path}:{first.line})")
                 own[entry.key] = entry
         entries.update(own)  # a later directory's entry replaces the same key from an earlier one
+    if out.graded:
+        from framing.graded import graded_entries
+
+        taken = {form for e in entries.values() for form in entry_forms(e)}
+        for category, config in out.graded:
+            if config is not None:
+                generated = graded_entries(config, category.name, category.path, taken)
+                entries.update((e.key, e) for e in generated)
+                taken.update(e.term for e in generated)
     _check_duplicates(list(entries.values()), out)
     if out.problems:
         raise LexiconError(tuple(sorted(out.problems, key=lambda p: (p.path, p.line, p.message))))
@@ -360,23 +433,27 @@ def _load_cached(directories: tuple[Path, ...]) -> Lexicon:
     return Lexicon(tuple(sorted(categories.values(), key=lambda c: c.name)), ordered, sources)
 
 
-def check_examples(lexicon: Lexicon) -> tuple[Problem, ...]:
-    """Run every entry's examples through the matcher, and check that no alternative is itself flagged."""
+def check_examples(lexicon: Lexicon, engines: Sequence[str] = ("fast",)) -> tuple[Problem, ...]:
+    """Run every entry's examples through detection (checks and names need a parse): with the first engine for
+    every entry, with the others for entries that have checks; and check that no alternative is flagged."""
     from framing.detect import find_terms
+    from framing.engine import get_engine
 
     problems: list[Problem] = []
+    chosen = [(get_engine(name), f" [{name} engine]" if len(engines) > 1 else "") for name in engines]
     for entry in lexicon.entries:
-        for sentence in entry.examples_flag:
-            hits = [f for f in find_terms(sentence, lexicon) if f.entry is entry]
-            if not hits:
-                found = ", ".join(f"'{f.text}' ({f.entry.key})" for f in find_terms(sentence, lexicon)) or "nothing"
-                problems.append(Problem(entry.path, entry.line, entry.id,
-                                        f"examples.flag sentence is not flagged (found {found}): {sentence!r}"))
-        for sentence in entry.examples_pass:
-            hits = [f for f in find_terms(sentence, lexicon) if f.entry is entry]
-            if hits:
-                problems.append(Problem(entry.path, entry.line, entry.id,
-                                        f"examples.pass sentence is flagged at '{hits[0].text}': {sentence!r}"))
+        for engine, label in chosen if entry.checks else chosen[:1]:
+            for sentence in entry.examples_flag:
+                found_all = find_terms(sentence, lexicon, engine=engine)
+                if not any(f.entry is entry for f in found_all):
+                    found = ", ".join(f"'{f.text}' ({f.entry.key})" for f in found_all) or "nothing"
+                    problems.append(Problem(entry.path, entry.line, entry.id,
+                                            f"examples.flag sentence is not flagged{label} (found {found}): {sentence!r}"))
+            for sentence in entry.examples_pass:
+                hits = [f for f in find_terms(sentence, lexicon, engine=engine) if f.entry is entry]
+                if hits:
+                    problems.append(Problem(entry.path, entry.line, entry.id,
+                                            f"examples.pass sentence is flagged{label} at '{hits[0].text}': {sentence!r}"))
         for alternative in entry.alternatives:
             loaded = [f for f in find_terms(alternative, lexicon) if f.entry.kind is Kind.LOADED]
             if loaded:

@@ -15,6 +15,7 @@ _NO_ALTERNATIVE_BY_KIND = {
     Kind.LOADED: NO_ALTERNATIVE,
     Kind.IDENTITY: "Keep it where the identity matters to the story; otherwise name the group or its role.",
     Kind.MARKER: "Name the source, or say how the claim is known.",
+    Kind.GRADED: "Describe what happened or what was said, and let readers judge it.",
 }
 MAX_ALTERNATIVES = 3
 
@@ -30,6 +31,7 @@ KIND_HEADING = {
     Kind.LOADED: "Loaded language",
     Kind.IDENTITY: "Identity labels",
     Kind.MARKER: "Sourcing and certainty markers",
+    Kind.GRADED: "General evaluative words (graded lexicon, lower strength)",
 }
 
 
@@ -220,3 +222,16 @@ def score_line(actor) -> str:
 def components_line(actor) -> str:
     parts = [f"{c.name} {c.contribution:+.2f}" for c in actor.components if c.evidence]
     return ", ".join(parts) if parts else "no evidence"
+
+
+def suppressed_reason(why: str, detail: str) -> str:
+    """Why a match is not a finding (analyze --explain): part of a name, or a checked condition failed."""
+    if why == "name":
+        return f"part of the name \u201c{detail}\u201d; names are not labels"
+    return f"not in its loaded sense here; its check needs: {detail}"
+
+
+def suppressed_line(item) -> str:
+    """One --explain line: where, the words, the entry, and the reason."""
+    finding = item.finding
+    return f"not flagged: \u201c{finding.text}\u201d ({finding.entry.key}), {item.reason}"

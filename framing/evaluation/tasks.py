@@ -67,31 +67,53 @@ def _jsonl(path: Path, limit: int | None) -> Iterator[dict[str, object]]:
 # Which findings count as predictions, by what the annotators marked (fixed by definition, not tuned):
 # "biased words" (BABE, MBIC) include loaded attribution verbs and hedges; PTC's Loaded_Language and
 # Name_Calling exclude them (PTC has separate techniques, such as Doubt, for those).
-WORD_KINDS = (Kind.LOADED, Kind.MARKER)
-SPAN_KINDS = (Kind.LOADED,)
 
 
-def _predicted_spans(text: str, lexicon: Lexicon, kinds: tuple[Kind, ...]) -> list[tuple[int, int]]:
+WORD_KINDS = (Kind.LOADED, Kind.MARKER, Kind.GRADED)
+SPAN_KINDS = (Kind.LOADED, Kind.GRADED)
+SPLITS = {"babe": ("all", "train", "test"), "ptc": ("all", "train", "test"), "mbic": ("all",)}
+HELD_OUT_SHARE = 5  # BABE's held-out split: one sentence in five, by a hash of its text
+
+
+def babe_split(text: str) -> str:
+    """'test' for the fixed fifth of BABE sentences (or PTC training articles, by id) held out from every
+    lexicon choice, else 'train'."""
+    import hashlib
+
+    return "test" if int(hashlib.md5(text.encode("utf-8")).hexdigest(), 16) % HELD_OUT_SHARE == 0 else "train"
+
+
+def ptc_split(article_id: str) -> str:
+    """PTC's dev and test sets carry no technique labels, so a fixed fifth of the training articles (by a
+    hash of the article id) is held out instead."""
+    return babe_split(f"ptc:{article_id}")
+
+
+def _predicted_spans(text: str, lexicon: Lexicon, kinds: tuple[Kind, ...], engine: object = None) -> list[tuple[int, int]]:
     from framing.detect import find_terms
 
-    return [(f.start, f.end) for f in find_terms(text, lexicon) if f.entry.kind in kinds]
+    return [(f.start, f.end) for f in find_terms(text, lexicon, engine=engine) if f.entry.kind in kinds]  # type: ignore[arg-type]
 
 
-def _word_level(result: Result, rows: Iterator[tuple[str, list[str]]], lexicon: Lexicon) -> None:
+def _word_level(result: Result, rows: Iterator[tuple[str, list[str]]], lexicon: Lexicon, engine: object = None) -> None:
     tp = fp = fn = sentences = 0
     for text, words in rows:
-        a, b, c = word_counts(text, words, _predicted_spans(text, lexicon, WORD_KINDS))
+        a, b, c = word_counts(text, words, _predicted_spans(text, lexicon, WORD_KINDS, engine))
         tp, fp, fn, sentences = tp + a, fp + b, fn + c, sentences + 1
     precision, recall, f1 = prf(tp, fp, fn)
     result.metrics.update(word_precision=precision, word_recall=recall, word_f1=f1)
     result.counts.update(biased_sentences=sentences, gold_words=tp + fn, predicted_words=tp + fp)
 
 
-def babe(data: Path, lexicon: Lexicon, limit: int | None) -> Result:
+def babe(data: Path, lexicon: Lexicon, limit: int | None, split: str = "all", engine: object = None) -> Result:
     result = Result("babe")
-    rows = list(_jsonl(data / "babe_sg2_final_labels.jsonl", limit))
+    rows = [r for r in _jsonl(data / "babe_sg2_final_labels.jsonl", limit)
+            if split == "all" or babe_split(str(r["text"])) == split]
+    if split != "all":
+        result.notes.append(f"{split} split only: one sentence in {HELD_OUT_SHARE} by a hash of its text is held out "
+                            "(framing.evaluation.tasks.babe_split)")
     _word_level(result, ((str(r["text"]), list(r.get("biased_words") or [])) for r in rows
-                         if r.get("label_bias") == "Biased"), lexicon)
+                         if r.get("label_bias") == "Biased"), lexicon, engine)
     labelled = [(str(r["text"]), 1 if r["label_bias"] == "Biased" else 0) for r in rows
                 if r.get("label_bias") in ("Biased", "Non-biased")]
     try:
@@ -105,24 +127,29 @@ def babe(data: Path, lexicon: Lexicon, limit: int | None) -> Result:
     return result
 
 
-def mbic(data: Path, lexicon: Lexicon, limit: int | None) -> Result:
+def mbic(data: Path, lexicon: Lexicon, limit: int | None, split: str = "all", engine: object = None) -> Result:
     result = Result("mbic")
     csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
     with _need(data / "mbic_final_labels.csv").open(encoding="utf-8", newline="") as handle:
         rows = [r for n, r in enumerate(csv.DictReader(handle)) if limit is None or n < limit]
     _word_level(result, ((r["text"], json.loads(r["biased_words"] or "[]")) for r in rows
-                         if r.get("label_bias") == "Biased"), lexicon)
+                         if r.get("label_bias") == "Biased"), lexicon, engine)
     return result
 
 
-def ptc(data: Path, lexicon: Lexicon, limit: int | None) -> Result:
+def ptc(data: Path, lexicon: Lexicon, limit: int | None, split: str = "all", engine: object = None) -> Result:
     result = Result("ptc")
+    if split != "all":
+        result.notes.append(f"{split} part of PTC's training articles: one article in {HELD_OUT_SHARE} by a hash of "
+                            "its id is held out (framing.evaluation.tasks.ptc_split); dev and test have no labels")
     hit_p = n_p = hit_g = n_g = 0
     for article in _jsonl(data / "train.jsonl", limit):
+        if split != "all" and ptc_split(str(article["article_id"])) != split:
+            continue
         text = str(article["text"])
         gold = [(int(s["start"]), int(s["end"])) for s in article.get("tc_spans", [])  # type: ignore[union-attr]
                 if s["technique"] in PTC_TECHNIQUES]
-        a, b, c, d = span_overlap(gold, _predicted_spans(text, lexicon, SPAN_KINDS))
+        a, b, c, d = span_overlap(gold, _predicted_spans(text, lexicon, SPAN_KINDS, engine))
         hit_p, n_p, hit_g, n_g = hit_p + a, n_p + b, hit_g + c, n_g + d
     precision = hit_p / n_p if n_p else 0.0
     recall = hit_g / n_g if n_g else 0.0
@@ -226,9 +253,20 @@ DATASETS: dict[str, Callable[[Path, Lexicon, int | None], Result]] = {
 }
 
 
-def evaluate(dataset: str, data: Path, lexicon: Lexicon, *, limit: int | None = None) -> Result:
+def evaluate(dataset: str, data: Path, lexicon: Lexicon, *, limit: int | None = None, split: str | None = None,
+             engine: str | None = "fast") -> Result:
+    """Run one evaluation; `split` picks a part of babe (all, train, test) or ptc (train, dev, test), and
+    `engine` parses sentences whose matches need it (checked conditions, names)."""
     if dataset not in DATASETS:
         raise InputError(f"unknown dataset '{dataset}'; choose from: {', '.join(DATASETS)}")
-    result = DATASETS[dataset](data, lexicon, limit)
+    if dataset in SPLITS:
+        from framing.engine import get_engine
+
+        chosen = split or SPLITS[dataset][0]
+        if chosen not in SPLITS[dataset]:
+            raise InputError(f"unknown split '{chosen}' for {dataset}; choose from: {', '.join(SPLITS[dataset])}")
+        result = DATASETS[dataset](data, lexicon, limit, chosen, get_engine(engine) if engine else None)  # type: ignore[call-arg]
+    else:
+        result = DATASETS[dataset](data, lexicon, limit)
     result.metrics = {k: round(v, 4) for k, v in result.metrics.items()}
     return result

@@ -103,6 +103,11 @@ def analysis_dict(analysis: Analysis, lexicon: Lexicon) -> dict[str, Any]:
             },
         },
         "findings": [finding_dict(f, analysis, lexicon, lines) for f in analysis.findings],
+        "suppressed": [
+            {"start": s.finding.start, "end": s.finding.end, "text": s.finding.text, "entry": s.finding.entry.key,
+             "reason": s.reason}
+            for s in analysis.suppressed
+        ],
         "actors": [actor_dict(a) for a in analysis.actors],
         "sentence_model": [
             {"sentence": sc.sentence, "start": analysis.sentences[sc.sentence][0],

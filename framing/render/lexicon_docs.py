@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from framing.messages import NO_ALTERNATIVE
-from framing.model import STRENGTH_MEANING, Lexicon
+from framing.model import STRENGTH_MEANING, Kind, Lexicon
 
 
 def _cell(text: str) -> str:
@@ -22,6 +22,13 @@ def render_lexicon_docs(lexicon: Lexicon) -> str:
     ]
     for category in lexicon.categories:
         entries = [e for e in lexicon.entries if e.category == category.name]
+        if category.kind is Kind.GRADED:
+            out.extend([f"## {category.title} (`{category.name}`, {category.kind.value}, {len(entries)} words)", "",
+                        _cell(category.description), "",
+                        "Generated at load time from the graded lexicon named in the category file (framing/graded.py); "
+                        "strength 1. Words with a part-of-speech check are marked with *.", "",
+                        ", ".join(e.term + ("*" if e.checks else "") for e in entries), ""])
+            continue
         out.extend([f"## {category.title} (`{category.name}`, {category.kind.value}, {len(entries)} entries)", "",
                     _cell(category.description), "",
                     "| entry | forms | connotation | strength | alternatives | sources |", "|---|---|---|---:|---|---|"])
@@ -29,6 +36,8 @@ def render_lexicon_docs(lexicon: Lexicon) -> str:
             forms = ", ".join([e.term, *e.variants])
             alternatives = ", ".join(e.alternatives) or NO_ALTERNATIVE
             sources = "; ".join(s.split(":", 1)[0] for s in e.sources)
+            if e.checks:
+                forms += f" (checks: {', '.join(e.checks)})"
             out.append(f"| `{e.id}` | {_cell(forms)} | {e.connotation.value} | {e.strength} | {_cell(alternatives)} | "
                        f"{_cell(sources)} |")
         out.append("")

@@ -1,0 +1,96 @@
+"""The graded evaluative layer: general evaluative words from TextBlob's bundled subjectivity lexicon.
+
+`lexicons/graded.toml` holds no entries of its own: its `[graded]` table names the thresholds and the
+reviewed exclusions, and this module turns every word of TextBlob's `en/en-sentiment.xml` (Tom De Smedt and
+Walter Daelemans, pattern 2.6, released under the PDDL; TextBlob itself is MIT) whose mean polarity and
+subjectivity reach the thresholds into an `Entry` of kind `graded`: strength 1, reported under its own
+heading, never counted as loaded language. A word the curated lexicon already matches stays curated. Every
+word carries a `pos` check for its part of speech in the sentiment lexicon ("ideal" is graded as an
+adjective, not as a noun; "striking" not as a verb), and the table's `exceptions` (fixed phrases such as
+"popular vote" or "grand jury") go to the words they contain.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from statistics import mean
+from typing import Any
+
+from framing.model import Connotation, Entry, Kind
+
+GRADED_KEYS = {"source", "polarity_min", "subjectivity_min", "exclude", "parts_of_speech", "exceptions"}
+_WORD = re.compile(r"^[a-z]+(?:-[a-z]+)*$")
+_POS = {"JJ": "ADJ", "RB": "ADV", "NN": "NOUN", "VB": "VERB"}
+
+
+@dataclass(frozen=True, slots=True)
+class Graded:
+    """One word's mean grades over its senses in the lexicon."""
+
+    word: str
+    polarity: float
+    subjectivity: float
+    pos: str  # Penn tag family: JJ, RB, NN, VB
+    senses: int
+
+
+def _textblob_dir() -> Path:
+    import textblob
+
+    return Path(textblob.__file__).parent / "en"
+
+
+@cache
+def read_lexicon() -> dict[str, Graded]:
+    """TextBlob's subjectivity lexicon, averaged per word and part of speech as TextBlob averages it."""
+    grades: dict[str, list[tuple[float, float, str]]] = {}
+    for word in ET.parse(_textblob_dir() / "en-sentiment.xml").getroot():
+        form = (word.get("form") or "").lower()
+        pos = (word.get("pos") or "")[:2]
+        if not _WORD.match(form) or pos not in _POS:
+            continue
+        grades.setdefault(form, []).append((float(word.get("polarity", 0)), float(word.get("subjectivity", 0)), pos))
+    out = {}
+    for form, values in grades.items():
+        pos = max({p for _, _, p in values}, key=[p for _, _, p in values].count)
+        out[form] = Graded(form, round(mean(v[0] for v in values), 3), round(mean(v[1] for v in values), 3), pos,
+                           len(values))
+    return out
+
+
+def select(config: Mapping[str, Any], taken: Collection[str] = ()) -> list[Graded]:
+    """The words the `[graded]` table selects, in alphabetical order, leaving out `taken` forms."""
+    exclude = set(config.get("exclude", ()))
+    parts = set(config.get("parts_of_speech", ("JJ",)))
+    return [
+        g for g in sorted(read_lexicon().values(), key=lambda g: g.word)
+        if g.pos in parts and abs(g.polarity) >= config["polarity_min"]
+        and g.subjectivity >= config["subjectivity_min"] and g.word not in exclude and g.word not in taken
+    ]
+
+
+def _explanation(g: Graded) -> str:
+    leaning = "unfavourable" if g.polarity < 0 else "favourable"
+    return (f"A general evaluative word: TextBlob's graded lexicon rates it {leaning} ({g.polarity:+.2f}) and "
+            f"subjective ({g.subjectivity:.2f}), a verdict in the writer's voice where the facts could let "
+            "readers judge.")
+
+
+def graded_entries(config: Mapping[str, Any], category: str, path: str, taken: Collection[str] = ()) -> list[Entry]:
+    """Entries for the selected words (kind graded, strength 1), each citing `config['source']`."""
+    entries = []
+    for g in select(config, taken):
+        wanted = _POS[g.pos]
+        exceptions = tuple(e for e in config.get("exceptions", ()) if re.search(rf"(?<![\w-]){re.escape(g.word)}(?![\w-])", e))
+        entries.append(Entry(
+            id=g.word, category=category, term=g.word,
+            connotation=Connotation.NEGATIVE if g.polarity < 0 else Connotation.POSITIVE,
+            strength=1, alternatives=(), explanation=_explanation(g), sources=(str(config["source"]),),
+            checks=(f"pos:{wanted}",), exceptions=exceptions, kind=Kind.GRADED, path=path, line=1,
+        ))
+    return entries

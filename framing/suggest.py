@@ -1,0 +1,168 @@
+"""`framing lexicon suggest`: candidate terms for the lexicon, ranked from annotated corpora, for an editor.
+
+Evidence, training data only (so every held-out figure stays held out):
+- BABE (SG2) biased words in the training split (`framing.evaluation.tasks.babe_split`);
+- MBIC biased words, leaving out sentences that BABE's held-out split also holds (MBIC's sentences are
+  almost all in BABE);
+- PTC (SemEval-2020 task 11) Loaded_Language and Name_Calling,Labeling spans in the training articles.
+Contrast: neutral wire copy, the BABE training sentences from Reuters and USA Today that annotators labelled
+non-biased. Each word gets its counts in every source, the Monroe et al. log-odds z-score of annotated
+against neutral use, the share of its uses in BABE training's biased sentences that annotators marked, and
+short examples; the lexicon entry that already matches it, if any, is named.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import math
+import sys
+from collections import Counter, defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from framing.errors import InputError
+from framing.evaluation.metrics import tokens
+from framing.evaluation.tasks import PTC_TECHNIQUES, babe_split, ptc_split
+from framing.model import Lexicon
+
+NEUTRAL_OUTLETS = ("Reuters", "USA Today")
+EXAMPLE_WIDTH = 60  # characters of context either side: short quotes only
+MAX_EXAMPLES = 2
+PRIOR_SCALE = 1000.0
+
+
+@dataclass
+class Candidate:
+    word: str
+    counts: Counter[str] = field(default_factory=Counter)  # source -> annotated uses
+    neutral: int = 0
+    seen_in_biased: int = 0  # uses in BABE training's biased sentences
+    marked_in_biased: int = 0  # of which annotators marked
+    examples: list[tuple[str, str]] = field(default_factory=list)  # (source, short quote)
+    z: float = 0.0
+    entry: str | None = None
+
+    @property
+    def annotated(self) -> int:
+        return sum(self.counts.values())
+
+    @property
+    def marked_share(self) -> float | None:
+        return round(self.marked_in_biased / self.seen_in_biased, 3) if self.seen_in_biased else None
+
+
+def _quote(text: str, start: int, end: int) -> str:
+    left = max(0, start - EXAMPLE_WIDTH)
+    right = min(len(text), end + EXAMPLE_WIDTH)
+    snippet = " ".join(text[left:right].split())
+    return ("\u2026" if left else "") + snippet + ("\u2026" if right < len(text) else "")
+
+
+def _jsonl(path: Path) -> Iterator[dict[str, object]]:
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            if line.strip():
+                yield json.loads(line)
+
+
+def _find(data: Path, *parts: str) -> Path | None:
+    path = data.joinpath(*parts)
+    return path if path.is_file() else None
+
+
+def collect(data: Path) -> dict[str, Candidate]:
+    """Counts and examples from every dataset found under `data` (the shared data folder, or one dataset's)."""
+    candidates: dict[str, Candidate] = defaultdict(lambda: Candidate(""))
+
+    def note(word: str, source: str, text: str, start: int, end: int) -> None:
+        candidate = candidates[word]
+        candidate.word = word
+        candidate.counts[source] += 1
+        if len(candidate.examples) < MAX_EXAMPLES and all(s != source for s, _ in candidate.examples):
+            candidate.examples.append((source, _quote(text, start, end)))
+
+    babe_path = _find(data, "babe", "babe_sg2_final_labels.jsonl") or _find(data, "babe_sg2_final_labels.jsonl")
+    mbic_path = _find(data, "mbic", "mbic_final_labels.csv") or _find(data, "mbic_final_labels.csv")
+    ptc_path = (_find(data, "semeval2020_task11_ptc", "train.jsonl") or
+                (_find(data, "train.jsonl") if "ptc" in data.name else None))
+    if not (babe_path or mbic_path or ptc_path):
+        raise InputError(f"{data}: no BABE, MBIC or PTC files found (give the shared data folder, e.g. ../shared/data)")
+    held_out: set[str] = set()
+    if babe_path:
+        for row in _jsonl(babe_path):
+            text = str(row["text"])
+            if babe_split(text) == "test":
+                held_out.add(text)
+                continue
+            if row.get("label_bias") == "Biased":
+                marked = {w.lower().replace("\u2019", "'") for w in row.get("biased_words") or []}  # type: ignore[union-attr]
+                for start, end, word in tokens(text):
+                    candidates[word].word = word
+                    candidates[word].seen_in_biased += 1
+                    if word in marked:
+                        candidates[word].marked_in_biased += 1
+                        note(word, "babe", text, start, end)
+            elif row.get("label_bias") == "Non-biased" and row.get("outlet") in NEUTRAL_OUTLETS:
+                for _, _, word in tokens(text):
+                    candidates[word].word = word
+                    candidates[word].neutral += 1
+    if mbic_path:
+        csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
+        with mbic_path.open(encoding="utf-8", newline="") as handle:
+            for row in csv.DictReader(handle):
+                text = row["text"]
+                if text in held_out or row.get("label_bias") != "Biased":
+                    continue
+                marked = {w.lower().replace("\u2019", "'") for w in json.loads(row.get("biased_words") or "[]")}
+                for start, end, word in tokens(text):
+                    if word in marked:
+                        note(word, "mbic", text, start, end)
+    if ptc_path:
+        for article in _jsonl(ptc_path):
+            if ptc_split(str(article.get("article_id", ""))) == "test":
+                continue
+            text = str(article["text"])
+            for span in article.get("tc_spans", []):  # type: ignore[union-attr]
+                if span["technique"] in PTC_TECHNIQUES:
+                    start, end = int(span["start"]), int(span["end"])
+                    for s, e, word in tokens(text[start:end]):
+                        note(word, "ptc", text, start + s, start + e)
+    return {w: c for w, c in candidates.items() if c.word}
+
+
+def rank(candidates: dict[str, Candidate], lexicon: Lexicon, *, min_count: int = 3, top: int = 50,
+         new_only: bool = False) -> list[Candidate]:
+    """Candidates by log-odds z-score of annotated against neutral use (Monroe et al. 2008)."""
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    n_i = sum(c.annotated for c in candidates.values())
+    n_j = sum(c.neutral for c in candidates.values())
+    n_prior = n_i + n_j
+    if not n_i or not n_j:
+        return []
+    out = []
+    for c in candidates.values():
+        if c.annotated < min_count or c.word in ENGLISH_STOP_WORDS or not c.word.isalpha():
+            continue
+        alpha = PRIOR_SCALE * (c.annotated + c.neutral) / n_prior
+        delta = (math.log((c.annotated + alpha) / (n_i + PRIOR_SCALE - c.annotated - alpha))
+                 - math.log((c.neutral + alpha) / (n_j + PRIOR_SCALE - c.neutral - alpha)))
+        c.z = round(delta / math.sqrt(1 / (c.annotated + alpha) + 1 / (c.neutral + alpha)), 2)
+        matches = lexicon.matcher.find(c.word)
+        c.entry = matches[0].entry.key if matches and matches[0].end - matches[0].start == len(c.word) else None
+        if new_only and c.entry is not None:
+            continue
+        out.append(c)
+    out.sort(key=lambda c: (-c.z, c.word))
+    return out[:top]
+
+
+def as_rows(ranked: list[Candidate]) -> list[dict[str, object]]:
+    return [
+        {"word": c.word, "z": c.z, "annotated": c.annotated, "babe": c.counts["babe"], "mbic": c.counts["mbic"],
+         "ptc": c.counts["ptc"], "neutral": c.neutral, "babe_marked_share": c.marked_share, "entry": c.entry,
+         "examples": [{"source": s, "quote": q} for s, q in c.examples]}
+        for c in ranked
+    ]
