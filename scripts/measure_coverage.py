@@ -19,6 +19,8 @@ from framing import analyze, load_lexicon
 from framing.evaluation.coverage import measure, newsmtsc_targets, persent_targets
 
 csv.field_size_limit(sys.maxsize)
+# A pronoun target ("he" in a one-sentence NewsMTSC item) has no antecedent in its sentence to resolve to.
+PRONOUNS = frozenset("he she him her his hers they them their theirs it its i me my we us our you your".split())
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -49,8 +51,12 @@ def main(argv: list[str] | None = None) -> int:
                 return cache[text]
 
             result = measure((t, analysis(t.text)) for t in targets)  # type: ignore[misc]
-            print(f"{name:38} {engine:7} {result.targets:6d} {result.inside_share:7.3f} {result.overlap_share:8.3f}",
-                  flush=True)
+            pronouns = sum(t.entity.strip("\u201c\u201d\"'").lower() in PRONOUNS for t in targets)
+            missed = sum(t.entity.strip("\u201c\u201d\"'").lower() in PRONOUNS for t in result.misses)
+            named = (result.overlap - (pronouns - missed)) / (result.targets - pronouns) if pronouns else None
+            print(f"{name:38} {engine:7} {result.targets:6d} {result.inside_share:7.3f} {result.overlap_share:8.3f}"
+                  + (f"   ({pronouns} pronoun targets, {missed} of them missed; names and descriptions only:"
+                     f" {named:.3f})" if named is not None else ""), flush=True)
             for miss in rng.sample(result.misses, min(args.misses, len(result.misses))):
                 s, e = miss.spans[0] if miss.spans else (0, 80)
                 print(f"    miss: {miss.entity!r}: ...{miss.text[max(0, s - 60):e + 40]!r}")

@@ -228,7 +228,7 @@ def _roles(out: _Collector, text: str, sentence: _Sentence, clause: Clause, verb
     token = tokens[clause.verb]
     values = (verb.agent, verb.patient) if verb else None
     verb_class = verb.verb_class if verb else verb_class
-    lemma = verb.lemma if verb else token.lower
+    lemma = verb.lemma if verb else token.lemma or token.lower
     if clause.obj and token.lower in perpetration:
         o_start, o_end = tokens[clause.obj[0]].start, tokens[clause.obj[1] - 1].end
         if any(f.entry.category in HARM_OBJECT_CATEGORIES for f in _in(findings, o_start, o_end)):
