@@ -21,6 +21,22 @@ _UPOS = {
 }
 
 
+@cache
+def known_verb_forms() -> dict[str, str]:
+    """Every form of the verbs the project knows (`lexicons/actors/verbs.toml`) -> its lemma: the tag fixes
+    recognise a verb the tagger called a noun by these. Read here, not through `framing.actors`, so the
+    engine layer imports nothing above it (the actors layer validates the same file)."""
+    import tomllib
+
+    from framing.forms import verb_forms
+    from framing.resources import default_lexicon_dir
+
+    with (default_lexicon_dir() / "actors" / "verbs.toml").open("rb") as handle:
+        verbs = tomllib.load(handle).get("verb", [])
+    return {form: verb["lemma"] for verb in verbs if isinstance(verb.get("lemma"), str)
+            for form in (verb.get("forms") or verb_forms(verb["lemma"]))}
+
+
 class FastEngine:
     name = "fast"
 
@@ -31,9 +47,7 @@ class FastEngine:
     @classmethod
     @cache
     def shared(cls) -> FastEngine:
-        from framing.actors.data import load_actor_data
-
-        return cls({form: verb.lemma for form, verb in load_actor_data().verbs.items()})
+        return cls(known_verb_forms())
 
     @property
     def model(self) -> str:
