@@ -292,11 +292,11 @@ def _voice(out: _Collector, document: Document, sentence: _Sentence, clause: Cla
     tokens = sentence.tokens
     if clause.subject is None:
         return
-    subject_start = tokens[clause.subject[0]].start
-    ends = out.quote_ends
-    before = bisect_left(ends, subject_start - 4)
     verb = tokens[clause.verb]
-    if before < bisect_right(ends, subject_start) or before < bisect_right(ends, verb.start):
+    anchor = min(tokens[clause.subject[0]].start, verb.start)  # "X said" or "said X"
+    ends = out.quote_ends
+    before = bisect_left(ends, anchor - 4)
+    if before < bisect_right(ends, anchor):
         # the attribution of a direct quotation that ends just before: its voice is the quote's, counted
         # with the quote; where the text layer named no speaker ("the students' leader, Farid Nasser,
         # told"), this clause's subject is the speaker

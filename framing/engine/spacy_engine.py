@@ -149,6 +149,16 @@ def _noun_phrases(doc: Any, index: dict[int, int]) -> dict[int, Span]:
     for chunk in doc.noun_chunks:
         if chunk.root.i in index and chunk.start in index and chunk.end - 1 in index:
             spans[index[chunk.root.i]] = (index[chunk.start], index[chunk.end - 1] + 1)
+    for entity in doc.ents:  # a name the chunker cut ("The Sons" | "of Dawn") stays one phrase
+        if entity.start not in index or entity.end - 1 not in index:
+            continue
+        first, last = index[entity.start], index[entity.end - 1] + 1
+        for head, (a, b) in list(spans.items()):
+            if a <= first < b < last:
+                spans[head] = (a, last)
+                for other, (c, d) in list(spans.items()):
+                    if other != head and b <= c and d <= last:
+                        del spans[other]
     for t in doc:
         if t.i in index and index[t.i] not in spans and t.pos_ in ("NOUN", "PROPN", "PRON", "NUM") and not any(
             a <= index[t.i] < b for a, b in spans.values()
