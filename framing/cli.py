@@ -556,3 +556,7 @@ def main() -> None:
         _error(str(error))
         code = Exit.INPUT if isinstance(error, InputError) else Exit.LEXICON if isinstance(error, LexiconError) else Exit.INTERNAL
         sys.exit(code)
+
+
+if __name__ == "__main__":
+    main()

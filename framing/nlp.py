@@ -8,14 +8,19 @@ spans into the original text.
 from __future__ import annotations
 
 import gc
+import importlib.util
 import re
+import sys
 import warnings
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from functools import cache
+from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 from framing.engine.model import Token
+from framing.errors import FramingError
 
 # Titles with their period before a name ("Mr. Smith": one token, as spaCy has it), numbers with thousands separators ("100,000-strong"), words (with hyphens, inner periods and inner
 # apostrophes: "U.S.-backed", "Shi'ite"), the possessive
@@ -32,20 +37,52 @@ _PARTICIPLES = frozenset(
 
 @cache
 def _parser() -> Any:
-    import textblob.en
-
+    en = _pattern_en()
     with _quiet_load():
-        textblob.en.parser.find_tags(["warm", "up"])
-    return textblob.en.parser
+        en.parser.find_tags(["warm", "up"])
+    return en.parser
 
 
 @cache
 def _sentiment() -> Any:
-    import textblob.en
-
+    en = _pattern_en()
     with _quiet_load():
-        textblob.en.sentiment("warm up")
-    return textblob.en.sentiment
+        en.sentiment("warm up")
+    return en.sentiment
+
+
+@cache
+def _pattern_en() -> ModuleType:
+    """TextBlob's vendored pattern module `textblob.en` (tagger, sentiment lexicon), without running the
+    package's `__init__`, which imports all of NLTK and through it scipy and scikit-learn (about 1.5 s of
+    start-up that the tagger never uses). The code and data files are TextBlob's own, so tags and
+    polarities are identical (tests/test_nlp.py). Where TextBlob's package is already imported, its module
+    is used as it is."""
+    if "textblob.en" in sys.modules:
+        return sys.modules["textblob.en"]
+    spec = importlib.util.find_spec("textblob")  # a top-level name: finding it runs nothing
+    if spec is None or not spec.submodule_search_locations:
+        raise FramingError("TextBlob is not installed (pip install textblob)")
+    root = Path(next(iter(spec.submodule_search_locations)))
+    # `textblob/en/__init__.py` imports `textblob._text`; a temporary entry resolves that import without
+    # the package, and is removed again so that a later `import textblob` runs the package as usual.
+    added = "textblob._text" not in sys.modules
+    if added:
+        sys.modules["textblob._text"] = _load_module("textblob._text", root / "_text.py")
+    try:
+        return _load_module("framing._textblob_en", root / "en" / "__init__.py")
+    finally:
+        if added:
+            del sys.modules["textblob._text"]
+
+
+def _load_module(name: str, path: Path) -> ModuleType:
+    spec = importlib.util.spec_from_file_location(name, path)
+    if spec is None or spec.loader is None:
+        raise FramingError(f"{path}: cannot be loaded")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 @contextmanager

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Sequence
-
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+from collections.abc import Iterable, Sequence
+from functools import cache
+from typing import cast
 
 PRIOR_SCALE = 1000.0  # total pseudo-count of the informative prior (alpha_0)
 BOOTSTRAP_RESAMPLES = 1000
@@ -26,8 +26,9 @@ def log_odds(counts: Counter[str], rest: Counter[str], prior: Counter[str], *, t
     if not n_i or not n_j or len(prior) < 2:
         return []  # nothing to contrast (with a single word type the odds are undefined)
     scores = []
+    stop_words = english_stop_words()
     for word, y_i in counts.items():
-        if y_i < min_count or word in ENGLISH_STOP_WORDS:
+        if y_i < min_count or word in stop_words:
             continue
         y_j = rest.get(word, 0)
         alpha = PRIOR_SCALE * prior[word] / n_prior
@@ -37,6 +38,25 @@ def log_odds(counts: Counter[str], rest: Counter[str], prior: Counter[str], *, t
         scores.append((word, round(delta / math.sqrt(variance), 3), y_i))
     scores.sort(key=lambda s: (-s[1], s[0]))
     return [s for s in scores[:top] if s[1] > 0]
+
+
+@cache
+def english_stop_words() -> frozenset[str]:
+    """scikit-learn's English stop words (`ENGLISH_STOP_WORDS`), read from its data module without
+    importing scikit-learn (whose package import, with scipy, costs about a second of start-up)."""
+    import importlib.util
+    from pathlib import Path
+
+    spec = importlib.util.find_spec("sklearn")  # a top-level name: finding it runs nothing
+    path = Path(next(iter(spec.submodule_search_locations or ()))) / "feature_extraction" / "_stop_words.py" \
+        if spec else None
+    if path is None or not path.is_file():  # a layout this was not written for: the ordinary import
+        from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+        return frozenset(ENGLISH_STOP_WORDS)
+    namespace: dict[str, object] = {}
+    exec(compile(path.read_text(encoding="utf-8"), str(path), "exec"), namespace)
+    return frozenset(cast(Iterable[str], namespace["ENGLISH_STOP_WORDS"]))
 
 
 def bootstrap_ci(values: Sequence[float], *, level: float = 0.95) -> tuple[float, float] | None:
