@@ -230,3 +230,35 @@ def test_seed_against_rewrite_aligns_the_three_actors(lexicon: Lexicon) -> None:
 
 def test_log_odds_with_a_single_word_type_is_empty() -> None:
     assert log_odds(Counter({"regime": 3}), Counter({"regime": 2}), Counter({"regime": 5})) == []
+
+
+# --- merging profiles ----------------------------------------------------------------------------
+
+def _snapshot(p: SourceProfile) -> str:
+    return repr(p)
+
+
+def test_merge_leaves_the_merged_profiles_unchanged(lexicon: Lexicon) -> None:
+    b, c = profile(COURIER, lexicon, "x"), profile(RIVER, lexicon, "x")
+    before_b, before_c = _snapshot(b), _snapshot(c)
+    shared = set(b.actors) & set(c.actors)
+    assert shared  # the aliasing shows only for an actor both profiles have
+    x = SourceProfile("x").merge(b).merge(c)
+    assert _snapshot(b) == before_b and _snapshot(c) == before_c
+    for key in shared:
+        assert b.actors[key].documents == 1 and x.actors[key].documents == 2
+    x.actors[next(iter(shared))].names["changed"] += 1  # the merged profile shares no tallies either
+    assert _snapshot(b) == before_b and _snapshot(c) == before_c
+
+
+def test_merge_is_associative_so_a_tree_reduction_equals_a_fold(lexicon: Lexicon) -> None:
+    parts = [profile(p, lexicon, "x") for p in (COURIER, RIVER, FRONTIER, COURIER)]
+
+    def fresh() -> list[SourceProfile]:
+        return [SourceProfile("x").merge(p) for p in parts]
+
+    a, b, c, d = fresh()
+    folded = a.merge(b).merge(c).merge(d)
+    a, b, c, d = fresh()
+    tree = a.merge(b).merge(c.merge(d))
+    assert repr(tree) == repr(folded)

@@ -102,6 +102,9 @@ class SourceProfile:
         return self
 
     def merge(self, other: SourceProfile) -> SourceProfile:
+        """Add `other`'s counts to this profile; `other` is left unchanged and shares nothing with it.
+        Merging is associative and keeps first-appearance order, so any grouping of an ordered sequence
+        of profiles (a tree reduction) gives the same profile as folding it from left to right."""
         self.documents += other.documents
         self.words += other.words
         self.loaded += other.loaded
@@ -110,8 +113,7 @@ class SourceProfile:
         self.identity.update(other.identity)
         self.vocabulary.update(other.vocabulary)
         for key, tally in other.actors.items():
-            if key in self.actors:
-                self.actors[key].merge(tally)
-            else:
-                self.actors[key] = tally
+            # A new tally, never `other`'s own: merging must leave `other` as it was, or merging b and
+            # then c into x would count c's documents into b too.
+            self.actors.setdefault(key, ActorTally(tally.name)).merge(tally)
         return self
