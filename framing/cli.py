@@ -297,10 +297,18 @@ def compare(
                                                   help="Progress on stderr (default: when it is a terminal).")] = None,
     max_mb: Annotated[float, typer.Option(help="Refuse files larger than this many megabytes.")] = 50.0,
     engine: EngineOption = None,
+    scheduler: Annotated[str | None, typer.Option(help="Run corpus mode on Dask: a scheduler's address "
+                                                  "(tcp://host:8786) or local[:N] for a local cluster of N "
+                                                  "workers (needs framing[dask]; docs/distributed.md).",
+                                                  metavar="ADDRESS|local[:N]")] = None,
+    partition_mb: Annotated[float, typer.Option(min=0.001, help="With --scheduler: megabytes of corpus per "
+                                                "task.")] = 4.0,
 ) -> None:
     from framing.compare import compare as compare_profiles
     from framing.render.comparison import render_comparison
 
+    if scheduler is not None and corpus is None:
+        raise typer.BadParameter("--scheduler works with --corpus")
     if bool(paths) == (corpus is not None):
         raise typer.BadParameter("give either two or more PATHs or --corpus FILE")
     if paths is not None and len(paths) < 2:
@@ -312,7 +320,8 @@ def compare(
     if corpus is not None:
         try:
             profiles, failures = _corpus_profiles(corpus, group_by, text_column, lexicon, no_builtin, actors,
-                                                  workers, progress, max_bytes, parser.name)
+                                                  workers, progress, max_bytes, parser.name, scheduler,
+                                                  partition_mb)
         except InputError as error:
             _error(str(error))
             raise typer.Exit(Exit.INPUT) from None
@@ -346,24 +355,50 @@ def _letters(index: int) -> str:
 
 def _corpus_profiles(corpus: Path, group_by: str | None, text_column: str, lexicon: list[Path] | None,
                      no_builtin: bool, actors: Path | None, workers: int | None, progress: bool | None,
-                     max_bytes: int, engine: str):
+                     max_bytes: int, engine: str, scheduler: str | None = None, partition_mb: float = 4.0):
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
     from framing.compare.corpus import profile_corpus, read_records
 
     if not corpus.exists():
         raise InputError(f"{corpus}: no such file or folder")
-    records = read_records(corpus, group_by=group_by, text_column=text_column, max_bytes=max_bytes)
     show = err_console.is_terminal if progress is None else progress
     with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=err_console,
                   transient=True, disable=not show) as bar:
         task = bar.add_task("analysed 0 documents")
-        groups, failures = profile_corpus(
-            records, lexicon_dirs=tuple(lexicon or ()), builtin=not no_builtin, actors_file=actors, workers=workers,
-            engine=engine,
-            on_progress=lambda n: bar.update(task, description=f"analysed {n:,} documents"),
-        )
+
+        def on_progress(n: int) -> None:
+            bar.update(task, description=f"analysed {n:,} documents")
+
+        settings = (tuple(lexicon or ()), not no_builtin, actors, engine)
+        if scheduler is not None:
+            groups, failures = _dask_profiles(corpus, group_by, text_column, max_bytes, settings, scheduler,
+                                              partition_mb, on_progress)
+        else:
+            records = read_records(corpus, group_by=group_by, text_column=text_column, max_bytes=max_bytes)
+            groups, failures = profile_corpus(records, lexicon_dirs=settings[0], builtin=settings[1],
+                                              actors_file=actors, workers=workers, engine=engine,
+                                              on_progress=on_progress)
     return list(groups.values()), failures
+
+
+def _dask_profiles(corpus: Path, group_by: str | None, text_column: str, max_bytes: int, settings,
+                   scheduler: str, partition_mb: float, on_progress):
+    """Corpus mode on a Dask cluster; a --scheduler that cannot be used is a usage error (exit 2)."""
+    from framing.compare.distributed import Options, SchedulerError, connect, plan, profile_corpus_dask
+
+    partitions = plan(corpus, text_column=text_column, group_by=group_by,
+                      partition_bytes=int(partition_mb * 1_000_000))
+    try:
+        client, close = connect(scheduler)
+    except SchedulerError as error:
+        _error(str(error))
+        raise typer.Exit(Exit.USAGE) from None
+    try:
+        return profile_corpus_dask(client, partitions, Options(group_by, text_column, max_bytes, settings),
+                                   on_progress=on_progress)
+    finally:
+        close()
 
 
 class EvalFormat(StrEnum):
@@ -422,13 +457,13 @@ def train(
     negative: Annotated[str | None, typer.Option(help="The label value that means neutral (default: any other "
                                                  "non-empty value).")] = None,
 ) -> None:
-    from framing.compare.corpus import read_records
+    from framing.compare.corpus import Record, read_records
     from framing.learn.sentence_model import train as train_model
 
     texts, labels, skipped = [], [], 0
     try:
         for record in read_records(data, group_by=label_column, text_column=text_column, max_bytes=2**31):
-            if isinstance(record, str) or (negative is not None and record.group not in (positive, negative)):
+            if not isinstance(record, Record) or (negative is not None and record.group not in (positive, negative)):
                 skipped += 1
                 continue
             texts.append(record.text)
