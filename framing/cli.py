@@ -8,15 +8,19 @@ Exit codes (also in `framing --help` and the README):
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterable, Iterator
 from enum import IntEnum, StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 from rich.text import Text
 
 from framing.errors import FramingError, InputError, LexiconError
+
+if TYPE_CHECKING:
+    from framing.model import Analysis
 
 
 class Exit(IntEnum):
@@ -48,6 +52,7 @@ EngineOption = Annotated[
 class Format(StrEnum):
     TERMINAL = "terminal"
     JSON = "json"
+    JSONL = "jsonl"
     MARKDOWN = "markdown"
     HTML = "html"
 
@@ -112,6 +117,27 @@ def _write(report: str, output: Path | None) -> None:
         output.write_text(report, encoding="utf-8")
 
 
+def _write_chunks(chunks: Iterable[str], output: Path | None) -> None:
+    """A report written piece by piece as it is produced (memory holds one piece); a file appears
+    under its name only when complete."""
+    if output is None:
+        for chunk in chunks:
+            sys.stdout.write(chunk)
+        return
+    import os
+    import tempfile
+
+    handle, partial = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".partial", dir=output.parent or ".")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as file:
+            for chunk in chunks:
+                file.write(chunk)
+        os.replace(partial, output)
+    except BaseException:
+        Path(partial).unlink(missing_ok=True)
+        raise
+
+
 def _report_lexicon_error(error: LexiconError) -> None:
     for problem in error.problems:
         err_console.print(Text(str(problem)))
@@ -173,9 +199,12 @@ def _load_actors(actors_file: Path | None):
 def analyze(
     paths: Annotated[list[str], typer.Argument(help="Files or directories to read; '-' reads standard input.",
                                                metavar="PATH...")],
-    output_format: Annotated[Format, typer.Option("--format", "-f", help="Report format.")] = Format.TERMINAL,
+    output_format: Annotated[Format, typer.Option("--format", "-f", help="Report format (jsonl: one JSON "
+                                                  "object per document and line).")] = Format.TERMINAL,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the report here, not stdout.",
                                                 dir_okay=False)] = None,
+    pretty: Annotated[bool | None, typer.Option("--pretty/--compact", help="Indented JSON (default: indented "
+                                                "on a terminal, compact in files and pipes).")] = None,
     lexicon: LexiconOption = None,
     no_builtin: NoBuiltinOption = False,
     min_strength: Annotated[int, typer.Option(min=1, max=3, help="Leave out entries weaker than this.")] = 1,
@@ -208,28 +237,46 @@ def analyze(
     unknown = sorted(set(category or ()) - set(lex.by_category))
     if unknown:
         raise typer.BadParameter(f"unknown category {', '.join(unknown)}; choose from: {', '.join(sorted(lex.by_category))}")
-    analyses = []
     failed = False
-    for item in read_inputs(paths, max_bytes=int(max_mb * 1_000_000)):
-        if isinstance(item, InputError):
-            _error(str(item))
-            failed = True
-            continue
-        for note in item.notes:
-            _warn(f"{item.name}: {note}")
-        analyses.append(analyze_text(item.text, source=item.name, lexicon=lex, actor_data=actor_data,
-                                     actors=not no_actors, min_strength=min_strength, categories=category,
-                                     ignore=tuple(ignore or ()), notes=item.notes, sentence_model=sentence_model,
-                                     learned_sentiment=sentiment == SentimentSource.MODEL, engine=parser))
-    report = render(analyses, lex, output_format, to_terminal=output is None and sys.stdout.isatty())
-    if explain and output_format in (Format.TERMINAL, Format.MARKDOWN):
-        from framing.render.explain import render_suppressed
+    strongest = 0
 
-        report += render_suppressed(analyses, markdown=output_format is Format.MARKDOWN)
-    _write(report, output)
+    def analyses() -> Iterator[Analysis]:
+        """Each document is read, analysed and handed on in turn: JSON reports are written as they come."""
+        nonlocal failed, strongest
+        for item in read_inputs(paths, max_bytes=int(max_mb * 1_000_000)):
+            if isinstance(item, InputError):
+                _error(str(item))
+                failed = True
+                continue
+            for note in item.notes:
+                _warn(f"{item.name}: {note}")
+            analysis = analyze_text(item.text, source=item.name, lexicon=lex, actor_data=actor_data,
+                                    actors=not no_actors, min_strength=min_strength, categories=category,
+                                    ignore=tuple(ignore or ()), notes=item.notes, sentence_model=sentence_model,
+                                    learned_sentiment=sentiment == SentimentSource.MODEL, engine=parser)
+            strongest = max([strongest, *(f.entry.strength for f in analysis.findings)])
+            yield analysis
+
+    to_terminal = output is None and sys.stdout.isatty()
+    if output_format is Format.JSONL:
+        from framing.render.json import jsonl_lines
+
+        _write_chunks(jsonl_lines(analyses(), lex), output)
+    elif output_format is Format.JSON:
+        from framing.render.json import json_chunks
+
+        _write_chunks(json_chunks(analyses(), lex, pretty=to_terminal if pretty is None else pretty), output)
+    else:
+        documents = list(analyses())
+        report = render(documents, lex, output_format, to_terminal=to_terminal)
+        if explain and output_format in (Format.TERMINAL, Format.MARKDOWN):
+            from framing.render.explain import render_suppressed
+
+            report += render_suppressed(documents, markdown=output_format is Format.MARKDOWN)
+        _write(report, output)
     if failed:
         raise typer.Exit(Exit.INPUT)
-    if fail_on is not None and any(f.entry.strength >= fail_on for a in analyses for f in a.findings):
+    if fail_on is not None and strongest >= fail_on:
         raise typer.Exit(Exit.FINDINGS)
 
 

@@ -284,3 +284,34 @@ def test_version() -> None:
 
     result = run("--version")
     assert result.exit_code == 0 and result.stdout.strip() == f"framing {__version__}"
+
+
+def test_jsonl_is_one_document_per_line_as_in_the_json_report(tmp_path: Path) -> None:
+    other = tmp_path / "other.txt"
+    other.write_text("The regime's thugs fled.\n", encoding="utf-8")
+    lines = run("analyze", str(EXAMPLE), str(other), "--format", "jsonl").stdout.splitlines()
+    report = json.loads(run("analyze", str(EXAMPLE), str(other), "--format", "json").stdout)
+    assert len(lines) == 2
+    for line, document in zip(lines, report["documents"], strict=True):
+        parsed = json.loads(line)
+        assert parsed.pop("schema_version") == report["schema_version"]
+        assert parsed.pop("framing_version") == report["framing_version"]
+        assert parsed == document
+
+
+def test_json_is_compact_in_files_and_pipes_unless_pretty(tmp_path: Path) -> None:
+    compact = run("analyze", str(EXAMPLE), "--format", "json").stdout
+    pretty = run("analyze", str(EXAMPLE), "--format", "json", "--pretty").stdout
+    target = tmp_path / "report.json"
+    assert run("analyze", str(EXAMPLE), "--format", "json", "--output", str(target)).exit_code == 0
+    assert compact.count("\n") == 1 and pretty.count("\n") > 100
+    assert json.loads(compact) == json.loads(pretty) == json.loads(target.read_text(encoding="utf-8"))
+    assert target.read_text(encoding="utf-8") == compact
+    assert [p.name for p in tmp_path.iterdir()] == ["report.json"]  # no partial file left behind
+
+
+def test_fail_on_and_unreadable_inputs_while_streaming(tmp_path: Path) -> None:
+    result = run("analyze", str(tmp_path / "missing.txt"), str(EXAMPLE), "--format", "jsonl", "--fail-on", "1")
+    assert result.exit_code == 4  # unreadable input outranks findings, as for the other formats
+    assert len(result.stdout.splitlines()) == 1
+    assert run("analyze", str(EXAMPLE), "--format", "jsonl", "--fail-on", "1").exit_code == 1

@@ -36,3 +36,31 @@ def test_alternatives_take_the_case_of_the_match(lexicon: Lexicon) -> None:
 
     (finding,) = [f for f in analyze("Regime troops left.", lexicon=lexicon).findings if f.text == "Regime"]
     assert alternatives_for(finding)[0] == "Government"
+
+
+# --- JSON written a document at a time ------------------------------------------------------------
+
+def test_json_report_streams_one_document_at_a_time(lexicon: Lexicon) -> None:
+    from framing.render.json import json_chunks
+
+    def documents():
+        yield analyze("The regime fell.", source="a", lexicon=lexicon)
+        raise AssertionError("the second document was asked for before the first was written")
+
+    chunks = json_chunks(documents(), lexicon, pretty=False)
+    assert '"source":"a"' in next(chunks)
+
+
+@pytest.mark.parametrize("pretty", [True, False])
+def test_streamed_json_is_the_whole_report_dumped(lexicon: Lexicon, pretty: bool) -> None:
+    from framing import __version__
+    from framing.render.json import SCHEMA_VERSION, analysis_dict, render_json
+
+    analyses = [analyze(t, source=str(i), lexicon=lexicon) for i, t in enumerate(("The regime fell.", "", "Rebels."))]
+    for count in (0, 1, 3):
+        report = {"schema_version": SCHEMA_VERSION, "framing_version": __version__,
+                  "lexicon": {"entries": len(lexicon.entries), "categories": [c.name for c in lexicon.categories]},
+                  "documents": [analysis_dict(a, lexicon) for a in analyses[:count]]}
+        layout = {"indent": 2} if pretty else {"separators": (",", ":")}
+        expected = json.dumps(report, ensure_ascii=False, sort_keys=True, **layout) + "\n"
+        assert render_json(analyses[:count], lexicon, pretty=pretty) == expected

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from framing.messages import alternatives_for
@@ -122,13 +122,50 @@ def analysis_dict(analysis: Analysis, lexicon: Lexicon) -> dict[str, Any]:
     }
 
 
-def render_json(analyses: Sequence[Analysis], lexicon: Lexicon) -> str:
+def render_json(analyses: Iterable[Analysis], lexicon: Lexicon, *, pretty: bool = True) -> str:
+    return "".join(json_chunks(analyses, lexicon, pretty=pretty))
+
+
+def json_chunks(analyses: Iterable[Analysis], lexicon: Lexicon, *, pretty: bool = True) -> Iterator[str]:
+    """The JSON report in pieces, one document at a time, so a caller can write each as it is analysed:
+    memory holds one document, not the run. The text is exactly `json.dumps(report, sort_keys=True)` with
+    `indent=2` (pretty) or without spaces (compact, several times faster to produce)."""
     from framing import __version__
 
-    report = {
-        "schema_version": SCHEMA_VERSION,
+    tail = {
         "framing_version": __version__,
         "lexicon": {"entries": len(lexicon.entries), "categories": [c.name for c in lexicon.categories]},
-        "documents": [analysis_dict(a, lexicon) for a in analyses],
+        "schema_version": SCHEMA_VERSION,
     }
-    return json.dumps(report, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    # "documents" sorts first among the report's keys, so the array opens the object.
+    if pretty:
+        opening, separator, empty, closing = '{\n  "documents": [\n', ",\n", '{\n  "documents": [],\n', "\n  ],\n"
+    else:
+        opening, separator, empty, closing = '{"documents":[', ",", '{"documents":[],', "],"
+    first = True
+    for analysis in analyses:
+        document = _dumps(analysis_dict(analysis, lexicon), pretty)
+        if pretty:
+            document = "    " + document.replace("\n", "\n    ")
+        yield (opening if first else separator) + document
+        first = False
+    rest = _dumps(tail, pretty)
+    yield (empty if first else closing) + (rest[2:] if pretty else rest[1:]) + "\n"  # the tail's keys, after "{"
+
+
+def jsonl_lines(analyses: Iterable[Analysis], lexicon: Lexicon) -> Iterator[str]:
+    """JSON Lines: one compact line per document, the object of the JSON report's `documents` with the
+    report's `schema_version` and `framing_version` (docs/report-schema.md)."""
+    from framing import __version__
+
+    for analysis in analyses:
+        document = analysis_dict(analysis, lexicon)
+        document["schema_version"] = SCHEMA_VERSION
+        document["framing_version"] = __version__
+        yield _dumps(document, False) + "\n"
+
+
+def _dumps(value: object, pretty: bool) -> str:
+    if pretty:
+        return json.dumps(value, ensure_ascii=False, indent=2, sort_keys=True)
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
