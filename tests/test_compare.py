@@ -252,13 +252,24 @@ def test_merge_leaves_the_merged_profiles_unchanged(lexicon: Lexicon) -> None:
 
 
 def test_merge_is_associative_so_a_tree_reduction_equals_a_fold(lexicon: Lexicon) -> None:
-    parts = [profile(p, lexicon, "x") for p in (COURIER, RIVER, FRONTIER, COURIER)]
+    # Every sentence of the examples a document: many small float contributions to add up.
+    texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "examples").rglob("*.txt"))]
+    sentences = [s for text in texts for s in text.replace("\n", " ").split(". ") if s.strip()]
+    parts = [SourceProfile("x").add(analyze(s, lexicon=lexicon), lexicon) for s in sentences]
+    assert len(parts) > 25
 
     def fresh() -> list[SourceProfile]:
         return [SourceProfile("x").merge(p) for p in parts]
 
-    a, b, c, d = fresh()
-    folded = a.merge(b).merge(c).merge(d)
-    a, b, c, d = fresh()
-    tree = a.merge(b).merge(c.merge(d))
-    assert repr(tree) == repr(folded)
+    folded = SourceProfile("x")
+    for part in fresh():
+        folded.merge(part)
+    level = fresh()
+    while len(level) > 1:  # merge neighbours, level by level
+        level = [level[i].merge(level[i + 1]) for i in range(0, len(level) - 1, 2)] + level[len(level) - len(level) % 2 :]
+    assert repr(level[0]) == repr(folded)
+    right = fresh()  # from the right: every sum is taken in another order
+    while len(right) > 1:
+        last = right.pop()
+        right[-1].merge(last)
+    assert repr(right[0]) == repr(folded)

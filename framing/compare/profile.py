@@ -30,7 +30,9 @@ class ActorTally:
     labels: Counter[tuple[str, str, str]] = field(default_factory=Counter)  # (words, entry key, alternative)
     scores: list[float] = field(default_factory=list)  # one per document
     evidence: int = 0  # evidence items behind the scores
-    components: Counter[str] = field(default_factory=Counter)  # summed contributions
+    # Summed contributions in millionths (contributions have three decimals): integers add exactly in any
+    # order, so a tree of merges gives the same sums as a left-to-right fold; floats would not.
+    component_micros: Counter[str] = field(default_factory=Counter)
     agent: int = 0
     patient: int = 0
     agentless: int = 0
@@ -40,13 +42,18 @@ class ActorTally:
     allegations: int = 0
     unattributed: int = 0
 
+    @property
+    def components(self) -> dict[str, float]:
+        """Summed contributions by component."""
+        return {name: micros / 1_000_000 for name, micros in self.component_micros.items()}
+
     def merge(self, other: ActorTally) -> None:
         self.documents += other.documents
         self.mentions += other.mentions
         self.names.update(other.names)
         self.labels.update(other.labels)
         self.scores.extend(other.scores)
-        self.components.update(other.components)
+        self.component_micros.update(other.component_micros)
         for name in ("evidence", "agent", "patient", "agentless", "quoted", "reported", "via_source", "allegations",
                      "unattributed"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
@@ -89,7 +96,7 @@ class SourceProfile:
                               alternatives[0] if alternatives else "")] += 1
             if actor.confidence > 0:
                 tally.scores.append(actor.score)
-            tally.components.update({c.name: c.contribution for c in actor.components})
+            tally.component_micros.update({c.name: round(c.contribution * 1_000_000) for c in actor.components})
             tally.evidence += sum(len(c.evidence) for c in actor.components)
             tally.agent += actor.role_count(Role.AGENT)
             tally.patient += actor.role_count(Role.PATIENT)
