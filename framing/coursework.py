@@ -15,7 +15,9 @@ MAX_QUESTIONS = 7
 
 
 def _negative_labels(actor: ActorFrame) -> list[Finding]:
-    return [f for f in actor.labels if f.entry.connotation is Connotation.NEGATIVE and f.entry.kind is Kind.LOADED]
+    return [
+        f for f in actor.labels if f.entry.connotation is Connotation.NEGATIVE and f.entry.kind is Kind.LOADED
+    ]
 
 
 def _clip(text: str, limit: int = 60) -> str:
@@ -49,27 +51,37 @@ def questions(analysis: Analysis) -> tuple[str, ...]:
     for actor in actors:
         bare = [a for a in actor.allegations if a.accuser is None]
         if bare:
-            out.append(f'{actor.name} is accused ("{_clip(bare[0].text)}") but the text names no accuser. Who makes '
-                       "this accusation, and how could a reader check it?")
+            out.append(
+                f'{actor.name} is accused ("{_clip(bare[0].text)}") but the text names no accuser. Who makes '
+                "this accusation, and how could a reader check it?"
+            )
             break
     for actor in actors:
-        hidden = [r for r in actor.roles if r.agentless and r.role is Role.PATIENT and r.verb_class != "accusation"]
+        hidden = [
+            r for r in actor.roles if r.agentless and r.role is Role.PATIENT and r.verb_class != "accusation"
+        ]
         if hidden:
-            out.append(f'Something is done to {actor.name} ("{hidden[0].verb_text}") without saying who did it. '
-                       "Who is left out, and does it matter?")
+            out.append(
+                f'Something is done to {actor.name} ("{hidden[0].verb_text}") without saying who did it. '
+                "Who is left out, and does it matter?"
+            )
             break
     unnamed = [f for f in analysis.findings if f.entry.category == "hedges"]
     if unnamed:
-        out.append(f'The story relies on "{unnamed[0].text}". Who might these sources be, and why are they not '
-                   "named?")
+        out.append(
+            f'The story relies on "{unnamed[0].text}". Who might these sources be, and why are they not '
+            "named?"
+        )
     euphemisms = [f for f in analysis.findings if f.entry.connotation is Connotation.EUPHEMISTIC]
     if euphemisms:
         out.append(f'What does "{euphemisms[0].text}" describe here? Say it in plainer words.')
     identity = sorted({f.text for f in analysis.findings if f.entry.kind is Kind.IDENTITY})
     if identity:
         shown = ", ".join(f'"{w}"' for w in identity[:3])
-        out.append(f"The story names groups by sect, ethnicity or religion ({shown}). Does that identity matter "
-                   "to what happened?")
+        out.append(
+            f"The story names groups by sect, ethnicity or religion ({shown}). Does that identity matter "
+            "to what happened?"
+        )
     return tuple(out[:MAX_QUESTIONS])
 
 

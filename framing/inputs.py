@@ -42,7 +42,11 @@ def read_inputs(paths: Sequence[str], *, max_bytes: int) -> Iterator[Input | Inp
             continue
         path = Path(raw)
         if path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES | HTML_SUFFIXES)
+            files = sorted(
+                p
+                for p in path.rglob("*")
+                if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES | HTML_SUFFIXES
+            )
             if not files:
                 yield InputError(f"{raw}: directory holds no .txt, .md or .html files")
             for file in files:
@@ -58,8 +62,10 @@ def read_file(path: Path, *, max_bytes: int) -> Input | InputError:
         if not path.is_file():
             return InputError(f"{name}: not a regular file")
         if size > max_bytes:
-            return InputError(f"{name}: file is {size / 1e6:.1f} MB, over the limit of {max_bytes / 1e6:g} MB "
-                              "(raise it with --max-mb, or split the file)")
+            return InputError(
+                f"{name}: file is {size / 1e6:.1f} MB, over the limit of {max_bytes / 1e6:g} MB "
+                "(raise it with --max-mb, or split the file)"
+            )
         with path.open("rb") as handle:
             data = handle.read(max_bytes + 1)
     except FileNotFoundError:
@@ -73,7 +79,9 @@ def read_file(path: Path, *, max_bytes: int) -> Input | InputError:
 
 def _decode_input(name: str, data: bytes, max_bytes: int, *, html: bool) -> Input | InputError:
     if len(data) > max_bytes:
-        return InputError(f"{name}: input is over the limit of {max_bytes / 1e6:g} MB (raise it with --max-mb)")
+        return InputError(
+            f"{name}: input is over the limit of {max_bytes / 1e6:g} MB (raise it with --max-mb)"
+        )
     if not data.strip():
         return InputError(f"{name}: empty file, nothing to analyse")
     text, encoding_note = _decode(data)

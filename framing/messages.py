@@ -77,7 +77,10 @@ def alternatives_line(finding: Finding) -> str:
 
 _KIND_VERB = {
     Kind.IDENTITY: ("labels its subject by identity", "may label its subject by identity"),
-    Kind.MARKER: ("marks how a claim is sourced or how sure it is", "may mark how a claim is sourced or how sure it is"),
+    Kind.MARKER: (
+        "marks how a claim is sourced or how sure it is",
+        "may mark how a claim is sourced or how sure it is",
+    ),
 }
 
 
@@ -154,7 +157,8 @@ def role_reason(use) -> str:
 
 
 def label_reason(finding: Finding) -> str:
-    return f'called "{finding.text}" ({finding.entry.key}, {finding.entry.connotation.value}, strength {finding.entry.strength})'
+    entry = finding.entry
+    return f'called "{finding.text}" ({entry.key}, {entry.connotation.value}, strength {entry.strength})'
 
 
 def sentiment_reason(scored: tuple[tuple[str, float], ...]) -> str:

@@ -61,8 +61,21 @@ def main() -> None:
                 line = json.dumps(pool[i % len(pool)], ensure_ascii=False) + "\n"
                 size += len(line.encode("utf-8"))
                 handle.write(line)
-        command = [sys.executable, "-m", "framing", "compare", "--corpus", str(corpus), "--group-by", "outlet",
-                   "--format", "json", "--output", str(Path(folder) / "report.json"), "--no-progress"]
+        command = [
+            sys.executable,
+            "-m",
+            "framing",
+            "compare",
+            "--corpus",
+            str(corpus),
+            "--group-by",
+            "outlet",
+            "--format",
+            "json",
+            "--output",
+            str(Path(folder) / "report.json"),
+            "--no-progress",
+        ]
         if args.workers:
             command += ["--workers", str(args.workers)]
         start = time.perf_counter()
@@ -70,10 +83,16 @@ def main() -> None:
         seconds = time.perf_counter() - start
         peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
         report = json.loads((Path(folder) / "report.json").read_text(encoding="utf-8"))
-    print(f"corpus: {args.articles} articles ({len(pool)} distinct), {size / 1e6:.1f} MB; exit code {done.returncode}")
+    print(
+        f"corpus: {args.articles} articles ({len(pool)} distinct), {size / 1e6:.1f} MB; exit code "
+        f"{done.returncode}"
+    )
     print(f"sources: {len(report['sources'])}; actors aligned: {len(report['actors'])}; failed records: "
           f"{report['failures']}")
-    print(f"wall time: {seconds:.1f} s; {args.articles / seconds:.0f} articles/s; {size / 1e6 / seconds:.2f} MB/s")
+    print(
+        f"wall time: {seconds:.1f} s; {args.articles / seconds:.0f} articles/s; {size / 1e6 / seconds:.2f} "
+        "MB/s"
+    )
     print(f"peak memory of the largest process (max RSS): {peak:.0f} MiB")
 
 

@@ -25,7 +25,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from benchmark_corpus import articles  # noqa: E402
+from benchmark_corpus import articles
 
 
 def _free_port() -> int:
@@ -78,7 +78,7 @@ def main() -> None:
         dask = str(Path(sys.executable).with_name("dask"))
         quiet = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL}
         processes.append(subprocess.Popen([dask, "scheduler", "--host", "127.0.0.1", "--port", str(port),
-                                           "--no-dashboard"], **quiet))
+                                           "--no-dashboard", "--dashboard-address", ":0"], **quiet))
         for _ in range(args.workers):
             processes.append(subprocess.Popen([dask, "worker", address, "--nthreads", "1", "--nworkers", "1",
                                                "--memory-limit", "0", "--no-dashboard",
@@ -87,9 +87,25 @@ def main() -> None:
             client.wait_for_workers(args.workers, timeout=120)
             client.run(lambda: __import__("framing.compare.distributed"))  # imports are not the benchmark's
         report = folder / "dask.json"
-        command = [sys.executable, "-m", "framing", "compare", "--corpus", str(corpus), "--group-by", "outlet",
-                   "--format", "json", "--output", str(report), "--no-progress", "--scheduler", address,
-                   "--partition-mb", str(args.partition_mb)]
+        command = [
+            sys.executable,
+            "-m",
+            "framing",
+            "compare",
+            "--corpus",
+            str(corpus),
+            "--group-by",
+            "outlet",
+            "--format",
+            "json",
+            "--output",
+            str(report),
+            "--no-progress",
+            "--scheduler",
+            address,
+            "--partition-mb",
+            str(args.partition_mb),
+        ]
         seconds, code, client_peak = _run(command)
         with Client(address, timeout="60s") as client:
             workers = client.run(_peak_rss)
@@ -99,15 +115,33 @@ def main() -> None:
               f"partitions of {args.partition_mb:g} MB; exit code {code}")
         print(f"sources: {len(result['sources'])}; actors aligned: {len(result['actors'])}; "
               f"failed records: {result['failures']}")
-        print(f"Dask, {args.workers} workers of one thread: wall time {seconds:.1f} s; "
-              f"{args.articles / seconds:.0f} articles/s ({args.articles / seconds / args.workers:.0f} per worker); "
-              f"{size / 1e6 / seconds:.2f} MB/s ({size / 1e6 / seconds / args.workers:.2f} per worker)")
+        print(
+            f"Dask, {args.workers} workers of one thread: wall time {seconds:.1f} s; "
+            f"{args.articles / seconds:.0f} articles/s ({args.articles / seconds / args.workers:.0f} per "
+            "worker); "
+            f"{size / 1e6 / seconds:.2f} MB/s ({size / 1e6 / seconds / args.workers:.2f} per worker)"
+        )
         print(f"peak RSS: client {client_peak:.0f} MiB; scheduler {scheduler / 1024:.0f} MiB; workers "
               + ", ".join(f"{kib / 1024:.0f} MiB" for kib in workers.values()))
         if args.compare_local:
             local = folder / "local.json"
-            command = [sys.executable, "-m", "framing", "compare", "--corpus", str(corpus), "--group-by", "outlet",
-                       "--format", "json", "--output", str(local), "--no-progress", "--workers", str(args.workers)]
+            command = [
+                sys.executable,
+                "-m",
+                "framing",
+                "compare",
+                "--corpus",
+                str(corpus),
+                "--group-by",
+                "outlet",
+                "--format",
+                "json",
+                "--output",
+                str(local),
+                "--no-progress",
+                "--workers",
+                str(args.workers),
+            ]
             local_seconds, _, local_peak = _run(command)
             same = local.read_bytes() == report.read_bytes()
             print(f"local pool, {args.workers} processes: wall time {local_seconds:.1f} s "

@@ -69,7 +69,10 @@ def grown(lexicon: Lexicon, factor: int, seed: int = 7) -> Lexicon:
     extra = []
     template = lexicon.entries[0]
     for i in range(len(lexicon.entries) * (factor - 1)):
-        words = ["".join(rng.choices(string.ascii_lowercase, k=rng.randint(4, 9))) for _ in range(rng.randint(1, 3))]
+        words = [
+            "".join(rng.choices(string.ascii_lowercase, k=rng.randint(4, 9)))
+            for _ in range(rng.randint(1, 3))
+        ]
         extra.append(dataclasses.replace(template, id=f"synthetic-{i}", term=" ".join(words), variants=(),
                                          exceptions=(), category=template.category))
     return Lexicon(lexicon.categories, lexicon.entries + tuple(extra), lexicon.sources)
@@ -108,7 +111,11 @@ def main() -> None:
     rows = [
         ("matching only", len(lexicon.entries), best_of(args.repeat, lambda: matching(lexicon))),
         ("matching only, lexicon x10", len(big.entries), best_of(args.repeat, lambda: matching(big))),
-        ("detection (text layer + matching)", len(lexicon.entries), best_of(args.repeat, lambda: detection(lexicon))),
+        (
+            "detection (text layer + matching)",
+            len(lexicon.entries),
+            best_of(args.repeat, lambda: detection(lexicon)),
+        ),
         ("detection, lexicon x10", len(big.entries), best_of(args.repeat, lambda: detection(big))),
     ]
     if not args.skip_full:
@@ -120,7 +127,9 @@ def main() -> None:
         rows.append(("full analysis (with actor framing)", len(lexicon.entries), best_of(1, full)))
 
         def full_textblob() -> None:
-            counts["actors"] = sum(len(analyze(t, lexicon=lexicon, learned_sentiment=False).actors) for t in texts)
+            counts["actors"] = sum(
+                len(analyze(t, lexicon=lexicon, learned_sentiment=False).actors) for t in texts
+            )
 
         rows.append(("full analysis, TextBlob sentiment", len(lexicon.entries), best_of(1, full_textblob)))
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

@@ -64,16 +64,21 @@ def main() -> None:
     lexicon, actor_data = load_lexicon(), load_actor_data()
     splits = {"train": list(newsmtsc_targets(args.data / "official_release" / "train.jsonl", args.limit))}
     for name in ("rw", "mt"):
-        splits[f"test {name}"] = list(newsmtsc_targets(args.data / "paper_splits" / f"newsmtsc-{name}" / "test.jsonl",
-                                              args.limit))
+        splits[f"test {name}"] = list(
+            newsmtsc_targets(args.data / "paper_splits" / f"newsmtsc-{name}" / "test.jsonl", args.limit)
+        )
     print(f"targets: {', '.join(f'{k} {len(v)}' for k, v in splits.items())}")
     print(f"{'window':>6} {'features':>8} {'train':>6} {'CV':>6} {'test rw':>8} {'test mt':>8}")
     shipped = None
     for window in (WINDOW, args.variant) if args.variant and args.variant != WINDOW else (WINDOW,):
         features = {name: featurise(rows, window, lexicon, actor_data) for name, rows in splits.items()}
         train_rows = splits["train"]
-        model = train(zip(features["train"], (r.gold for r in train_rows), strict=True), C=C, min_count=MIN_COUNT,
-                      metadata={"window": window, "class_weight": "balanced", "solver": "lbfgs"})
+        model = train(
+            zip(features["train"], (r.gold for r in train_rows), strict=True),
+            C=C,
+            min_count=MIN_COUNT,
+            metadata={"window": window, "class_weight": "balanced", "solver": "lbfgs"},
+        )
         cv = cross_validate(features["train"], train_rows)
         results = [score(model, features[name], rows) for name, rows in splits.items()]
         print(f"{window:>6} {len(model.features):>8} {results[0]:>6.3f} {cv:>6.3f} {results[1]:>8.3f} "

@@ -23,7 +23,9 @@ settings.load_profile("ci" if os.environ.get("CI") else "dev")
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
-    parser.addoption("--update-goldens", action="store_true", help="Rewrite tests/golden/ from current output.")
+    parser.addoption(
+        "--update-goldens", action="store_true", help="Rewrite tests/golden/ from current output."
+    )
 
 
 @pytest.fixture(scope="session")

@@ -37,7 +37,9 @@ def role_words(actor: ActorFrame) -> list[tuple[str, str, bool]]:
 # --- who is in the story -------------------------------------------------------------------------
 
 def test_gazetteer_aliases_merge_into_one_actor(lexicon: Lexicon) -> None:
-    found = actors("Islamic State fighters held the town. ISIS' commanders fled. Daesh lost the city.", lexicon)
+    found = actors(
+        "Islamic State fighters held the town. ISIS' commanders fled. Daesh lost the city.", lexicon
+    )
     assert {n.text for n in found["Islamic State"].names} >= {"Islamic State", "ISIS", "Daesh"}
 
 
@@ -65,7 +67,9 @@ def test_appositive_describes_the_named_actor(lexicon: Lexicon) -> None:
 
 
 def test_pronoun_subject_takes_the_previous_subject(lexicon: Lexicon) -> None:
-    found = actors("The Hadar Brigades entered the town. They have been accused of abusing residents.", lexicon)
+    found = actors(
+        "The Hadar Brigades entered the town. They have been accused of abusing residents.", lexicon
+    )
     assert found["Hadar Brigades"].allegations
 
 
@@ -140,10 +144,18 @@ def test_places_after_prepositions_are_not_actors(lexicon: Lexicon) -> None:
     ("text", "agent_roles", "patient_roles"),
     [
         ("Iraqi troops killed five villagers.", [("agent", "kill", False)], [("patient", "kill", False)]),
-        ("Five villagers were killed by Iraqi troops.", [("agent", "kill", False)], [("patient", "kill", False)]),
+        (
+            "Five villagers were killed by Iraqi troops.",
+            [("agent", "kill", False)],
+            [("patient", "kill", False)],
+        ),
         ("Five villagers were killed.", [], [("patient", "kill", True)]),
         ("Iraqi troops shot five villagers.", [("agent", "shoot", False)], [("patient", "shoot", False)]),
-        ("Five villagers were shot by Iraqi troops.", [("agent", "shoot", False)], [("patient", "shoot", False)]),
+        (
+            "Five villagers were shot by Iraqi troops.",
+            [("agent", "shoot", False)],
+            [("patient", "shoot", False)],
+        ),
     ],
 )
 def test_active_and_passive_swap_agent_and_patient(text: str, agent_roles: list, patient_roles: list,
@@ -188,12 +200,26 @@ def test_allegation_with_and_without_accuser(lexicon: Lexicon) -> None:
 # --- controlled pairs: the same story told with different words -----------------------------------
 
 PAIRS = [
-    ("The Assad regime shelled the town on Monday.", "The Syrian government shelled the town on Monday.",
-     "Syrian government"),
-    ("Northern Front militants entered the town.", "Northern Front fighters entered the town.", "Northern Front"),
-    ("The terrorists of the Northern Front held the bridge.", "The members of the Northern Front held the bridge.",
-     "Northern Front"),
-    ("The brutal Northern Front stormed the village.", "The Northern Front entered the village.", "Northern Front"),
+    (
+        "The Assad regime shelled the town on Monday.",
+        "The Syrian government shelled the town on Monday.",
+        "Syrian government",
+    ),
+    (
+        "Northern Front militants entered the town.",
+        "Northern Front fighters entered the town.",
+        "Northern Front",
+    ),
+    (
+        "The terrorists of the Northern Front held the bridge.",
+        "The members of the Northern Front held the bridge.",
+        "Northern Front",
+    ),
+    (
+        "The brutal Northern Front stormed the village.",
+        "The Northern Front entered the village.",
+        "Northern Front",
+    ),
 ]
 
 

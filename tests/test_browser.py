@@ -18,17 +18,24 @@ from framing.render import render
 from .conftest import EXAMPLE, ROOT, SEED
 
 ARTIFACTS = Path(__file__).parent / "artifacts"
-BROWSER = next((p for p in (shutil.which(n) for n in ("chromium", "chromium-browser", "google-chrome")) if p), None)
+BROWSER = next(
+    (p for p in (shutil.which(n) for n in ("chromium", "chromium-browser", "google-chrome")) if p), None
+)
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
         "--disable-sync", "--no-first-run", "--disable-quic"]
 
-pytestmark = pytest.mark.skipif(BROWSER is None, reason="no Chromium found: install the Debian package 'chromium' "
-                                                      "(apt-get install chromium), as .ci/run does")
+pytestmark = pytest.mark.skipif(
+    BROWSER is None,
+    reason="no Chromium found: install the Debian package 'chromium' "
+    "(apt-get install chromium), as .ci/run does",
+)
 
 
 @pytest.fixture(scope="module")
 def browser():
-    sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright is in the test extra: pip install '.[test]'")
+    sync_api = pytest.importorskip(
+        "playwright.sync_api", reason="Playwright is in the test extra: pip install '.[test]'"
+    )
     with sync_api.sync_playwright() as playwright:
         launched = playwright.chromium.launch(executable_path=BROWSER, args=ARGS)
         yield launched
@@ -82,7 +89,9 @@ def test_comparison_report_in_a_browser(browser, tmp_path: Path) -> None:
 
     report = tmp_path / "comparison.html"
     outlets = sorted((ROOT / "examples" / "outlets").glob("*.txt"))
-    result = CliRunner().invoke(app, ["compare", *map(str, outlets), "--format", "html", "--output", str(report)])
+    result = CliRunner().invoke(
+        app, ["compare", *map(str, outlets), "--format", "html", "--output", str(report)]
+    )
     assert result.exit_code == 0, result.stderr
     page, errors, requests = _open(browser, report)
     assert page.locator("table").count() >= 4

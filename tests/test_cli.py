@@ -153,7 +153,9 @@ def test_filters(tmp_path: Path) -> None:
     assert {f["category"] for f in only["documents"][0]["findings"]} == {"sponsorship"}
     strong = json.loads(run("analyze", str(EXAMPLE), "-f", "json", "--min-strength", "2").stdout)
     assert all(f["strength"] >= 2 for f in strong["documents"][0]["findings"])
-    ignored = json.loads(run("analyze", str(EXAMPLE), "-f", "json", "--ignore", "labels-pejorative/regime").stdout)
+    ignored = json.loads(
+        run("analyze", str(EXAMPLE), "-f", "json", "--ignore", "labels-pejorative/regime").stdout
+    )
     assert "labels-pejorative/regime" not in {f["entry"] for f in ignored["documents"][0]["findings"]}
     bad = run("analyze", str(EXAMPLE), "--category", "sponsorshp")
     assert bad.exit_code == 2 and "sponsorship" in bad.stderr
@@ -184,7 +186,8 @@ def test_builtin_lexicon_validates_with_examples() -> None:
 def test_user_actors_file_adds_aliases_and_ignores_names(tmp_path: Path) -> None:
     actors_file = tmp_path / "actors.toml"
     actors_file.write_text(
-        'schema = 1\nignore = ["Hadar Brigades"]\n\n[[actor]]\nid = "northern-front"\nname = "Northern Front"\n'
+        'schema = 1\nignore = ["Hadar Brigades"]\n\n[[actor]]\nid = "northern-front"\nname = "Northern '
+        'Front"\n'
         'type = "armed-group"\naliases = ["NF"]\n',
         encoding="utf-8",
     )
@@ -207,8 +210,18 @@ def test_json_actors_have_the_documented_fields() -> None:
     document = json.loads(run("analyze", str(EXAMPLE), "--format", "json").stdout)["documents"][0]
     assert document["actors"]
     for actor in document["actors"]:
-        assert {"name", "aliases", "mentions", "labels", "roles", "quoted", "sentiment", "score", "components",
-                "evidence"} <= set(actor)
+        assert {
+            "name",
+            "aliases",
+            "mentions",
+            "labels",
+            "roles",
+            "quoted",
+            "sentiment",
+            "score",
+            "components",
+            "evidence",
+        } <= set(actor)
         assert {"agent", "patient", "passive_agentless"} <= set(actor["roles"])
 
 
@@ -217,7 +230,9 @@ def test_no_actors_option() -> None:
     assert document["actors"] == [] and document["findings"]
 
 
-HOSTILE = 'The regime said <script>alert(1)</script> | <img src=x onerror=alert(2)> [bold]militants[/] [/] `code`'
+HOSTILE = (
+    "The regime said <script>alert(1)</script> | <img src=x onerror=alert(2)> [bold]militants[/] [/] `code`"
+)
 
 
 def test_hostile_text_in_markdown_is_inert(tmp_path: Path) -> None:
@@ -229,17 +244,25 @@ def test_hostile_text_in_markdown_is_inert(tmp_path: Path) -> None:
 def test_hostile_lexicon_text_is_escaped_in_html(tmp_path: Path) -> None:
     directory = tmp_path / "house"
     directory.mkdir()
-    (directory / "sources.toml").write_text('[source.evil]\ncitation = "<script>alert(3)</script>"\n', encoding="utf-8")
+    (directory / "sources.toml").write_text(
+        '[source.evil]\ncitation = "<script>alert(3)</script>"\n', encoding="utf-8"
+    )
     (directory / "house.toml").write_text(
         '[lexicon]\nschema = 1\ncategory = "house"\ntitle = "<b>House</b>"\ndescription = "<i>d</i>"\n'
-        'kind = "loaded"\n\n[[entry]]\nid = "quisling"\nterm = "quisling"\nconnotation = "negative"\nstrength = 2\n'
-        'alternatives = ["<img src=x onerror=alert(4)>"]\nexplanation = "An <script>alert(5)</script> explanation."\n'
+        'kind = "loaded"\n\n[[entry]]\nid = "quisling"\nterm = "quisling"\nconnotation = '
+        '"negative"\nstrength = 2\n'
+        'alternatives = ["<img src=x onerror=alert(4)>"]\nexplanation = "An <script>alert(5)</script> '
+        'explanation."\n'
         'sources = ["evil"]\nexamples.flag = ["A quisling."]\nexamples.pass = ["A man."]\n',
         encoding="utf-8",
     )
     result = run("analyze", "-", "--format", "html", "--lexicon", str(directory), stdin="A quisling spoke.")
     assert result.exit_code == 0, result.stderr
-    assert "<script>" not in result.stdout and "<img src=x" not in result.stdout and "<b>House" not in result.stdout
+    assert (
+        "<script>" not in result.stdout
+        and "<img src=x" not in result.stdout
+        and "<b>House" not in result.stdout
+    )
 
 
 def test_hostile_text_in_comparison_reports(tmp_path: Path) -> None:
@@ -256,13 +279,21 @@ def test_hostile_text_in_comparison_reports(tmp_path: Path) -> None:
 def test_train_then_analyze_with_the_model(tmp_path: Path) -> None:
     loaded = ["The brutal regime slaughtered protesters.", "Radical thugs rampaged through the town.",
               "The disgraceful mob smeared the judge.", "Vicious militants butchered villagers."]
-    neutral = ["The council met on Tuesday.", "Officials opened the new bridge.", "The court adjourned until May.",
-               "Rain is expected on Friday."]
-    rows = [{"sentence": t, "label": "yes"} for t in loaded * 3] + [{"sentence": t, "label": "no"} for t in neutral * 3]
+    neutral = [
+        "The council met on Tuesday.",
+        "Officials opened the new bridge.",
+        "The court adjourned until May.",
+        "Rain is expected on Friday.",
+    ]
+    rows = [{"sentence": t, "label": "yes"} for t in loaded * 3] + [
+        {"sentence": t, "label": "no"} for t in neutral * 3
+    ]
     data = tmp_path / "train.jsonl"
     data.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
     model = tmp_path / "model.json"
-    trained = run("train", "--data", str(data), "--text-column", "sentence", "--positive", "yes", "--output", str(model))
+    trained = run(
+        "train", "--data", str(data), "--text-column", "sentence", "--positive", "yes", "--output", str(model)
+    )
     assert trained.exit_code == 0, trained.stderr
     assert "trained on 24 sentences (12 loaded)" in trained.stdout
     report = json.loads(run("analyze", "-", "--model", str(model), "-f", "json",
@@ -311,7 +342,9 @@ def test_json_is_compact_in_files_and_pipes_unless_pretty(tmp_path: Path) -> Non
 
 
 def test_fail_on_and_unreadable_inputs_while_streaming(tmp_path: Path) -> None:
-    result = run("analyze", str(tmp_path / "missing.txt"), str(EXAMPLE), "--format", "jsonl", "--fail-on", "1")
+    result = run(
+        "analyze", str(tmp_path / "missing.txt"), str(EXAMPLE), "--format", "jsonl", "--fail-on", "1"
+    )
     assert result.exit_code == 4  # unreadable input outranks findings, as for the other formats
     assert len(result.stdout.splitlines()) == 1
     assert run("analyze", str(EXAMPLE), "--format", "jsonl", "--fail-on", "1").exit_code == 1

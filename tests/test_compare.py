@@ -20,7 +20,9 @@ from framing.compare.stats import bootstrap_ci, log_odds
 from .conftest import ROOT, SEED
 
 OUTLETS = ROOT / "examples" / "outlets"
-COURIER, RIVER, FRONTIER = (OUTLETS / f"{n}.txt" for n in ("northern-courier", "river-daily", "frontier-post"))
+COURIER, RIVER, FRONTIER = (
+    OUTLETS / f"{n}.txt" for n in ("northern-courier", "river-daily", "frontier-post")
+)
 runner = CliRunner()
 
 
@@ -62,13 +64,18 @@ def test_score_difference_is_summarised_with_its_numbers(outlets: Comparison) ->
     government = row(outlets, "Syrian government")
     frontier, river = government.cells[2].score, government.cells[1].score
     assert frontier is not None and river is not None and frontier < river
-    assert (f"Syrian government is framed more negatively in frontier-post ({frontier:+.2f}) than in river-daily "
-            f"({river:+.2f})") in " ".join(sentences(outlets))
+    assert (
+        f"Syrian government is framed more negatively in frontier-post ({frontier:+.2f}) than in river-daily "
+        f"({river:+.2f})"
+    ) in " ".join(sentences(outlets))
 
 
 def test_unattributed_allegation_and_density_are_summarised(outlets: Comparison) -> None:
     said = " ".join(sentences(outlets))
-    assert "An allegation against Free Valley Army with no accuser named appears in northern-courier once" in said
+    assert (
+        "An allegation against Free Valley Army with no accuser named appears in northern-courier once"
+        in said
+    )
     assert "loaded words per 1,000 words" in said
 
 
@@ -150,8 +157,20 @@ def _records() -> list[dict[str, str]]:
 def test_corpus_jsonl_grouped_by_outlet(tmp_path: Path, workers: str) -> None:
     corpus = tmp_path / "corpus.jsonl"
     corpus.write_text("\n".join(json.dumps(r) for r in _records()) + "\nnot json\n", encoding="utf-8")
-    result = runner.invoke(app, ["compare", "--corpus", str(corpus), "--group-by", "outlet", "--format", "json",
-                                 "--workers", workers])
+    result = runner.invoke(
+        app,
+        [
+            "compare",
+            "--corpus",
+            str(corpus),
+            "--group-by",
+            "outlet",
+            "--format",
+            "json",
+            "--workers",
+            workers,
+        ],
+    )
     assert result.exit_code == 4  # two bad records, reported, the rest compared
     assert "record 18: no text in column 'text'" in result.stderr
     assert "not valid JSON" in result.stderr
@@ -167,8 +186,13 @@ def test_corpus_csv_and_workers_agree(tmp_path: Path) -> None:
         writer = csv.DictWriter(handle, fieldnames=["outlet", "title", "text"])
         writer.writeheader()
         writer.writerows(r for r in _records() if r["text"])
-    outputs = [runner.invoke(app, ["compare", "--corpus", str(corpus), "--group-by", "outlet", "--format", "json",
-                                   "--workers", w]).stdout for w in ("1", "2")]
+    outputs = [
+        runner.invoke(
+            app,
+            ["compare", "--corpus", str(corpus), "--group-by", "outlet", "--format", "json", "--workers", w],
+        ).stdout
+        for w in ("1", "2")
+    ]
     assert outputs[0] == outputs[1]
     report = json.loads(outputs[0])
     frontier = next(s for s in report["sources"] if s["name"] == "frontier-post")
@@ -179,7 +203,9 @@ def test_corpus_folder_grouped_by_subfolder(tmp_path: Path) -> None:
     for outlet, path in (("a", COURIER), ("b", RIVER)):
         (tmp_path / outlet).mkdir()
         (tmp_path / outlet / "story.txt").write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
-    result = runner.invoke(app, ["compare", "--corpus", str(tmp_path), "--group-by", "folder", "--format", "json"])
+    result = runner.invoke(
+        app, ["compare", "--corpus", str(tmp_path), "--group-by", "folder", "--format", "json"]
+    )
     assert result.exit_code == 0, result.stderr
     assert [s["name"] for s in json.loads(result.stdout)["sources"]] == ["a", "b"]
 
@@ -215,8 +241,9 @@ def test_bootstrap_interval_is_deterministic_and_holds_the_mean() -> None:
 def test_seed_against_rewrite_aligns_the_three_actors(lexicon: Lexicon) -> None:
     if not SEED.is_file():
         pytest.skip("the seed article is in ../shared/seeds")
-    comparison = compare([profile(SEED, lexicon, "seed"), profile(ROOT / "examples" / "hatra-rewrite.txt", lexicon,
-                                                                  "rewrite")])
+    comparison = compare(
+        [profile(SEED, lexicon, "seed"), profile(ROOT / "examples" / "hatra-rewrite.txt", lexicon, "rewrite")]
+    )
     for name, seed_name, rewrite_name in (("Syrian government", "Assad regime", "Syrian government forces"),
                                           ("Islamic State", "ISIS", "Islamic State"),
                                           ("Popular Mobilisation", "Popular Mobilisation", "PMF")):
@@ -266,7 +293,9 @@ def test_merge_is_associative_so_a_tree_reduction_equals_a_fold(lexicon: Lexicon
         folded.merge(part)
     level = fresh()
     while len(level) > 1:  # merge neighbours, level by level
-        level = [level[i].merge(level[i + 1]) for i in range(0, len(level) - 1, 2)] + level[len(level) - len(level) % 2 :]
+        level = [level[i].merge(level[i + 1]) for i in range(0, len(level) - 1, 2)] + level[
+            len(level) - len(level) % 2 :
+        ]
     assert repr(level[0]) == repr(folded)
     right = fresh()  # from the right: every sum is taken in another order
     while len(right) > 1:

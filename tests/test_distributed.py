@@ -29,7 +29,7 @@ def cluster() -> Iterator[object]:
     """Two workers (threads in this process: the tasks are the same, start-up is a second)."""
     import logging
 
-    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=False, dashboard_address=None,
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=False, dashboard_address=":0",
                                   silence_logs=logging.ERROR) as local:
         yield local
 
@@ -101,7 +101,13 @@ def _local(path: Path) -> tuple[str, list[str]]:
 def test_cluster_equals_local_pool(client: object, tmp_path: Path, make, size: int) -> None:
     path = make(tmp_path)
     group_by = "folder" if path.is_dir() else "outlet"
-    partitions = plan(path, text_column="text", group_by=group_by, partition_bytes=size, folder_partition=max(1, size // 200))
+    partitions = plan(
+        path,
+        text_column="text",
+        group_by=group_by,
+        partition_bytes=size,
+        folder_partition=max(1, size // 200),
+    )
     expected_groups, expected_failures = _local(path)
     seen: list[int] = []
     groups, failures = profile_corpus_dask(client, partitions, Options(group_by, "text", 10**6, SETTINGS),

@@ -50,9 +50,17 @@ def _eval(dataset: str, folder: Path) -> dict[str, object]:
 
 def test_babe_words(tmp_path: Path) -> None:
     rows = [
-        {"text": "The brutal regime shelled the town.", "label_bias": "Biased", "biased_words": ["brutal", "regime"]},
+        {
+            "text": "The brutal regime shelled the town.",
+            "label_bias": "Biased",
+            "biased_words": ["brutal", "regime"],
+        },
         {"text": "Officials met on Monday.", "label_bias": "Non-biased", "biased_words": []},
-        {"text": "Radical activists slammed the plan.", "label_bias": "Biased", "biased_words": ["slammed", "plan"]},
+        {
+            "text": "Radical activists slammed the plan.",
+            "label_bias": "Biased",
+            "biased_words": ["slammed", "plan"],
+        },
     ] * 5
     _write_jsonl(tmp_path / "babe_sg2_final_labels.jsonl", rows)
     report = _eval("babe", tmp_path)
@@ -108,8 +116,9 @@ def test_table_output_names_each_metric_with_its_definition(dataset: str, tmp_pa
     _write_jsonl(tmp_path / "babe_sg2_final_labels.jsonl",
                  [{"text": "The regime fell.", "label_bias": "Biased", "biased_words": ["regime"]}] * 10
                  + [{"text": "Markets rose.", "label_bias": "Non-biased", "biased_words": []}] * 10)
-    (tmp_path / "mbic_final_labels.csv").write_text("id,text,label_bias,biased_words\nm1,The regime fell.,Biased,[]\n",
-                                                    encoding="utf-8")
+    (tmp_path / "mbic_final_labels.csv").write_text(
+        "id,text,label_bias,biased_words\nm1,The regime fell.,Biased,[]\n", encoding="utf-8"
+    )
     _write_jsonl(tmp_path / "train.jsonl", [{"article_id": "1", "text": "The regime fell.", "tc_spans": []}])
     result = runner.invoke(app, ["eval", dataset, "--data", str(tmp_path)])
     assert result.exit_code == 0, result.stderr

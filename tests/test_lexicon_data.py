@@ -11,8 +11,19 @@ from framing.model import Entry
 
 LEXICON = load_lexicon()
 REQUIRED_CATEGORIES = {
-    "labels-pejorative", "labels-favourable", "sponsorship", "identity", "allegation", "atrocity", "euphemism",
-    "emotive", "hedges", "attribution-verbs", "factive-verbs", "dehumanising", "conflict-verbs",
+    "labels-pejorative",
+    "labels-favourable",
+    "sponsorship",
+    "identity",
+    "allegation",
+    "atrocity",
+    "euphemism",
+    "emotive",
+    "hedges",
+    "attribution-verbs",
+    "factive-verbs",
+    "dehumanising",
+    "conflict-verbs",
 }
 
 
@@ -56,8 +67,10 @@ def test_condition_texts_without_checks_have_no_non_loaded_examples(lexicon: Lex
     assert sum(1 for e in lexicon.entries if e.checks) >= 6
 
 
-@pytest.mark.parametrize(("entry", "alternative"),
-                         [pytest.param(e, a, id=f"{e.key}:{a}") for e in LEXICON.entries for a in e.alternatives])
+@pytest.mark.parametrize(
+    ("entry", "alternative"),
+    [pytest.param(e, a, id=f"{e.key}:{a}") for e in LEXICON.entries for a in e.alternatives],
+)
 def test_alternatives_are_not_loaded(entry: Entry, alternative: str, lexicon: Lexicon) -> None:
     assert [f.entry.key for f in find_terms(alternative, lexicon) if f.entry.kind is Kind.LOADED] == []
 

@@ -48,7 +48,9 @@ def test_every_format_renders_any_text(text: str) -> None:
         assert render([analysis], LEXICON, fmt)
 
 
-@given(st.lists(st.sampled_from(["Prices rose.", "Talks ended.", "It rained.", "Markets opened."]), max_size=5))
+@given(
+    st.lists(st.sampled_from(["Prices rose.", "Talks ended.", "It rained.", "Markets opened."]), max_size=5)
+)
 def test_neutral_prefix_shifts_findings(prefix_sentences: list[str]) -> None:
     prefix = " ".join(prefix_sentences) + "\n\n" if prefix_sentences else ""
     base = analyze(EXAMPLE_TEXT, lexicon=LEXICON)
@@ -62,7 +64,9 @@ def test_case_does_not_change_case_insensitive_findings(lexicon: Lexicon) -> Non
     text = "The regime and the militias traded fierce fire after they were accused of abuses."
     lower = [f.entry.key for f in analyze(text, lexicon=lexicon).findings]
     for variant in (text.upper(), text.title()):
-        found = [f.entry.key for f in analyze(variant, lexicon=lexicon).findings if not f.entry.case_sensitive]
+        found = [
+            f.entry.key for f in analyze(variant, lexicon=lexicon).findings if not f.entry.case_sensitive
+        ]
         assert found == [k for k in lower if not lexicon.by_key[k].case_sensitive]
 
 

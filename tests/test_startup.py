@@ -68,7 +68,9 @@ def test_analyze_and_lexicon_list_import_no_nltk_scipy_or_sklearn() -> None:
         "heavy = sorted(m for m in ('nltk', 'sklearn', 'scipy', 'textblob') if m in sys.modules)\n"
         "sys.stderr.write(repr(heavy))\n"
     )
-    done = subprocess.run([sys.executable, "-c", code, str(EXAMPLE)], capture_output=True, text=True, cwd=ROOT)
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(EXAMPLE)], capture_output=True, text=True, cwd=ROOT
+    )
     assert done.returncode == 0, done.stderr[-2000:]
     assert done.stderr.endswith("[]"), done.stderr[-2000:]
 
@@ -87,5 +89,7 @@ def test_stop_words_read_without_sklearn_equal_sklearns() -> None:
     from framing.compare.stats import english_stop_words
 
     assert english_stop_words() == ENGLISH_STOP_WORDS
-    assert _probe("import json\nimport sys\nfrom framing.compare.stats import english_stop_words\n"
-                  "english_stop_words()\nprint(json.dumps({'sklearn': 'sklearn' in sys.modules}))") == {"sklearn": False}
+    assert _probe(
+        "import json\nimport sys\nfrom framing.compare.stats import english_stop_words\n"
+        "english_stop_words()\nprint(json.dumps({'sklearn': 'sklearn' in sys.modules}))"
+    ) == {"sklearn": False}

@@ -15,7 +15,10 @@ def sentences(text: str) -> list[str]:
     ("text", "expected"),
     [
         ("On Feb. 19, the talks began. They ended.", ["On Feb. 19, the talks began.", "They ended."]),
-        ("The U.S.-backed forces moved. Mr. Lee said so.", ["The U.S.-backed forces moved.", "Mr. Lee said so."]),
+        (
+            "The U.S.-backed forces moved. Mr. Lee said so.",
+            ["The U.S.-backed forces moved.", "Mr. Lee said so."],
+        ),
         ("Gen. Ortiz and Lt. Col. Park arrived.", ["Gen. Ortiz and Lt. Col. Park arrived."]),
         ("He lives in the U.S. It is cold there.", ["He lives in the U.S.", "It is cold there."]),
         ("He met J. R. Smith at 5 p.m. on Friday.", ["He met J. R. Smith at 5 p.m. on Friday."]),
@@ -112,7 +115,13 @@ def test_in_quote_findings_name_the_speaker(lexicon) -> None:
 
 @pytest.mark.parametrize(
     ("text", "words"),
-    [("", 0), ("The U.S.-backed forces", 3), ("Iraq's Shi'ite militias", 3), ("100,000-strong", 2), ("— - !", 0)],
+    [
+        ("", 0),
+        ("The U.S.-backed forces", 3),
+        ("Iraq's Shi'ite militias", 3),
+        ("100,000-strong", 2),
+        ("— - !", 0),
+    ],
 )
 def test_word_count(text: str, words: int) -> None:
     assert count_words(text) == words

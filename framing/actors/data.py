@@ -90,7 +90,9 @@ def _read(path: Path, problems: list[Problem]) -> tuple[dict[str, Any], str]:
         problems.append(Problem(str(path), 1, None, f"cannot be read: {error}"))
     except tomllib.TOMLDecodeError as error:
         found = re.search(r"line (\d+)", str(error))
-        problems.append(Problem(str(path), int(found.group(1)) if found else 1, None, f"TOML syntax error: {error}"))
+        problems.append(
+            Problem(str(path), int(found.group(1)) if found else 1, None, f"TOML syntax error: {error}")
+        )
     return {}, ""
 
 
@@ -101,7 +103,9 @@ def _actors(data: dict[str, Any], text: str, path: Path, problems: list[Problem]
         where = f'id = "{actor_id}"'
         unknown = set(raw) - {"id", "name", "type", "aliases", "note"}
         if unknown:
-            problems.append(_problem(path, text, where, f"actor '{actor_id}': unknown key {', '.join(sorted(unknown))}"))
+            problems.append(
+                _problem(path, text, where, f"actor '{actor_id}': unknown key {', '.join(sorted(unknown))}")
+            )
         if not isinstance(actor_id, str) or not _ID.match(actor_id):
             problems.append(_problem(path, text, where, f"actor id must be kebab-case (got {actor_id!r})"))
             continue
@@ -111,7 +115,9 @@ def _actors(data: dict[str, Any], text: str, path: Path, problems: list[Problem]
             continue
         aliases = raw.get("aliases", [])
         if not isinstance(aliases, list) or not all(isinstance(a, str) and a.strip() for a in aliases):
-            problems.append(_problem(path, text, where, f"actor '{actor_id}': aliases must be a list of names"))
+            problems.append(
+                _problem(path, text, where, f"actor '{actor_id}': aliases must be a list of names")
+            )
             continue
         out.append(GazetteerActor(actor_id, raw["name"], raw["type"], tuple(aliases)))
     return out
@@ -122,11 +128,21 @@ def _verbs(data: dict[str, Any], text: str, path: Path, problems: list[Problem])
     for raw in data.get("verb", []):
         lemma = raw.get("lemma")
         where = f'lemma = "{lemma}"'
-        ok = (isinstance(lemma, str) and raw.get("class") in VERB_CLASSES
-              and all(isinstance(raw.get(k), int | float) and -1 <= raw[k] <= 1 for k in ("agent", "patient")))
+        ok = (
+            isinstance(lemma, str)
+            and raw.get("class") in VERB_CLASSES
+            and all(isinstance(raw.get(k), int | float) and -1 <= raw[k] <= 1 for k in ("agent", "patient"))
+        )
         if not ok or set(raw) - {"lemma", "forms", "class", "agent", "patient"}:
-            problems.append(_problem(path, text, where, f"verb '{lemma}': needs lemma, class (one of "
-                                     f"{', '.join(VERB_CLASSES)}), agent and patient in -1..1, optional forms"))
+            problems.append(
+                _problem(
+                    path,
+                    text,
+                    where,
+                    f"verb '{lemma}': needs lemma, class (one of "
+                    f"{', '.join(VERB_CLASSES)}), agent and patient in -1..1, optional forms",
+                )
+            )
             continue
         verb = Verb(lemma, raw["class"], float(raw["agent"]), float(raw["patient"]))
         for form in raw.get("forms") or verb_forms(lemma):

@@ -93,11 +93,15 @@ def _cell(tally: ActorTally) -> ActorCell:
         documents=tally.documents,
         mentions=tally.mentions,
         names=tuple(sorted(tally.names.items(), key=lambda kv: (-kv[1], kv[0]))),
-        labels=tuple((w, e, a, n) for (w, e, a), n in sorted(tally.labels.items(), key=lambda kv: (-kv[1], kv[0]))),
+        labels=tuple(
+            (w, e, a, n) for (w, e, a), n in sorted(tally.labels.items(), key=lambda kv: (-kv[1], kv[0]))
+        ),
         score=score,
         evidence=tally.evidence,
         ci=bootstrap_ci(tally.scores),
-        components=tuple((name, round(total / documents, 3)) for name, total in sorted(tally.components.items())),
+        components=tuple(
+            (name, round(total / documents, 3)) for name, total in sorted(tally.components.items())
+        ),
         agent=tally.agent,
         patient=tally.patient,
         agentless=tally.agentless,
@@ -124,7 +128,9 @@ def _summary(profile: SourceProfile, pooled: Counter[str], top: int) -> SourceSu
     )
 
 
-def compare(profiles: Sequence[SourceProfile], *, failures: Sequence[str] = (), top_words: int = 15) -> Comparison:
+def compare(
+    profiles: Sequence[SourceProfile], *, failures: Sequence[str] = (), top_words: int = 15
+) -> Comparison:
     """Compare sources; each profile is one source (its name must be unique)."""
     names = [p.name for p in profiles]
     if len(set(names)) != len(names):
@@ -142,7 +148,9 @@ def compare(profiles: Sequence[SourceProfile], *, failures: Sequence[str] = (), 
         cells = tuple(_cell(p.actors[key]) if key in p.actors else None for p in profiles)
         rows.append(ActorRow(key, name, cells))
     # most present first: in more sources, then more mentions
-    rows.sort(key=lambda r: (-sum(c is not None for c in r.cells), -sum(c.mentions for c in r.cells if c), r.name))
+    rows.sort(
+        key=lambda r: (-sum(c is not None for c in r.cells), -sum(c.mentions for c in r.cells if c), r.name)
+    )
     comparison_rows = tuple(rows)
     differences = _differences(names, summaries, comparison_rows)
     return Comparison(tuple(names), summaries, comparison_rows, differences, tuple(failures))
@@ -214,8 +222,10 @@ def _scores(row: ActorRow, present: list[tuple[str, ActorCell]]) -> list[Differe
     biggest = max(low_parts, key=lambda k: abs(low_parts.get(k, 0) - high_parts.get(k, 0)), default=None)
     because = ""
     if biggest:
-        because = (f"; the largest part of the gap is {biggest} ({low_parts.get(biggest, 0):+.2f} in {low[0]}, "
-                   f"{high_parts.get(biggest, 0):+.2f} in {high[0]})")
+        because = (
+            f"; the largest part of the gap is {biggest} ({low_parts.get(biggest, 0):+.2f} in {low[0]}, "
+            f"{high_parts.get(biggest, 0):+.2f} in {high[0]})"
+        )
     sentence = (f"{row.name} is framed more negatively in {low[0]} ({low[1].score:+.2f}) than in {high[0]} "
                 f"({high[1].score:+.2f}){because}.")
     return [Difference("score", sentence, row.name, gap * 4)]
@@ -264,4 +274,8 @@ def _density(summaries: Sequence[SourceSummary]) -> list[Difference]:
         return []
     sentence = (f"{high.name} uses {high.loaded_per_1k_words:.1f} loaded words per 1,000 words; "
                 f"{low.name} uses {low.loaded_per_1k_words:.1f}.")
-    return [Difference("density", sentence, None, 0.5 + high.loaded_per_1k_words / max(low.loaded_per_1k_words, 1) / 10)]
+    return [
+        Difference(
+            "density", sentence, None, 0.5 + high.loaded_per_1k_words / max(low.loaded_per_1k_words, 1) / 10
+        )
+    ]

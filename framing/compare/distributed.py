@@ -38,6 +38,7 @@ from framing.compare.corpus import (
 )
 from framing.compare.profile import SourceProfile
 from framing.errors import InputError
+import itertools
 
 if TYPE_CHECKING:
     from distributed import Client
@@ -109,7 +110,10 @@ def plan(path: Path, *, text_column: str, group_by: str | None, partition_bytes:
         header = _csv_header(path) if kind == "csv" else ()
     except OSError as error:
         raise InputError(f"{path}: cannot be read ({error.strerror or error})") from None
-    return [Partition(path, kind, start, end, header=header) for start, end in zip(bounds, bounds[1:], strict=False)]
+    return [
+        Partition(path, kind, start, end, header=header)
+        for start, end in itertools.pairwise(bounds)
+    ]
 
 
 def _boundaries(path: Path, size: int, *, quoted: bool) -> Iterator[int]:
@@ -251,7 +255,7 @@ def connect(scheduler: str) -> tuple[Client, Callable[[], None]]:
             if workers < 1:
                 raise SchedulerError("--scheduler local:N needs at least one worker")
             cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                                   dashboard_address=None, silence_logs=logging.ERROR)
+                                   dashboard_address=":0", silence_logs=logging.ERROR)
             client = Client(cluster)
 
             def close_local() -> None:

@@ -54,8 +54,17 @@ class ActorTally:
         self.labels.update(other.labels)
         self.scores.extend(other.scores)
         self.component_micros.update(other.component_micros)
-        for name in ("evidence", "agent", "patient", "agentless", "quoted", "reported", "via_source", "allegations",
-                     "unattributed"):
+        for name in (
+            "evidence",
+            "agent",
+            "patient",
+            "agentless",
+            "quoted",
+            "reported",
+            "via_source",
+            "allegations",
+            "unattributed",
+        ):
             setattr(self, name, getattr(self, name) + getattr(other, name))
 
 
@@ -96,7 +105,9 @@ class SourceProfile:
                               alternatives[0] if alternatives else "")] += 1
             if actor.confidence > 0:
                 tally.scores.append(actor.score)
-            tally.component_micros.update({c.name: round(c.contribution * 1_000_000) for c in actor.components})
+            tally.component_micros.update(
+                {c.name: round(c.contribution * 1_000_000) for c in actor.components}
+            )
             tally.evidence += sum(len(c.evidence) for c in actor.components)
             tally.agent += actor.role_count(Role.AGENT)
             tally.patient += actor.role_count(Role.PATIENT)

@@ -125,7 +125,12 @@ def _subject(tokens: list[Token], chunk_list: list[Chunk], at: int) -> tuple[int
             if j >= 1 and tokens[chunk_list[j - 1].start].lower in _RELATIVE:
                 j = _skip_comma(tokens, chunk_list, j - 2)
                 continue
-            if head is not None and tokens[head].tag in ("VBN", "VBG") and j >= 1 and tokens[chunk_list[j - 1].start].text == ",":
+            if (
+                head is not None
+                and tokens[head].tag in ("VBN", "VBG")
+                and j >= 1
+                and tokens[chunk_list[j - 1].start].text == ","
+            ):
                 j = j - 2
                 continue
             return "inherit"

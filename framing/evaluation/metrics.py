@@ -15,7 +15,9 @@ def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
     return precision, recall, f1
 
 
-def word_counts(text: str, gold_words: Iterable[str], predicted: Sequence[tuple[int, int]]) -> tuple[int, int, int]:
+def word_counts(
+    text: str, gold_words: Iterable[str], predicted: Sequence[tuple[int, int]]
+) -> tuple[int, int, int]:
     """(tp, fp, fn) over the word tokens of one sentence: gold = the token is one of the annotated words;
     predicted = the token lies inside a predicted span."""
     gold = {w.lower().replace("\u2019", "'").strip() for w in gold_words}
@@ -29,7 +31,9 @@ def word_counts(text: str, gold_words: Iterable[str], predicted: Sequence[tuple[
     return tp, fp, fn
 
 
-def span_overlap(gold: Sequence[tuple[int, int]], predicted: Sequence[tuple[int, int]]) -> tuple[int, int, int, int]:
+def span_overlap(
+    gold: Sequence[tuple[int, int]], predicted: Sequence[tuple[int, int]]
+) -> tuple[int, int, int, int]:
     """(predicted spans overlapping a gold span, predicted spans, gold spans overlapped, gold spans)."""
     def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
         return a[0] < b[1] and b[0] < a[1]

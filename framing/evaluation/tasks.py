@@ -1,8 +1,8 @@
 """The evaluation tasks: each reads a dataset as it is in ../shared/data and returns named metrics.
 
 Predicted words are the spans of findings; which kinds count follows each dataset's definition
-(`WORD_KINDS`, `SPAN_KINDS`); identity labels never count. Nothing here is tuned on a test split: the one threshold the rule-based actor
-score needs is chosen on NewsMTSC's training set.
+(`WORD_KINDS`, `SPAN_KINDS`); identity labels never count. Nothing here is tuned on a test split: the one
+threshold the rule-based actor score needs is chosen on NewsMTSC's training set.
 """
 
 from __future__ import annotations
@@ -27,11 +27,14 @@ DEFINITIONS = {
     "sentence_macro_f1": "unweighted mean of the two classes' F1, mean of 5 stratified folds (seed 42)",
     "rw_macro_f1": "learned actor-sentiment model, macro-F1 over negative/neutral/positive, NewsMTSC test rw",
     "mt_macro_f1": "learned actor-sentiment model, macro-F1 over negative/neutral/positive, NewsMTSC test mt",
-    "rules_rw_macro_f1": "the same for the rule-based framing score with a threshold chosen on train (test rw)",
-    "rules_mt_macro_f1": "the same for the rule-based framing score with a threshold chosen on train (test mt)",
+    "rules_rw_macro_f1": "the same for the rule-based framing score with a threshold chosen on train "
+    "(test rw)",
+    "rules_mt_macro_f1": "the same for the rule-based framing score with a threshold chosen on train "
+    "(test mt)",
     "score_rw_macro_f1": "the same for the full framing score (sentiment from the learned model), test rw",
     "score_mt_macro_f1": "the same for the full framing score (sentiment from the learned model), test mt",
-    "span_precision": "share of predicted spans (loaded-kind findings) overlapping a gold Loaded_Language or Name_Calling span",
+    "span_precision": "share of predicted spans (loaded-kind findings) overlapping a gold Loaded_Language or "
+    "Name_Calling span",
     "span_recall": "share of gold Loaded_Language or Name_Calling spans overlapped by a predicted span",
     "span_f1": "harmonic mean of span precision and recall",
 }
@@ -51,7 +54,9 @@ class Result:
 
 def _need(path: Path) -> Path:
     if not path.is_file():
-        raise InputError(f"{path}: not found (give the dataset's folder with --data, e.g. ../shared/data/babe)")
+        raise InputError(
+            f"{path}: not found (give the dataset's folder with --data, e.g. ../shared/data/babe)"
+        )
     return path
 
 
@@ -122,7 +127,9 @@ def babe(data: Path, lexicon: Lexicon, limit: int | None, split: str = "all", en
         result.notes.append("sentence level skipped: framing.learn.sentence_model is not available")
         return result
     scores = cross_validate([t for t, _ in labelled], [y for _, y in labelled])
-    result.metrics.update({k: v for k, v in scores.items() if k in ("sentence_weighted_f1", "sentence_macro_f1")})
+    result.metrics.update(
+        {k: v for k, v in scores.items() if k in ("sentence_weighted_f1", "sentence_macro_f1")}
+    )
     result.counts["labelled_sentences"] = len(labelled)
     return result
 
@@ -171,7 +178,8 @@ class Target(NamedTuple):
 
 
 def newsmtsc_targets(path: Path, limit: int | None = None) -> Iterator[Target]:
-    """Targets of a NewsMTSC file as it is in ../shared/data (shared with scripts/train_actor_sentiment.py)."""
+    """Targets of a NewsMTSC file as it is in ../shared/data (shared with
+    scripts/train_actor_sentiment.py)."""
     for number, record in enumerate(_jsonl(path, limit)):
         text = str(record["sentence_normalized"])
         for target in record["targets"]:  # type: ignore[union-attr]
@@ -218,8 +226,12 @@ def newsmtsc(data: Path, lexicon: Lexicon, limit: int | None) -> Result:
         rows = list(newsmtsc_targets(data / "paper_splits" / f"newsmtsc-{split}" / "test.jsonl", limit))
         gold = [r.gold for r in rows]
         for name, learned in variants:
-            predicted = [_classify(_rule_score(t, ((s, e), *more), lexicon, actor_data, learned=learned), thresholds[name])
-                         for t, s, e, more, _, _ in rows]
+            predicted = [
+                _classify(
+                    _rule_score(t, ((s, e), *more), lexicon, actor_data, learned=learned), thresholds[name]
+                )
+                for t, s, e, more, _, _ in rows
+            ]
             result.metrics[f"{name}_{split}_macro_f1"] = macro_f1(gold, predicted, SENTIMENT_LABELS)
         if model is not None:
             learned = [model(r.text, r.start, r.end, lexicon, actor_data) for r in rows]

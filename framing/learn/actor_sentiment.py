@@ -60,7 +60,9 @@ def target_features(text: str, start: int, end: int, *, lexicon: Lexicon, actor_
     frames = [f for f in frame_actors(document, findings, lexicon, actor_data, pinned=((start, end, TARGET),),
                                       learned_sentiment=False) if f.id == TARGET]
     sentence = next(((a, b) for a, b in document.sentences if a <= start < b), (0, len(text)))
-    return mention_features(text, sentence, start, end, findings, frames[0] if frames else None, window=window)
+    return mention_features(
+        text, sentence, start, end, findings, frames[0] if frames else None, window=window
+    )
 
 
 def mention_features(text: str, sentence: tuple[int, int], start: int, end: int, findings: Iterable[Finding],
@@ -93,7 +95,10 @@ def mention_features(text: str, sentence: tuple[int, int], start: int, end: int,
     sentence_key = ("polarity", s_start, s_end)
     if sentence_key not in cache:
         cache[sentence_key] = _polarity_subjectivity([w for _, _, w in tokens])
-    for name, (polarity, subjectivity) in (("window", _polarity_subjectivity(kept)), ("sentence", cache[sentence_key])):
+    for name, (polarity, subjectivity) in (
+        ("window", _polarity_subjectivity(kept)),
+        ("sentence", cache[sentence_key]),
+    ):
         features[f"{name}:polarity"] = round(float(polarity), 4)
         features[f"{name}:subjectivity"] = round(float(subjectivity), 4)
 
@@ -121,7 +126,10 @@ def _polarity_subjectivity(words: list[str]) -> tuple[float, float]:
     assessments = assess(words)
     if not assessments:
         return 0.0, 0.0
-    return (sum(a[1] for a in assessments) / len(assessments), sum(a[2] for a in assessments) / len(assessments))
+    return (
+        sum(a[1] for a in assessments) / len(assessments),
+        sum(a[2] for a in assessments) / len(assessments),
+    )
 
 
 def _frame_features(frame: ActorFrame) -> Counter[str]:
@@ -140,7 +148,9 @@ def _frame_features(frame: ActorFrame) -> Counter[str]:
     features["allegations"] = len(frame.allegations)
     features["allegations:unattributed"] = sum(1 for a in frame.allegations if a.accuser is None)
     for voice in frame.voice:
-        features["voice:direct" if voice.direct else "voice:via_source" if voice.via_source else "voice:reported"] += 1
+        features[
+            "voice:direct" if voice.direct else "voice:via_source" if voice.via_source else "voice:reported"
+        ] += 1
     for component in frame.components:
         if component.name == "roles":
             features["roles_value"] = round(sum(e.value for e in component.evidence), 4)  # type: ignore[assignment]
@@ -197,7 +207,9 @@ class ActorSentimentModel:
         """Plain JSON, one feature per line with its weights in class order."""
         head = {"format": FORMAT, "schema": SCHEMA, "classes": list(self.classes),
                 "intercept": list(self.intercept), "metadata": self.metadata}
-        lines = [f"{json.dumps(k)}: {json.dumps(v, ensure_ascii=False, sort_keys=True)}," for k, v in head.items()]
+        lines = [
+            f"{json.dumps(k)}: {json.dumps(v, ensure_ascii=False, sort_keys=True)}," for k, v in head.items()
+        ]
         weights = [f"  {json.dumps(name, ensure_ascii=False)}: {json.dumps([row[j] for row in self.coef])}"
                    for j, name in enumerate(self.features)]
         return "{\n" + "\n".join(lines) + '\n"weights": {\n' + ",\n".join(weights) + "\n}\n}\n"

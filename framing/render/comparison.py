@@ -48,8 +48,11 @@ def _agency(cell: ActorCell | None) -> str:
 def _voice(cell: ActorCell | None) -> str:
     if cell is None:
         return "—"
-    parts = [f"quoted {cell.quoted}" if cell.quoted else "", f"reported {cell.reported}" if cell.reported else "",
-             f"via sources {cell.via_source}" if cell.via_source else ""]
+    parts = [
+        f"quoted {cell.quoted}" if cell.quoted else "",
+        f"reported {cell.reported}" if cell.reported else "",
+        f"via sources {cell.via_source}" if cell.via_source else "",
+    ]
     return ", ".join(p for p in parts if p) or "silent"
 
 
@@ -69,10 +72,14 @@ def render_markdown(comparison: Comparison) -> str:
     if not comparison.differences:
         out.append("- No differences in naming, scores, voice, allegations, agency or density.")
     out.extend(["", "## Who is called what", ""])
-    out.extend(_table(["actor", *sources], [[r.name, *(_names(c) for c in r.cells)] for r in comparison.actors]))
+    out.extend(
+        _table(["actor", *sources], [[r.name, *(_names(c) for c in r.cells)] for r in comparison.actors])
+    )
     out.extend(["## Framing scores", "", "Mean score per document (-1 to +1), with a bootstrap 95% interval "
                 "where the source has two or more documents.", ""])
-    out.extend(_table(["actor", *sources], [[r.name, *(_score(c) for c in r.cells)] for r in comparison.actors]))
+    out.extend(
+        _table(["actor", *sources], [[r.name, *(_score(c) for c in r.cells)] for r in comparison.actors])
+    )
     out.extend(["## Agency and voice", ""])
     out.extend(_table(["actor", *(f"{s}: agency" for s in sources), *(f"{s}: voice" for s in sources)],
                       [[r.name, *(_agency(c) for c in r.cells), *(_voice(c) for c in r.cells)]
@@ -81,17 +88,31 @@ def render_markdown(comparison: Comparison) -> str:
     categories = sorted({c for s in comparison.summaries for c, _, _ in s.categories})
     rows = [["all loaded", *(f"{s.loaded_per_1k_words:.1f}" for s in comparison.summaries)]]
     for category in categories:
-        rows.append([category, *(f"{dict((c, p) for c, _, p in s.categories).get(category, 0.0):.1f}"
+        rows.append([category, *(f"{ {c: p for c, _, p in s.categories}.get(category, 0.0):.1f}"
                                  for s in comparison.summaries)])
     out.extend(_table(["category", *sources], rows))
     out.extend(["## Sponsorship and identity labels", ""])
     out.extend(_table(["source", "sponsorship", "identity"], [
         [s.name, ", ".join(f"{w} x{n}" for w, n in s.sponsorship) or "none",
          ", ".join(f"{w} x{n}" for w, n in s.identity) or "none"] for s in comparison.summaries]))
-    out.extend(["## Distinctive words", "", "Log-odds ratio with an informative Dirichlet prior (Monroe, Colaresi "
-                "and Quinn 2008), each source against the others; z-scores above 1.96 are unlikely by chance.", ""])
-    out.extend(_table(["source", "words (z, count)"], [
-        [s.name, ", ".join(f"{w} ({z:.1f}, {n})" for w, z, n in s.distinctive) or "none"] for s in comparison.summaries]))
+    out.extend(
+        [
+            "## Distinctive words",
+            "",
+            "Log-odds ratio with an informative Dirichlet prior (Monroe, Colaresi "
+            "and Quinn 2008), each source against the others; z-scores above 1.96 are unlikely by chance.",
+            "",
+        ]
+    )
+    out.extend(
+        _table(
+            ["source", "words (z, count)"],
+            [
+                [s.name, ", ".join(f"{w} ({z:.1f}, {n})" for w, z, n in s.distinctive) or "none"]
+                for s in comparison.summaries
+            ],
+        )
+    )
     out.extend(["## Sources", ""])
     out.extend(_table(["source", "documents", "words", "loaded"], [
         [s.name, str(s.documents), str(s.words), str(s.loaded)] for s in comparison.summaries]))
@@ -105,10 +126,14 @@ def render_markdown(comparison: Comparison) -> str:
 
 def _cell_dict(cell: ActorCell) -> dict[str, Any]:
     return {
-        "documents": cell.documents, "mentions": cell.mentions,
+        "documents": cell.documents,
+        "mentions": cell.mentions,
         "names": [{"text": n, "count": c} for n, c in cell.names],
-        "labels": [{"text": w, "entry": e, "alternative": a or None, "count": c} for w, e, a, c in cell.labels],
-        "score": cell.score, "ci95": list(cell.ci) if cell.ci else None,
+        "labels": [
+            {"text": w, "entry": e, "alternative": a or None, "count": c} for w, e, a, c in cell.labels
+        ],
+        "score": cell.score,
+        "ci95": list(cell.ci) if cell.ci else None,
         "components": dict(cell.components),
         "roles": {"agent": cell.agent, "patient": cell.patient, "passive_agentless": cell.agentless},
         "voice": {"quoted": cell.quoted, "reported": cell.reported, "via_source": cell.via_source},
@@ -123,19 +148,32 @@ def comparison_dict(comparison: Comparison) -> dict[str, Any]:
         "schema_version": SCHEMA_VERSION,
         "framing_version": __version__,
         "sources": [
-            {"name": s.name, "documents": s.documents, "words": s.words, "loaded": s.loaded,
-             "loaded_per_1k_words": s.loaded_per_1k_words,
-             "categories": {c: {"count": n, "per_1k_words": p} for c, n, p in s.categories},
-             "sponsorship": dict(s.sponsorship), "identity": dict(s.identity),
-             "distinctive_words": [{"word": w, "z": z, "count": n} for w, z, n in s.distinctive]}
+            {
+                "name": s.name,
+                "documents": s.documents,
+                "words": s.words,
+                "loaded": s.loaded,
+                "loaded_per_1k_words": s.loaded_per_1k_words,
+                "categories": {c: {"count": n, "per_1k_words": p} for c, n, p in s.categories},
+                "sponsorship": dict(s.sponsorship),
+                "identity": dict(s.identity),
+                "distinctive_words": [{"word": w, "z": z, "count": n} for w, z, n in s.distinctive],
+            }
             for s in comparison.summaries
         ],
         "actors": [
-            {"key": r.key, "name": r.name,
-             "by_source": {s: _cell_dict(c) for s, c in zip(comparison.sources, r.cells, strict=True) if c}}
+            {
+                "key": r.key,
+                "name": r.name,
+                "by_source": {
+                    s: _cell_dict(c) for s, c in zip(comparison.sources, r.cells, strict=True) if c
+                },
+            }
             for r in comparison.actors
         ],
-        "differences": [{"kind": d.kind, "actor": d.actor, "sentence": d.sentence} for d in comparison.differences],
+        "differences": [
+            {"kind": d.kind, "actor": d.actor, "sentence": d.sentence} for d in comparison.differences
+        ],
         "failures": len(comparison.failures),
     }
 
@@ -177,8 +215,16 @@ def render_csv(comparison: Comparison) -> str:
                 writer.writerow(["scores", source, row.name, "ci95_high", cell.ci[1]])
             for component, value in cell.components:
                 writer.writerow(["scores", source, row.name, component, value])
-            for measure in ("agent", "patient", "agentless", "quoted", "reported", "via_source", "allegations",
-                            "unattributed"):
+            for measure in (
+                "agent",
+                "patient",
+                "agentless",
+                "quoted",
+                "reported",
+                "via_source",
+                "allegations",
+                "unattributed",
+            ):
                 writer.writerow(["agency_voice", source, row.name, measure, getattr(cell, measure)])
     return buffer.getvalue()
 
@@ -199,13 +245,19 @@ def render_terminal(comparison: Comparison, *, color: bool = False, width: int =
         console.print(Text(row.name, style="bold"))
         for source, cell in zip(comparison.sources, row.cells, strict=True):
             line = Text(f"  {source}: ", style="dim")
-            line.append(f"{_score(cell)}  {_names(cell)}  [{_agency(cell)}; {_voice(cell)}]" if cell else "absent")
+            line.append(
+                f"{_score(cell)}  {_names(cell)}  [{_agency(cell)}; {_voice(cell)}]" if cell else "absent"
+            )
             console.print(line)
     console.print(Text(""))
     for summary in comparison.summaries:
         words = ", ".join(w for w, _, _ in summary.distinctive[:8]) or "none"
-        console.print(Text(f"{summary.name}: {summary.documents} documents, {summary.loaded_per_1k_words:.1f} loaded "
-                           f"words per 1,000; distinctive: {words}"))
+        console.print(
+            Text(
+                f"{summary.name}: {summary.documents} documents, {summary.loaded_per_1k_words:.1f} loaded "
+                f"words per 1,000; distinctive: {words}"
+            )
+        )
     return buffer.getvalue()
 
 
@@ -215,7 +267,9 @@ _DASHES = ("", "4 2", "1 2", "6 2 1 2", "2 2", "8 3")  # a second cue besides co
 
 def _score_chart(comparison: Comparison, limit: int = 12) -> str:
     """Grouped horizontal bars: each actor's score per source, from -1 to +1, values written beside them."""
-    rows = [r for r in comparison.actors if sum(c is not None and c.score is not None for c in r.cells) >= 1][:limit]
+    rows = [r for r in comparison.actors if sum(c is not None and c.score is not None for c in r.cells) >= 1][
+        :limit
+    ]
     if not rows:
         return ""
     sources = comparison.sources
@@ -234,16 +288,21 @@ def _score_chart(comparison: Comparison, limit: int = 12) -> str:
                 w = abs(cell.score) * plot_w / 2
                 x = middle - w if cell.score < 0 else middle
                 colour, dash = _PALETTE[k % len(_PALETTE)], _DASHES[k % len(_DASHES)]
-                parts.append(f'<rect x="{x:.1f}" y="{y}" width="{max(w, 1):.1f}" height="{bar - 2}" fill="{colour}" '
-                             f'stroke="#000" stroke-dasharray="{dash}"><title>{html.escape(sources[k])}: '
-                             f"{cell.score:+.2f}</title></rect>")
+                parts.append(
+                    f'<rect x="{x:.1f}" y="{y}" width="{max(w, 1):.1f}" height="{bar - 2}" fill="{colour}" '
+                    f'stroke="#000" stroke-dasharray="{dash}"><title>{html.escape(sources[k])}: '
+                    f"{cell.score:+.2f}</title></rect>"
+                )
                 tx, anchor = (x - 3, "end") if cell.score < 0 else (x + w + 3, "start")
                 parts.append(f'<text x="{tx:.1f}" y="{y + bar - 3}" font-size="10" text-anchor="{anchor}">'
                              f"{html.escape(_short(sources[k]))} {cell.score:+.2f}</text>")
             y += bar
         y += gap
-    return (f'<svg role="img" aria-label="Actor scores per source" viewBox="0 0 {label_w + plot_w + 60} {height}" '
-            f'width="100%" style="max-width:{label_w + plot_w + 60}px">{"".join(parts)}</svg>')
+    return (
+        f'<svg role="img" aria-label="Actor scores per source" viewBox="0 0 {label_w + plot_w + 60} '
+        f'{height}" '
+        f'width="100%" style="max-width:{label_w + plot_w + 60}px">{"".join(parts)}</svg>'
+    )
 
 
 def _short(name: str) -> str:
@@ -264,22 +323,33 @@ def _density_chart(comparison: Comparison) -> str:
         for k, source in enumerate(comparison.sources):
             value = values.get((source, category), 0.0)
             h = value / top * plot_h
-            parts.append(f'<rect x="{x}" y="{plot_h - h + 10:.1f}" width="{bar - 1}" height="{max(h, 0.5):.1f}" '
-                         f'fill="{_PALETTE[k % len(_PALETTE)]}" stroke="#000" stroke-dasharray="{_DASHES[k % len(_DASHES)]}">'
-                         f"<title>{html.escape(source)}, {html.escape(category)}: {value:.1f} per 1,000 words</title></rect>")
+            parts.append(
+                f'<rect x="{x}" y="{plot_h - h + 10:.1f}" width="{bar - 1}" height="{max(h, 0.5):.1f}" '
+                f'fill="{_PALETTE[k % len(_PALETTE)]}" stroke="#000" '
+                f'stroke-dasharray="{_DASHES[k % len(_DASHES)]}">'
+                f"<title>{html.escape(source)}, {html.escape(category)}: {value:.1f} per 1,000 "
+                "words</title></rect>"
+            )
             x += bar
-        parts.append(f'<text x="{x - len(comparison.sources) * bar}" y="{plot_h + 24}" font-size="9" '
-                     f'transform="rotate(35 {x - len(comparison.sources) * bar} {plot_h + 24})">{html.escape(category)}</text>')
+        parts.append(
+            f'<text x="{x - len(comparison.sources) * bar}" y="{plot_h + 24}" font-size="9" '
+            f'transform="rotate(35 {x - len(comparison.sources) * bar} '
+            f'{plot_h + 24})">{html.escape(category)}</text>'
+        )
         x += gap
-    return (f'<svg role="img" aria-label="Loaded language per 1,000 words by category and source" '
-            f'viewBox="0 0 {width} {plot_h + 90}" width="100%" style="max-width:{width}px">{"".join(parts)}</svg>')
+    return (
+        f'<svg role="img" aria-label="Loaded language per 1,000 words by category and source" '
+        f'viewBox="0 0 {width} {plot_h + 90}" width="100%" style="max-width:{width}px">{"".join(parts)}</svg>'
+    )
 
 
 def _chart_legend(comparison: Comparison) -> str:
     items = "".join(
-        f'<li><svg width="28" height="12" aria-hidden="true"><rect width="26" height="10" fill="{_PALETTE[k % len(_PALETTE)]}" '
+        '<li><svg width="28" height="12" aria-hidden="true"><rect width="26" height="10" '
+        f'fill="{_PALETTE[k % len(_PALETTE)]}" '
         f'stroke="#000" stroke-dasharray="{_DASHES[k % len(_DASHES)]}"/></svg> {html.escape(s)}</li>'
-        for k, s in enumerate(comparison.sources))
+        for k, s in enumerate(comparison.sources)
+    )
     return f'<ul class="legend">{items}</ul>'
 
 
@@ -296,10 +366,12 @@ def render_html(comparison: Comparison) -> str:
         "<li>No differences in naming, scores, voice, allegations, agency or density.</li>")
     categories = sorted({c for s in comparison.summaries for c, _, _ in s.categories})
     density_rows = [["all loaded", *(f"{s.loaded_per_1k_words:.1f}" for s in comparison.summaries)]]
-    density_rows += [[c, *(f"{dict((k, p) for k, _, p in s.categories).get(c, 0.0):.1f}" for s in comparison.summaries)]
-                     for c in categories]
+    density_rows += [
+        [c, *(f"{ {k: p for k, _, p in s.categories}.get(c, 0.0):.1f}" for s in comparison.summaries)]
+        for c in categories
+    ]
     body = (
-        f"<p class=\"meta\">Sources: {html.escape(', '.join(sources))}.</p>"
+        f'<p class="meta">Sources: {html.escape(", ".join(sources))}.</p>'
         f"<h2>Largest differences</h2><ul>{differences}</ul>"
         '<div class="cards"><div class="card"><h2>Who is called what</h2>'
         + table(["actor", *sources], [[r.name, *(_names(c) for c in r.cells)] for r in comparison.actors])
@@ -310,12 +382,22 @@ def render_html(comparison: Comparison) -> str:
         + f"<h2>Loaded language per 1,000 words</h2>{_chart_legend(comparison)}{_density_chart(comparison)}"
         + table(["category", *sources], density_rows)
         + "<h2>Agency and voice</h2>"
-        + table(["actor", *(f"{s}: agency" for s in sources), *(f"{s}: voice" for s in sources)],
-                [[r.name, *(_agency(c) for c in r.cells), *(_voice(c) for c in r.cells)] for r in comparison.actors])
-        + "<h2>Distinctive words</h2><p class=\"muted\">Log-odds ratio with an informative Dirichlet prior "
+        + table(
+            ["actor", *(f"{s}: agency" for s in sources), *(f"{s}: voice" for s in sources)],
+            [
+                [r.name, *(_agency(c) for c in r.cells), *(_voice(c) for c in r.cells)]
+                for r in comparison.actors
+            ],
+        )
+        + '<h2>Distinctive words</h2><p class="muted">Log-odds ratio with an informative Dirichlet prior '
         "(Monroe, Colaresi and Quinn 2008); z above 1.96 is unlikely by chance.</p>"
-        + table(["source", "words (z)"], [[s.name, ", ".join(f"{w} ({z:.1f})" for w, z, _ in s.distinctive) or "none"]
-                                          for s in comparison.summaries])
+        + table(
+            ["source", "words (z)"],
+            [
+                [s.name, ", ".join(f"{w} ({z:.1f})" for w, z, _ in s.distinctive) or "none"]
+                for s in comparison.summaries
+            ],
+        )
     )
     return page("Framing comparison", body, None)
 

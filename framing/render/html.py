@@ -65,7 +65,7 @@ footer{margin-top:2rem;color:var(--muted);font-size:.85rem;border-top:1px solid 
 @media (max-width:40rem){body{padding:.5rem}.article{padding:.5rem}}
 @media print{.tip{display:none!important}a{color:inherit;text-decoration:none}.card{break-inside:avoid}
 mark.f{background:none}h2{break-after:avoid}}
-"""
+"""  # noqa: E501 (CSS)
 
 
 def _e(text: object) -> str:
@@ -96,8 +96,10 @@ def _article(analysis: Analysis, lexicon: Lexicon, prefix: str) -> str:
             start = max(f.start, cursor)
             parts.append(_e(text[cursor:start]))
             parts.append(
-                f'<mark id="{prefix}f{i}" class="f {f.entry.connotation.value}" data-cue="{CUE[f.entry.connotation]}" '
-                f'data-entry="{_e(f.entry.key)}" tabindex="0" aria-describedby="{prefix}t{i}">{_e(text[start:f.end])}'
+                f'<mark id="{prefix}f{i}" class="f {f.entry.connotation.value}" '
+                f'data-cue="{CUE[f.entry.connotation]}" '
+                f'data-entry="{_e(f.entry.key)}" tabindex="0" '
+                f'aria-describedby="{prefix}t{i}">{_e(text[start : f.end])}'
                 f'<span class="tip" role="tooltip" id="{prefix}t{i}">{_tip(f, lexicon)}</span></mark>'
             )
             cursor = f.end
@@ -128,7 +130,8 @@ def _findings_table(analysis: Analysis, lexicon: Lexicon, prefix: str) -> str:
             note = quote_note(f)
             rows.append(
                 f'<tr><td><a href="#{prefix}f{i}">{_e(f.text)}</a></td><td>{_e(f.entry.key)}</td>'
-                f"<td>{_e(headline(f))}{'; ' + _e(note) if note else ''}</td><td>{_e(alternatives_line(f))}</td></tr>"
+                f"<td>{_e(headline(f))}{'; ' + _e(note) if note else ''}</td>"
+                f"<td>{_e(alternatives_line(f))}</td></tr>"
             )
     if not rows:
         return "<p>No findings.</p>"
@@ -137,7 +140,8 @@ def _findings_table(analysis: Analysis, lexicon: Lexicon, prefix: str) -> str:
 
 
 def _bar(actor: ActorFrame) -> str:
-    """The score's components as a bar: each part's width is its share of the score; labels say the numbers."""
+    """The score's components as a bar: each part's width is its share of the score; labels say the
+    numbers."""
     parts = [c for c in actor.components if c.contribution]
     total = sum(abs(c.contribution) for c in parts) or 1.0
     width, x, segments = 300.0, 0.0, []
@@ -149,9 +153,11 @@ def _bar(actor: ActorFrame) -> str:
                         f"<title>{_e(c.name)} {c.contribution:+.2f}</title></rect>")
         x += w
     label = ", ".join(f"{c.name} {c.contribution:+.2f}" for c in parts) or "no evidence"
-    return (f'<svg role="img" aria-label="{_e("score components: " + label)}" width="100%" viewBox="0 0 300 14" '
-            f'preserveAspectRatio="none" style="max-width:300px;height:14px">{"".join(segments)}</svg>'
-            f'<div class="muted">{_e(label)}</div>')
+    return (
+        f'<svg role="img" aria-label="{_e("score components: " + label)}" width="100%" viewBox="0 0 300 14" '
+        f'preserveAspectRatio="none" style="max-width:300px;height:14px">{"".join(segments)}</svg>'
+        f'<div class="muted">{_e(label)}</div>'
+    )
 
 
 def _evidence_link(analysis: Analysis, start: int, end: int, prefix: str) -> str:
@@ -168,16 +174,19 @@ def _cards(analysis: Analysis, prefix: str) -> str:
     cards = []
     for a in analysis.actors:
         evidence = "".join(
-            f'<li>{_e(c.name)}: <a href="{_evidence_link(analysis, e.start, e.end, prefix)}">{_e(e.text[:80])}</a> '
-            f"{e.value:+.2f} <span class=\"muted\">({_e(e.reason)})</span></li>"
-            for c in a.components for e in c.evidence
+            f'<li>{_e(c.name)}: <a '
+            f'href="{_evidence_link(analysis, e.start, e.end, prefix)}">{_e(e.text[:80])}</a> '
+            f'{e.value:+.2f} <span class="muted">({_e(e.reason)})</span></li>'
+            for c in a.components
+            for e in c.evidence
         )
         labels = ", ".join(f.text for f in (*a.labels, *a.descriptors)) or "none"
         cards.append(
             f'<div class="card"><h3>{_e(a.name)}</h3><p>Score <b>{_e(score_line(a))}</b></p>{_bar(a)}'
             f"<p>Names: {_e(names_line(a))}<br>Labels: {_e(labels)}<br>Roles: {_e(roles_line(a))}<br>"
             f"Voice: {_e(voice_line(a))}<br>Allegations: {_e(allegations_line(a))}</p>"
-            f"<details><summary>Evidence ({sum(len(c.evidence) for c in a.components)})</summary><ul>{evidence}</ul>"
+            "<details><summary>Evidence "
+            f"({sum(len(c.evidence) for c in a.components)})</summary><ul>{evidence}</ul>"
             "</details></div>"
         )
     return f'<div class="cards">{"".join(cards)}</div>' if cards else "<p>No actors found.</p>"
@@ -188,7 +197,8 @@ def _rewrite(analysis: Analysis, lexicon: Lexicon) -> str:
     if not rewrite.swaps:
         return "<p>No loaded words outside quotations to swap.</p>"
     rows = "".join(
-        f"<tr><td>{_e(c.actor)}</td><td>{c.before:+.2f}</td><td>{'gone' if c.after is None else f'{c.after:+.2f}'}</td></tr>"
+        f"<tr><td>{_e(c.actor)}</td><td>{c.before:+.2f}</td>"
+        f"<td>{'gone' if c.after is None else f'{c.after:+.2f}'}</td></tr>"
         for c in rewrite.changes
     )
     swaps = ", ".join(f"{_e(f.text)} \u2192 <ins>{_e(new)}</ins>" for f, new in rewrite.swaps)
@@ -201,7 +211,10 @@ def _section(analysis: Analysis, lexicon: Lexicon, index: int) -> str:
     prefix = f"d{index}-"
     s = analysis.summary
     notes = "".join(f'<p class="muted">Note: {_e(n)}</p>' for n in analysis.notes)
-    qs = "".join(f"<li>{_e(q)}</li>" for q in questions(analysis)) or "<li>No questions: the text is quiet.</li>"
+    qs = (
+        "".join(f"<li>{_e(q)}</li>" for q in questions(analysis))
+        or "<li>No questions: the text is quiet.</li>"
+    )
     terms = "".join(f"<dt>{_e(g.title)} ({_e(g.kind.value)})</dt><dd>{_e(g.description)}</dd>"
                     for g in glossary(analysis, lexicon))
     strength = "".join(f"<dt>Strength {k}</dt><dd>{_e(v)}</dd>" for k, v in STRENGTH_MEANING.items())
@@ -227,10 +240,12 @@ def page(title: str, body: str, lexicon: Lexicon | None) -> str:
     return (
         '<!doctype html>\n<html lang="en"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; "
-        "img-src data:\">"
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src "
+        "'unsafe-inline'; "
+        'img-src data:">'
         f"<title>{_e(title)}</title><style>{CSS}</style></head><body><h1>{_e(title)}</h1>{body}"
-        f"<footer>framing {_e(__version__)}; {_e(used)}. The tool matches words and phrases; it cannot see irony, "
+        f"<footer>framing {_e(__version__)}; {_e(used)}. The tool matches words and phrases; it cannot see "
+        "irony, "
         "context or facts. Read each finding as a question, not a verdict.</footer></body></html>\n"
     )
 

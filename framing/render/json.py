@@ -41,8 +41,15 @@ def finding_dict(finding: Finding, analysis: Analysis, lexicon: Lexicon, lines: 
 
 def _finding_ref(finding: Finding) -> dict[str, Any]:
     e = finding.entry
-    return {"start": finding.start, "end": finding.end, "text": finding.text, "entry": e.key, "category": e.category,
-            "connotation": e.connotation.value, "strength": e.strength}
+    return {
+        "start": finding.start,
+        "end": finding.end,
+        "text": finding.text,
+        "entry": e.key,
+        "category": e.category,
+        "connotation": e.connotation.value,
+        "strength": e.strength,
+    }
 
 
 def _evidence(e: Evidence) -> dict[str, Any]:
@@ -56,30 +63,78 @@ def actor_dict(actor: ActorFrame) -> dict[str, Any]:
         "canonical": actor.canonical,
         "type": actor.type,
         "aliases": [{"text": n.text, "count": n.count, "entries": list(n.entries)} for n in actor.names],
-        "mentions": [{"start": m.start, "end": m.end, "text": m.text, "name": m.name, "kind": m.kind,
-                      "sentence": m.sentence} for m in actor.mentions],
-        "prominence": {"mentions": len(actor.mentions), "first_position": actor.first_position,
-                       "first_sentence": actor.mentions[0].sentence if actor.mentions else None},
+        "mentions": [
+            {
+                "start": m.start,
+                "end": m.end,
+                "text": m.text,
+                "name": m.name,
+                "kind": m.kind,
+                "sentence": m.sentence,
+            }
+            for m in actor.mentions
+        ],
+        "prominence": {
+            "mentions": len(actor.mentions),
+            "first_position": actor.first_position,
+            "first_sentence": actor.mentions[0].sentence if actor.mentions else None,
+        },
         "labels": [_finding_ref(f) for f in actor.labels],
         "descriptors": [_finding_ref(f) for f in actor.descriptors],
         "roles": {
             "agent": actor.role_count(Role.AGENT),
             "patient": actor.role_count(Role.PATIENT),
             "passive_agentless": actor.agentless_count,
-            "clauses": [{"role": r.role.value, "verb": r.verb, "verb_text": r.verb_text, "start": r.verb_start,
-                         "end": r.verb_end, "passive": r.passive, "agentless": r.agentless, "other": r.other,
-                         "verb_class": r.verb_class} for r in actor.roles],
+            "clauses": [
+                {
+                    "role": r.role.value,
+                    "verb": r.verb,
+                    "verb_text": r.verb_text,
+                    "start": r.verb_start,
+                    "end": r.verb_end,
+                    "passive": r.passive,
+                    "agentless": r.agentless,
+                    "other": r.other,
+                    "verb_class": r.verb_class,
+                }
+                for r in actor.roles
+            ],
         },
         "quoted": any(v.direct for v in actor.voice),
-        "voice": [{"start": v.start, "end": v.end, "text": v.text, "direct": v.direct, "verb": v.verb,
-                   "via_source": v.via_source} for v in actor.voice],
-        "allegations": [{"start": a.start, "end": a.end, "text": a.text, "entry": a.entry, "accuser": a.accuser,
-                         "attributed": a.accuser is not None} for a in actor.allegations],
+        "voice": [
+            {
+                "start": v.start,
+                "end": v.end,
+                "text": v.text,
+                "direct": v.direct,
+                "verb": v.verb,
+                "via_source": v.via_source,
+            }
+            for v in actor.voice
+        ],
+        "allegations": [
+            {
+                "start": a.start,
+                "end": a.end,
+                "text": a.text,
+                "entry": a.entry,
+                "accuser": a.accuser,
+                "attributed": a.accuser is not None,
+            }
+            for a in actor.allegations
+        ],
         "sentiment": actor.sentiment,
         "score": actor.score,
         "confidence": actor.confidence,
-        "components": {c.name: {"weight": c.weight, "value": c.value, "contribution": c.contribution,
-                                "evidence": [_evidence(e) for e in c.evidence]} for c in actor.components},
+        "components": {
+            c.name: {
+                "weight": c.weight,
+                "value": c.value,
+                "contribution": c.contribution,
+                "evidence": [_evidence(e) for e in c.evidence],
+            }
+            for c in actor.components
+        },
         "evidence": [{"component": c.name, **_evidence(e)} for c in actor.components for e in c.evidence],
     }
 
@@ -139,7 +194,12 @@ def json_chunks(analyses: Iterable[Analysis], lexicon: Lexicon, *, pretty: bool 
     }
     # "documents" sorts first among the report's keys, so the array opens the object.
     if pretty:
-        opening, separator, empty, closing = '{\n  "documents": [\n', ",\n", '{\n  "documents": [],\n', "\n  ],\n"
+        opening, separator, empty, closing = (
+            '{\n  "documents": [\n',
+            ",\n",
+            '{\n  "documents": [],\n',
+            "\n  ],\n",
+        )
     else:
         opening, separator, empty, closing = '{"documents":[', ",", '{"documents":[],', "],"
     first = True
@@ -150,7 +210,9 @@ def json_chunks(analyses: Iterable[Analysis], lexicon: Lexicon, *, pretty: bool 
         yield (opening if first else separator) + document
         first = False
     rest = _dumps(tail, pretty)
-    yield (empty if first else closing) + (rest[2:] if pretty else rest[1:]) + "\n"  # the tail's keys, after "{"
+    yield (
+        (empty if first else closing) + (rest[2:] if pretty else rest[1:]) + "\n"
+    )  # the tail's keys, after "{"
 
 
 def jsonl_lines(analyses: Iterable[Analysis], lexicon: Lexicon) -> Iterator[str]:

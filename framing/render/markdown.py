@@ -42,7 +42,9 @@ def _analysis_md(analysis: Analysis, lexicon: Lexicon) -> list[str]:
         out.extend(_actors_md(analysis))
         return out
     out.extend(["| category | kind | findings | per 1,000 words |", "|---|---|---:|---:|"])
-    out.extend(f"| {c.category} | {c.kind.value} | {c.count} | {c.per_1k_words:.1f} |" for c in summary.by_category)
+    out.extend(
+        f"| {c.category} | {c.kind.value} | {c.count} | {c.per_1k_words:.1f} |" for c in summary.by_category
+    )
     out.append("")
     lines = LineIndex(analysis.text)
     own = [f for f in analysis.findings if not f.in_quote]
@@ -74,14 +76,18 @@ def _analysis_md(analysis: Analysis, lexicon: Lexicon) -> list[str]:
     for f in analysis.findings:
         seen.setdefault(f.entry.key, f.entry)
     for key, entry in sorted(seen.items()):
-        out.append(f"- **{_cell(entry.term)}** (`{key}`, {entry.connotation.value}, strength {entry.strength}): "
-                   f"{_cell(entry.explanation)} {_cell(sources_line(entry, lexicon))}.")
+        out.append(
+            f"- **{_cell(entry.term)}** (`{key}`, {entry.connotation.value}, strength {entry.strength}): "
+            f"{_cell(entry.explanation)} {_cell(sources_line(entry, lexicon))}."
+        )
     out.append("")
     return out
 
 
 def _sentence_model_md(analysis: Analysis) -> list[str]:
-    flagged = sorted((s for s in analysis.sentence_scores if s.probability >= 0.5), key=lambda s: -s.probability)
+    flagged = sorted(
+        (s for s in analysis.sentence_scores if s.probability >= 0.5), key=lambda s: -s.probability
+    )
     if not analysis.sentence_scores:
         return []
     out = ["### Sentences a learned model reads as loaded", ""]
@@ -104,13 +110,26 @@ def _coursework_md(analysis: Analysis, lexicon: Lexicon) -> list[str]:
     rewrite = neutral_rewrite(analysis, lexicon)
     if rewrite.swaps:
         swaps = ", ".join(f'"{_cell(f.text)}" → "{_cell(new)}"' for f, new in rewrite.swaps)
-        out.extend(["", "### Neutral rewrite", "",
-                    f"Each loaded word outside quotations swapped for its first neutral alternative: {swaps}.", "",
-                    "| actor | score | after the rewrite |", "|---|---:|---:|"])
-        out.extend(f"| {_cell(c.actor)} | {c.before:+.2f} | {'gone' if c.after is None else f'{c.after:+.2f}'} |"
-                   for c in rewrite.changes)
+        out.extend(
+            [
+                "",
+                "### Neutral rewrite",
+                "",
+                f"Each loaded word outside quotations swapped for its first neutral alternative: {swaps}.",
+                "",
+                "| actor | score | after the rewrite |",
+                "|---|---:|---:|",
+            ]
+        )
+        out.extend(
+            f"| {_cell(c.actor)} | {c.before:+.2f} | {'gone' if c.after is None else f'{c.after:+.2f}'} |"
+            for c in rewrite.changes
+        )
     out.extend(["", "### Glossary", ""])
-    out.extend(f"- **{_cell(g.title)}** ({g.kind.value}): {_cell(g.description)}" for g in glossary(analysis, lexicon))
+    out.extend(
+        f"- **{_cell(g.title)}** ({g.kind.value}): {_cell(g.description)}"
+        for g in glossary(analysis, lexicon)
+    )
     out.append("")
     return out
 
@@ -118,7 +137,12 @@ def _coursework_md(analysis: Analysis, lexicon: Lexicon) -> list[str]:
 def _actors_md(analysis: Analysis) -> list[str]:
     if not analysis.actors:
         return []
-    out = ["### Actors", "", "| actor | names used | roles | voice | allegations | score |", "|---|---|---|---|---|---:|"]
+    out = [
+        "### Actors",
+        "",
+        "| actor | names used | roles | voice | allegations | score |",
+        "|---|---|---|---|---|---:|",
+    ]
     for a in analysis.actors:
         out.append(f"| {_cell(a.name)} | {_cell(names_line(a))} | {roles_line(a)} | {voice_line(a)} | "
                    f"{allegations_line(a)} | {score_line(a)} |")
@@ -129,7 +153,9 @@ def _actors_md(analysis: Analysis) -> list[str]:
             continue
         out.append(f"- **{_cell(a.name)}** {score_line(a)}")
         for c in parts:
-            words = "; ".join(f'"{_cell(e.text[:60])}" {e.value:+.2f} ({_cell(e.reason)})' for e in c.evidence[:4])
+            words = "; ".join(
+                f'"{_cell(e.text[:60])}" {e.value:+.2f} ({_cell(e.reason)})' for e in c.evidence[:4]
+            )
             more = f"; and {len(c.evidence) - 4} more" if len(c.evidence) > 4 else ""
             out.append(f"  - {c.name} {c.contribution:+.2f}: {words}{more}")
     out.append("")
@@ -142,7 +168,9 @@ def render_markdown(analyses: Sequence[Analysis], lexicon: Lexicon) -> str:
     out = ["# Framing report", ""]
     for analysis in analyses:
         out.extend(_analysis_md(analysis, lexicon))
-    out.append(f"_framing {__version__}, lexicon of {len(lexicon.entries)} entries. Strength: 1 evaluative but "
-               "common in neutral reporting; 2 clearly emotive or partisan; 3 dehumanising or a slur. The tool "
-               "cannot see irony, context or facts: read each finding as a question, not a verdict._")
+    out.append(
+        f"_framing {__version__}, lexicon of {len(lexicon.entries)} entries. Strength: 1 evaluative but "
+        "common in neutral reporting; 2 clearly emotive or partisan; 3 dehumanising or a slur. The tool "
+        "cannot see irony, context or facts: read each finding as a question, not a verdict._"
+    )
     return "\n".join(out) + "\n"

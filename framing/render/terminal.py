@@ -43,9 +43,13 @@ def _context(analysis: Analysis, finding: Finding) -> Text:
     line_end = text.find("\n", finding.end)
     end = min(finding.end + _CONTEXT, line_end if line_end != -1 else len(text))
     snippet = Text("    ")
-    snippet.append(("…" if start > 0 and text[start - 1] != "\n" else "") + text[start : finding.start], style="dim")
+    snippet.append(
+        ("…" if start > 0 and text[start - 1] != "\n" else "") + text[start : finding.start], style="dim"
+    )
     snippet.append(text[finding.start : finding.end], style=_STYLE[finding.entry.connotation])
-    snippet.append(text[finding.end : end] + ("…" if end < len(text) and text[end] != "\n" else ""), style="dim")
+    snippet.append(
+        text[finding.end : end] + ("…" if end < len(text) and text[end] != "\n" else ""), style="dim"
+    )
     return snippet
 
 
@@ -80,7 +84,9 @@ def _actor_lines(analysis: Analysis) -> list[Text]:
     return out
 
 
-def render_terminal(analyses: Sequence[Analysis], lexicon: Lexicon, *, color: bool = False, width: int = 100) -> str:
+def render_terminal(
+    analyses: Sequence[Analysis], lexicon: Lexicon, *, color: bool = False, width: int = 100
+) -> str:
     buffer = io.StringIO()
     console = Console(file=buffer, force_terminal=color, no_color=not color, width=width, highlight=False,
                       soft_wrap=True, emoji=False, markup=False)
@@ -97,7 +103,9 @@ def render_terminal(analyses: Sequence[Analysis], lexicon: Lexicon, *, color: bo
         )
         console.print(verdict)
         if summary.by_category:
-            console.print(Text("    " + ", ".join(f"{c.category} {c.count}" for c in summary.by_category), style="dim"))
+            console.print(
+                Text("    " + ", ".join(f"{c.category} {c.count}" for c in summary.by_category), style="dim")
+            )
         for line in _actor_lines(analysis) if analysis.actors else ():
             console.print(line)
         asked = questions(analysis)
