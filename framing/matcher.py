@@ -105,13 +105,15 @@ class Matcher:
     ) -> tuple[int, int] | None:
         low = folded.text
         if role is _Role.WILD_LEFT:
-            start = _extend_left(low, start)
-            if start is None:
+            extended = _extend_left(low, start)
+            if extended is None:
                 return None
+            start = extended
         elif role is _Role.WILD_RIGHT:
-            end = _extend_right(low, end)
-            if end is None:
+            extended = _extend_right(low, end)
+            if extended is None:
                 return None
+            end = extended
         if not (_left_boundary(low, start) and _right_boundary(low, end)):
             return None
         if self.entries[index].case_sensitive and role is not _Role.EXCEPTION:

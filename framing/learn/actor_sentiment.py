@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib.resources import files
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from framing.errors import InputError
 from framing.model import ActorFrame, Finding, Lexicon
@@ -74,7 +74,7 @@ def mention_features(text: str, sentence: tuple[int, int], start: int, end: int,
     from framing.nlp import tokenize
 
     cache = {} if cache is None else cache
-    features: Counter[str] = Counter()
+    features = cast("dict[str, float]", Counter())  # a Counter (missing features are 0) of float values
     # The sentence that holds the mention bounds the window.
     s_start, s_end = min(sentence[0], start), max(sentence[1], end)
     if (s_start, s_end) not in cache:
