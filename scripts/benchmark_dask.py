@@ -77,12 +77,42 @@ def main() -> None:
         address = f"tcp://127.0.0.1:{port}"
         dask = str(Path(sys.executable).with_name("dask"))
         quiet = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL}
-        processes.append(subprocess.Popen([dask, "scheduler", "--host", "127.0.0.1", "--port", str(port),
-                                           "--no-dashboard", "--dashboard-address", ":0"], **quiet))
+        processes.append(
+            subprocess.Popen(
+                [
+                    dask,
+                    "scheduler",
+                    "--host",
+                    "127.0.0.1",
+                    "--port",
+                    str(port),
+                    "--no-dashboard",
+                    "--dashboard-address",
+                    ":0",
+                ],
+                **quiet,
+            )
+        )
         for _ in range(args.workers):
-            processes.append(subprocess.Popen([dask, "worker", address, "--nthreads", "1", "--nworkers", "1",
-                                               "--memory-limit", "0", "--no-dashboard",
-                                               "--local-directory", str(folder)], **quiet))
+            processes.append(
+                subprocess.Popen(
+                    [
+                        dask,
+                        "worker",
+                        address,
+                        "--nthreads",
+                        "1",
+                        "--nworkers",
+                        "1",
+                        "--memory-limit",
+                        "0",
+                        "--no-dashboard",
+                        "--local-directory",
+                        str(folder),
+                    ],
+                    **quiet,
+                )
+            )
         with Client(address, timeout="60s") as client:
             client.wait_for_workers(args.workers, timeout=120)
             client.run(lambda: __import__("framing.compare.distributed"))  # imports are not the benchmark's
@@ -111,18 +141,24 @@ def main() -> None:
             workers = client.run(_peak_rss)
             scheduler = client.run_on_scheduler(_peak_rss)
         result = json.loads(report.read_text(encoding="utf-8"))
-        print(f"corpus: {args.articles:,} articles ({len(pool):,} distinct), {size / 1e6:.1f} MB; "
-              f"partitions of {args.partition_mb:g} MB; exit code {code}")
-        print(f"sources: {len(result['sources'])}; actors aligned: {len(result['actors'])}; "
-              f"failed records: {result['failures']}")
+        print(
+            f"corpus: {args.articles:,} articles ({len(pool):,} distinct), {size / 1e6:.1f} MB; "
+            f"partitions of {args.partition_mb:g} MB; exit code {code}"
+        )
+        print(
+            f"sources: {len(result['sources'])}; actors aligned: {len(result['actors'])}; "
+            f"failed records: {result['failures']}"
+        )
         print(
             f"Dask, {args.workers} workers of one thread: wall time {seconds:.1f} s; "
             f"{args.articles / seconds:.0f} articles/s ({args.articles / seconds / args.workers:.0f} per "
             "worker); "
             f"{size / 1e6 / seconds:.2f} MB/s ({size / 1e6 / seconds / args.workers:.2f} per worker)"
         )
-        print(f"peak RSS: client {client_peak:.0f} MiB; scheduler {scheduler / 1024:.0f} MiB; workers "
-              + ", ".join(f"{kib / 1024:.0f} MiB" for kib in workers.values()))
+        print(
+            f"peak RSS: client {client_peak:.0f} MiB; scheduler {scheduler / 1024:.0f} MiB; workers "
+            + ", ".join(f"{kib / 1024:.0f} MiB" for kib in workers.values())
+        )
         if args.compare_local:
             local = folder / "local.json"
             command = [
@@ -144,9 +180,11 @@ def main() -> None:
             ]
             local_seconds, _, local_peak = _run(command)
             same = local.read_bytes() == report.read_bytes()
-            print(f"local pool, {args.workers} processes: wall time {local_seconds:.1f} s "
-                  f"({args.articles / local_seconds:.0f} articles/s); peak RSS of the largest process "
-                  f"{local_peak:.0f} MiB; reports byte-identical: {same}")
+            print(
+                f"local pool, {args.workers} processes: wall time {local_seconds:.1f} s "
+                f"({args.articles / local_seconds:.0f} articles/s); peak RSS of the largest process "
+                f"{local_peak:.0f} MiB; reports byte-identical: {same}"
+            )
     finally:
         for process in reversed(processes):
             process.terminate()
