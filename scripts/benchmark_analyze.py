@@ -20,6 +20,7 @@ Usage: python scripts/benchmark_analyze.py [startup] [memory] [throughput] [--ru
 from __future__ import annotations
 
 import argparse
+import itertools
 import os
 import shutil
 import statistics
@@ -38,7 +39,11 @@ def run(command: list[str], env: dict[str, str]) -> tuple[float, float, int, flo
     """Wall seconds, peak RSS in MiB, exit code and CPU seconds (user + system) of one fresh process."""
     start = time.perf_counter()
     process = subprocess.Popen(
-        command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, cwd=ROOT
+        command,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env=env,
+        cwd=env.get("FRAMING_BENCH_CWD", ROOT),
     )
     _, status, usage = os.wait4(process.pid, 0)
     seconds = time.perf_counter() - start
@@ -55,7 +60,11 @@ def startup(env: dict[str, str], runs: int) -> None:
         ("framing analyze EXAMPLE", [*framing, "analyze", example]),
     ]
     help_text = subprocess.run(
-        [*framing, "analyze", "--help"], capture_output=True, text=True, env=env, cwd=ROOT
+        [*framing, "analyze", "--help"],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=env.get("FRAMING_BENCH_CWD", ROOT),
     ).stdout
     if "--engine" in help_text:
         commands = commands[:2] + [
@@ -83,7 +92,7 @@ def memory(env: dict[str, str], sizes: list[float], data: Path, single: bool) ->
             articles = folder / f"articles-{size:g}MB"
             articles.mkdir()
             total, chosen = 0, []
-            for text in texts:
+            for text in itertools.cycle(texts):  # the data hold about 10 MB: larger inputs repeat them
                 if total >= size * 1_000_000:
                     break
                 chosen.append(text)
@@ -175,8 +184,8 @@ def main() -> None:
     args = parser.parse_args()
     parts = args.parts or ["startup", "memory", "throughput"]
     env = dict(os.environ)
-    if args.pythonpath:
-        env["PYTHONPATH"] = str(args.pythonpath.resolve())
+    if args.pythonpath:  # run from there too: `python -m` puts the working directory first on the path
+        env["PYTHONPATH"] = env["FRAMING_BENCH_CWD"] = str(args.pythonpath.resolve())
     if "startup" in parts:
         startup(env, args.runs)
     if "memory" in parts:
