@@ -20,7 +20,7 @@ from .conftest import ROOT
 distributed = pytest.importorskip("distributed")
 
 OUTLETS = ROOT / "examples" / "outlets"
-SETTINGS = ((), True, None)
+SETTINGS = ((), True, None, "fast")  # the fast engine keeps the test quick
 runner = CliRunner()
 
 
@@ -92,7 +92,7 @@ def _folder(tmp_path: Path) -> Path:
 def _local(path: Path) -> tuple[str, list[str]]:
     records = read_records(path, group_by="outlet" if not path.is_dir() else "folder", text_column="text",
                            max_bytes=10**6)
-    groups, failures = profile_corpus(records, workers=1)
+    groups, failures = profile_corpus(records, workers=1, engine="fast")
     return repr(groups), failures
 
 
@@ -147,7 +147,7 @@ def test_partitions_split_only_after_a_record(tmp_path: Path, quoted: bool) -> N
 
 def test_cli_on_a_running_scheduler_writes_the_local_report(cluster: object, tmp_path: Path) -> None:
     path = _csv(tmp_path)
-    args = ["compare", "--corpus", str(path), "--group-by", "outlet", "--format", "json"]
+    args = ["compare", "--corpus", str(path), "--group-by", "outlet", "--format", "json", "--engine", "fast"]
     local = runner.invoke(app, [*args, "--workers", "2"])
     dask = runner.invoke(app, [*args, "--scheduler", cluster.scheduler_address, "--partition-mb", "0.001"])
     assert local.exit_code == dask.exit_code == 4  # bad records are reported, the rest compared
