@@ -44,8 +44,11 @@ class EngineChoice(StrEnum):
 
 EngineOption = Annotated[
     EngineChoice | None,
-    typer.Option("--engine", help="spacy: accurate (needs the framing[spacy] extra); fast: the pattern tagger. "
-                                  "Default: spacy when installed, else fast (with a note)."),
+    typer.Option(
+        "--engine",
+        help="spacy: accurate (needs the framing[spacy] extra); fast: the pattern tagger. "
+        "Default: spacy when installed, else fast (with a note).",
+    ),
 ]
 
 
@@ -163,7 +166,9 @@ def _engine(choice: EngineChoice | None):
     from framing.engine import INSTALL_HINT, EngineUnavailable, get_engine, spacy_available
 
     if choice is None and not spacy_available():
-        err_console.print(Text(f"note: using the fast engine; for the accurate spaCy engine run: {INSTALL_HINT}"))
+        err_console.print(
+            Text(f"note: using the fast engine; for the accurate spaCy engine run: {INSTALL_HINT}")
+        )
         choice = EngineChoice.FAST
     try:
         return get_engine(choice.value if choice else "spacy")
@@ -197,31 +202,64 @@ def _load_actors(actors_file: Path | None):
 @app.command(help="Find loaded language in articles, explain each finding, and show how each actor is "
                   "framed. " + EXIT_CODES_HELP)
 def analyze(
-    paths: Annotated[list[str], typer.Argument(help="Files or directories to read; '-' reads standard input.",
-                                               metavar="PATH...")],
-    output_format: Annotated[Format, typer.Option("--format", "-f", help="Report format (jsonl: one JSON "
-                                                  "object per document and line).")] = Format.TERMINAL,
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the report here, not stdout.",
-                                                dir_okay=False)] = None,
-    pretty: Annotated[bool | None, typer.Option("--pretty/--compact", help="Indented JSON (default: indented "
-                                                "on a terminal, compact in files and pipes).")] = None,
+    paths: Annotated[
+        list[str],
+        typer.Argument(help="Files or directories to read; '-' reads standard input.", metavar="PATH..."),
+    ],
+    output_format: Annotated[
+        Format,
+        typer.Option("--format", "-f", help="Report format (jsonl: one JSON object per document and line)."),
+    ] = Format.TERMINAL,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write the report here, not stdout.", dir_okay=False)
+    ] = None,
+    pretty: Annotated[
+        bool | None,
+        typer.Option(
+            "--pretty/--compact",
+            help="Indented JSON (default: indented on a terminal, compact in files and pipes).",
+        ),
+    ] = None,
     lexicon: LexiconOption = None,
     no_builtin: NoBuiltinOption = False,
     min_strength: Annotated[int, typer.Option(min=1, max=3, help="Leave out entries weaker than this.")] = 1,
     category: Annotated[list[str] | None, typer.Option(help="Only these categories (repeatable).")] = None,
-    ignore: Annotated[list[str] | None, typer.Option(help="Entry keys 'category/id' or categories to leave out.")] = None,
-    fail_on: Annotated[int | None, typer.Option(min=1, max=3, help="Exit 1 if a finding has at least this strength.")] = None,
+    ignore: Annotated[
+        list[str] | None, typer.Option(help="Entry keys 'category/id' or categories to leave out.")
+    ] = None,
+    fail_on: Annotated[
+        int | None, typer.Option(min=1, max=3, help="Exit 1 if a finding has at least this strength.")
+    ] = None,
     max_mb: Annotated[float, typer.Option(help="Refuse files larger than this many megabytes.")] = 50.0,
-    actors: Annotated[Path | None, typer.Option("--actors", help="A TOML file of actors and aliases to add, "
-                                                "override or ignore (see docs/actor-framing.md).",
-                                                dir_okay=False)] = None,
-    no_actors: Annotated[bool, typer.Option("--no-actors", help="Loaded language only; skip actor framing.")] = False,
-    sentiment: Annotated[SentimentSource, typer.Option(help="Actors' sentiment component: the learned "
-                                                       "actor-sentiment model, or TextBlob's clause polarity "
-                                                       "(faster, weaker).")] = "model",  # type: ignore[assignment]
-    model: Annotated[Path | None, typer.Option("--model", help="A sentence model from 'framing train': adds each "
-                                               "sentence's probability of being loaded, with the features behind it.",
-                                               dir_okay=False)] = None,
+    actors: Annotated[
+        Path | None,
+        typer.Option(
+            "--actors",
+            help="A TOML file of actors and aliases to add, override or ignore (see docs/actor-framing.md).",
+            dir_okay=False,
+        ),
+    ] = None,
+    no_actors: Annotated[
+        bool, typer.Option("--no-actors", help="Loaded language only; skip actor framing.")
+    ] = False,
+    sentiment: Annotated[
+        SentimentSource,
+        typer.Option(
+            help="Actors' sentiment component: the learned "
+            "actor-sentiment model, or TextBlob's clause polarity "
+            "(faster, weaker)."
+        ),
+    ] = "model",  # type: ignore[assignment]
+    model: Annotated[
+        Path | None,
+        typer.Option(
+            "--model",
+            help="A sentence model from 'framing train': adds each "
+            "sentence's probability of being loaded, with the features "
+            "behind it.",
+            dir_okay=False,
+        ),
+    ] = None,
     engine: EngineOption = None,
     explain: Annotated[bool, typer.Option("--explain", help="Also list matches left out, with the reason (part "
                                           "of a name, or a checked condition failed); JSON always has them.")] = False,
@@ -236,7 +274,9 @@ def analyze(
     sentence_model = _load_model(model) if model else None
     unknown = sorted(set(category or ()) - set(lex.by_category))
     if unknown:
-        raise typer.BadParameter(f"unknown category {', '.join(unknown)}; choose from: {', '.join(sorted(lex.by_category))}")
+        raise typer.BadParameter(
+            f"unknown category {', '.join(unknown)}; choose from: {', '.join(sorted(lex.by_category))}"
+        )
     failed = False
     strongest = 0
 
@@ -250,10 +290,20 @@ def analyze(
                 continue
             for note in item.notes:
                 _warn(f"{item.name}: {note}")
-            analysis = analyze_text(item.text, source=item.name, lexicon=lex, actor_data=actor_data,
-                                    actors=not no_actors, min_strength=min_strength, categories=category,
-                                    ignore=tuple(ignore or ()), notes=item.notes, sentence_model=sentence_model,
-                                    learned_sentiment=sentiment == SentimentSource.MODEL, engine=parser)
+            analysis = analyze_text(
+                item.text,
+                source=item.name,
+                lexicon=lex,
+                actor_data=actor_data,
+                actors=not no_actors,
+                min_strength=min_strength,
+                categories=category,
+                ignore=tuple(ignore or ()),
+                notes=item.notes,
+                sentence_model=sentence_model,
+                learned_sentiment=sentiment == SentimentSource.MODEL,
+                engine=parser,
+            )
             strongest = max([strongest, *(f.entry.strength for f in analysis.findings)])
             yield analysis
 
@@ -316,7 +366,9 @@ def _document_profiles(paths: list[str], lex, actor_data, max_bytes: int, engine
             if isinstance(item, InputError):
                 failures.append(str(item))
                 continue
-            profile.add(analyze_text(item.text, source=name, lexicon=lex, actor_data=actor_data, engine=engine), lex)
+            profile.add(
+                analyze_text(item.text, source=name, lexicon=lex, actor_data=actor_data, engine=engine), lex
+            )
         if profile.documents:
             profiles.append(profile)
     return profiles, failures
@@ -327,29 +379,55 @@ def _document_profiles(paths: list[str], lex, actor_data, max_bytes: int, engine
                   "--corpus FILE (JSONL or CSV with a text column) or a folder, grouped with --group-by. "
                   + EXIT_CODES_HELP)
 def compare(
-    paths: Annotated[list[str] | None, typer.Argument(help="Files or folders, one source each.", metavar="PATH...")] = None,
-    corpus: Annotated[Path | None, typer.Option(help="A JSONL or CSV file, or a folder of text files.")] = None,
-    group_by: Annotated[str | None, typer.Option(help="Corpus column that names the source (e.g. outlet); "
-                                                 "for a folder, 'folder' groups by subfolder.")] = None,
+    paths: Annotated[
+        list[str] | None, typer.Argument(help="Files or folders, one source each.", metavar="PATH...")
+    ] = None,
+    corpus: Annotated[
+        Path | None, typer.Option(help="A JSONL or CSV file, or a folder of text files.")
+    ] = None,
+    group_by: Annotated[
+        str | None,
+        typer.Option(
+            help="Corpus column that names the source (e.g. outlet); "
+            "for a folder, 'folder' groups by subfolder."
+        ),
+    ] = None,
     text_column: Annotated[str, typer.Option(help="Corpus column holding the article text.")] = "text",
-    blind: Annotated[bool, typer.Option("--blind", help="Show sources as Source A, Source B, ... (classroom use).")] = False,
-    output_format: Annotated[CompareFormat, typer.Option("--format", "-f", help="Report format.")] = CompareFormat.TERMINAL,
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the report here.", dir_okay=False)] = None,
+    blind: Annotated[
+        bool, typer.Option("--blind", help="Show sources as Source A, Source B, ... (classroom use).")
+    ] = False,
+    output_format: Annotated[
+        CompareFormat, typer.Option("--format", "-f", help="Report format.")
+    ] = CompareFormat.TERMINAL,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write the report here.", dir_okay=False)
+    ] = None,
     lexicon: LexiconOption = None,
     no_builtin: NoBuiltinOption = False,
-    actors: Annotated[Path | None, typer.Option("--actors", help="A TOML file of actors and aliases.",
-                                                dir_okay=False)] = None,
-    workers: Annotated[int | None, typer.Option(min=1, help="Processes for corpus mode (default: all cores).")] = None,
-    progress: Annotated[bool | None, typer.Option("--progress/--no-progress",
-                                                  help="Progress on stderr (default: when it is a terminal).")] = None,
+    actors: Annotated[
+        Path | None, typer.Option("--actors", help="A TOML file of actors and aliases.", dir_okay=False)
+    ] = None,
+    workers: Annotated[
+        int | None, typer.Option(min=1, help="Processes for corpus mode (default: all cores).")
+    ] = None,
+    progress: Annotated[
+        bool | None,
+        typer.Option("--progress/--no-progress", help="Progress on stderr (default: when it is a terminal)."),
+    ] = None,
     max_mb: Annotated[float, typer.Option(help="Refuse files larger than this many megabytes.")] = 50.0,
     engine: EngineOption = None,
-    scheduler: Annotated[str | None, typer.Option(help="Run corpus mode on Dask: a scheduler's address "
-                                                  "(tcp://host:8786) or local[:N] for a local cluster of N "
-                                                  "workers (needs framing[dask]; docs/distributed.md).",
-                                                  metavar="ADDRESS|local[:N]")] = None,
-    partition_mb: Annotated[float, typer.Option(min=0.001, help="With --scheduler: megabytes of corpus per "
-                                                "task.")] = 4.0,
+    scheduler: Annotated[
+        str | None,
+        typer.Option(
+            help="Run corpus mode on Dask: a scheduler's address "
+            "(tcp://host:8786) or local[:N] for a local cluster of N "
+            "workers (needs framing[dask]; docs/distributed.md).",
+            metavar="ADDRESS|local[:N]",
+        ),
+    ] = None,
+    partition_mb: Annotated[
+        float, typer.Option(min=0.001, help="With --scheduler: megabytes of corpus per task.")
+    ] = 4.0,
 ) -> None:
     from framing.compare import compare as compare_profiles
     from framing.render.comparison import render_comparison
@@ -458,9 +536,15 @@ class EvalFormat(StrEnum):
                           "spans). Reads the datasets as they are in ../shared/data. " + EXIT_CODES_HELP)
 def eval_command(
     dataset: Annotated[str, typer.Argument(help="babe, mbic, newsmtsc or ptc.")],
-    data: Annotated[Path, typer.Option(help="The dataset's folder, e.g. ../shared/data/babe.", file_okay=False)],
-    output_format: Annotated[EvalFormat, typer.Option("--format", "-f", help="Table or JSON.")] = EvalFormat.TABLE,
-    limit: Annotated[int | None, typer.Option(min=1, help="Only the first N records of each file (quick runs).")] = None,
+    data: Annotated[
+        Path, typer.Option(help="The dataset's folder, e.g. ../shared/data/babe.", file_okay=False)
+    ],
+    output_format: Annotated[
+        EvalFormat, typer.Option("--format", "-f", help="Table or JSON.")
+    ] = EvalFormat.TABLE,
+    limit: Annotated[
+        int | None, typer.Option(min=1, help="Only the first N records of each file (quick runs).")
+    ] = None,
     lexicon: LexiconOption = None,
     no_builtin: NoBuiltinOption = False,
     split: Annotated[str | None, typer.Option(help="babe: all (default), train or test (the held-out fifth); "
@@ -492,17 +576,26 @@ def eval_command(
         typer.echo(f"note: {note}")
 
 
-@app.command(help="Train a sentence-level loaded-language model (TF-IDF words and bigrams, the lexicon's counts "
-                  "and TextBlob's scores, logistic regression) from a JSONL or CSV file; saves plain JSON for "
-                  "'framing analyze --model'. " + EXIT_CODES_HELP)
+@app.command(
+    help="Train a sentence-level loaded-language model (TF-IDF words and bigrams, the lexicon's counts "
+    "and TextBlob's scores, logistic regression) from a JSONL or CSV file; saves plain JSON "
+    "for "
+    "'framing analyze --model'. " + EXIT_CODES_HELP
+)
 def train(
-    data: Annotated[Path, typer.Option(help="A JSONL or CSV file with a text and a label column.", dir_okay=False)],
-    output: Annotated[Path, typer.Option("--output", "-o", help="Where to write the model (JSON).", dir_okay=False)],
+    data: Annotated[
+        Path, typer.Option(help="A JSONL or CSV file with a text and a label column.", dir_okay=False)
+    ],
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help="Where to write the model (JSON).", dir_okay=False)
+    ],
     text_column: Annotated[str, typer.Option(help="Column holding the sentence.")] = "text",
     label_column: Annotated[str, typer.Option(help="Column holding the label.")] = "label",
     positive: Annotated[str, typer.Option(help="The label value that means loaded/biased.")] = "1",
-    negative: Annotated[str | None, typer.Option(help="The label value that means neutral (default: any other "
-                                                 "non-empty value).")] = None,
+    negative: Annotated[
+        str | None,
+        typer.Option(help="The label value that means neutral (default: any other non-empty value)."),
+    ] = None,
 ) -> None:
     from framing.compare.corpus import Record, read_records
     from framing.learn.sentence_model import train as train_model
@@ -510,7 +603,9 @@ def train(
     texts, labels, skipped = [], [], 0
     try:
         for record in read_records(data, group_by=label_column, text_column=text_column, max_bytes=2**31):
-            if not isinstance(record, Record) or (negative is not None and record.group not in (positive, negative)):
+            if not isinstance(record, Record) or (
+                negative is not None and record.group not in (positive, negative)
+            ):
                 skipped += 1
                 continue
             texts.append(record.text)
@@ -519,7 +614,10 @@ def train(
         _error(str(error))
         raise typer.Exit(Exit.INPUT) from None
     if len(set(labels)) < 2:
-        _error(f"{data}: need examples of both classes (label '{positive}' and others) in column '{label_column}'")
+        _error(
+            f"{data}: need examples of both classes (label '{positive}' and others) in column "
+            f"'{label_column}'"
+        )
         raise typer.Exit(Exit.INPUT)
     model = train_model(texts, labels, description=f"{data.name}: {text_column} labelled by {label_column} "
                                                    f"('{positive}' = loaded)")
@@ -556,7 +654,9 @@ def lexicon_list(
     """List entries: key, strength, connotation, term."""
     lex = _load(lexicon, no_builtin)
     if category is not None and category not in lex.by_category:
-        raise typer.BadParameter(f"unknown category '{category}'; choose from: {', '.join(sorted(lex.by_category))}")
+        raise typer.BadParameter(
+            f"unknown category '{category}'; choose from: {', '.join(sorted(lex.by_category))}"
+        )
     for entry in lex.entries:
         if category is None or entry.category == category:
             typer.echo(f"{entry.key}\t{entry.strength}\t{entry.connotation.value}\t{entry.term}")
@@ -576,7 +676,9 @@ def lexicon_show(
     if len(matches) != 1:
         import difflib
 
-        close = difflib.get_close_matches(entry_id, [e.key for e in lex.entries] + [e.id for e in lex.entries], n=3)
+        close = difflib.get_close_matches(
+            entry_id, [e.key for e in lex.entries] + [e.id for e in lex.entries], n=3
+        )
         hint = f" (did you mean {', '.join(close)}?)" if close else ""
         what = "ambiguous" if matches else "unknown"
         _error(f"{what} entry '{entry_id}'{hint}")
@@ -586,7 +688,9 @@ def lexicon_show(
 
 @lexicon_app.command("docs")
 def lexicon_docs(
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write here, not stdout.", dir_okay=False)] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write here, not stdout.", dir_okay=False)
+    ] = None,
 ) -> None:
     """Write the lexicon reference table (docs/lexicon-reference.md) from the built-in lexicon."""
     from framing.render.lexicon_docs import render_lexicon_docs
@@ -636,7 +740,13 @@ def main() -> None:
         app()
     except FramingError as error:
         _error(str(error))
-        code = Exit.INPUT if isinstance(error, InputError) else Exit.LEXICON if isinstance(error, LexiconError) else Exit.INTERNAL
+        code = (
+            Exit.INPUT
+            if isinstance(error, InputError)
+            else Exit.LEXICON
+            if isinstance(error, LexiconError)
+            else Exit.INTERNAL
+        )
         sys.exit(code)
 
 

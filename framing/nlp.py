@@ -22,15 +22,19 @@ from typing import Any
 from framing.engine.model import Token
 from framing.errors import FramingError
 
-# Titles with their period before a name ("Mr. Smith": one token, as spaCy has it), numbers with thousands separators ("100,000-strong"), words (with hyphens, inner periods and inner
+# Titles with their period before a name ("Mr. Smith": one token, as spaCy has it), numbers with thousands
+# separators ("100,000-strong"), words (with hyphens, inner periods and inner
 # apostrophes: "U.S.-backed", "Shi'ite"), the possessive
 # "'s" or a lone apostrophe, then any other non-space character.
-_TOKEN = re.compile(r"(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Capt|Sgt|Sen|Rep|Gov|Prof|Rev|Jr|Sr|St)\.(?=\s+[A-Z])|\d{1,3}(?:,\d{3})+(?:[-.]\w+)*|\w+(?:(?:-|\.-?(?=\w)|['\u2019](?!s\b)(?=\w))\w+)*|['\u2019]s\b|\S")
+_TOKEN = re.compile(
+    r"(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Capt|Sgt|Sen|Rep|Gov|Prof|Rev|Jr|Sr|St)\.(?=\s+[A-Z])|\d{1,3}(?:,\d{3})+(?:[-.]\w+)*|\w+(?:(?:-|\.-?(?=\w)|['\u2019](?!s\b)(?=\w))\w+)*|['\u2019]s\b|\S"
+)
 _AUXILIARIES = frozenset("do does did will would can could should may might must".split())
 _BE = frozenset("be is are was were been being am 's get gets got gotten getting".split())
 # The Brill tagger calls these nouns or past tenses after a form of "be"; they are participles there.
 _PARTICIPLES = frozenset(
-    "shot hit struck beaten hurt cut set put caught held taken driven thrown shut spread bound fought brought "
+    "shot hit struck beaten hurt cut set put caught held taken driven thrown shut spread bound fought "
+    "brought "
     "sent built left lost known seen given made told found killed wounded".split()
 )
 
@@ -125,7 +129,12 @@ def _fix_tags(tagged: list[list[str]], verbs: frozenset[str]) -> list[list[str]]
         following = tagged[i + 1][1] if i + 1 < len(tagged) else ""
         if word in _PARTICIPLES and _after_be(tagged, i):
             tagged[i][1] = "VBN"  # "were shot"
-        elif tag.startswith("NN") and word.endswith("ing") and tagged[i - 1][1] == "IN" and following in _NP_START:
+        elif (
+            tag.startswith("NN")
+            and word.endswith("ing")
+            and tagged[i - 1][1] == "IN"
+            and following in _NP_START
+        ):
             tagged[i][1] = "VBG"  # "of displacing Sunni communities"
         elif (word in _PARTICIPLES and tag.startswith("NN") and tagged[i - 1][1] in _NOUNISH
               and following in _NP_START):
@@ -152,7 +161,14 @@ def _fix_tags(tagged: list[list[str]], verbs: frozenset[str]) -> list[list[str]]
 
 def _after_negated_auxiliary(tagged: Sequence[list[str]], i: int) -> bool:
     previous = tagged[i - 1][0].lower().replace("\u2019", "'")
-    if previous.endswith("n't") and previous[:-3] in _AUXILIARIES | {"could", "wo", "ca", "do", "does", "did"}:
+    if previous.endswith("n't") and previous[:-3] in _AUXILIARIES | {
+        "could",
+        "wo",
+        "ca",
+        "do",
+        "does",
+        "did",
+    }:
         return True
     return i >= 2 and previous in ("not", "never") and tagged[i - 2][0].lower() in _AUXILIARIES
 

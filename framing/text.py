@@ -124,14 +124,18 @@ _NOT_IN_SPEAKER = (
 )
 _NOUN_PHRASE = rf"(?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother)(?:\s+(?!{_NOT_IN_SPEAKER})[\w'\u2019-]+){{1,5}}"
 # A person's name as a resolvable antecedent: two or more capitalised words, after a title or not.
-_PERSON = re.compile(r"(?<![\w.])(?!(?:The|A|An|On|In|At|But|And|For|By|As|After|Before|When|While|This|That|It)\b)"
-                     r"(?:(?:Mr|Mrs|Ms|Dr|Gen|Col|Sen|Rep|Gov|Prof)\.?\s+)?"
-                     r"[A-Z][a-z][\w'\u2019-]*(?:\s+(?:al-|bin\s+|de\s+|van\s+)?[A-Z][\w'\u2019-]+){1,3}")
+_PERSON = re.compile(
+    r"(?<![\w.])(?!(?:The|A|An|On|In|At|But|And|For|By|As|After|Before|When|While|This|That|It)\b)"
+    r"(?:(?:Mr|Mrs|Ms|Dr|Gen|Col|Sen|Rep|Gov|Prof)\.?\s+)?"
+    r"[A-Z][a-z][\w'\u2019-]*(?:\s+(?:al-|bin\s+|de\s+|van\s+)?[A-Z][\w'\u2019-]+){1,3}"
+)
 
 
 @cache
 def _speaker_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    verbs = "|".join(sorted((re.escape(v) for v in text_resource("speech_verbs")["verbs"]), key=len, reverse=True))
+    verbs = "|".join(
+        sorted((re.escape(v) for v in text_resource("speech_verbs")["verbs"]), key=len, reverse=True)
+    )
     titled = rf"(?:(?!{_NOT_IN_SPEAKER})[a-z][\w-]*\s+){{1,3}}{_NAME}"  # "brigade commander Yusuf Hamdi"
     speaker = rf"(?P<speaker>{_NAME}|{titled}|{_PRONOUN}|{_NOUN_PHRASE})"
     # after the quote: ', the minister said' / ', said the minister' / '." Obama said.'
@@ -257,7 +261,9 @@ def find_quotes(text: str) -> tuple[Quote, ...]:
                 found, offset = _speaker_before(text, opened, before, verb_at_end)
             if found:
                 speaker, s, e = _speaker_span(found, offset)
-                paragraph.append(_resolved(text, Quote(inner_start, inner_end, speaker, s, e), quotes + paragraph))
+                paragraph.append(
+                    _resolved(text, Quote(inner_start, inner_end, speaker, s, e), quotes + paragraph)
+                )
             else:
                 paragraph.append(Quote(inner_start, inner_end))
         quotes.extend(_continued(paragraph))
@@ -265,7 +271,8 @@ def find_quotes(text: str) -> tuple[Quote, ...]:
 
 
 def _continued(paragraph: list[Quote]) -> list[Quote]:
-    """A quote with no attribution takes the speaker of the quote before it in its paragraph, else after it."""
+    """A quote with no attribution takes the speaker of the quote before it in its paragraph, else after
+    it."""
     out = list(paragraph)
     for i, quote in enumerate(out):
         if quote.speaker is not None:
@@ -273,8 +280,14 @@ def _continued(paragraph: list[Quote]) -> list[Quote]:
         neighbour = next((q for q in reversed(out[:i]) if q.speaker), None) or next(
             (q for q in out[i + 1 :] if q.speaker), None)
         if neighbour is not None:
-            out[i] = Quote(quote.start, quote.end, neighbour.speaker, neighbour.speaker_start, neighbour.speaker_end,
-                           neighbour.pronoun)
+            out[i] = Quote(
+                quote.start,
+                quote.end,
+                neighbour.speaker,
+                neighbour.speaker_start,
+                neighbour.speaker_end,
+                neighbour.pronoun,
+            )
     return out
 
 
@@ -287,10 +300,17 @@ def _resolved(text: str, quote: Quote, earlier: list[Quote]) -> Quote:
     organisation = _organisation_words()
     names = [m for m in _PERSON.finditer(text, window_start, quote.start - 1)
              if m.group().rsplit(None, 1)[-1].lower() not in organisation]  # "the Hadar Brigades" is no "he"
-    candidates = [(q.speaker_start, q.speaker_end, q.speaker) for q in earlier
-                  if q.speaker and q.pronoun is None and q.speaker.lower() not in _RESOLVABLE
-                  and q.speaker_start is not None and q.speaker_end is not None and q.speaker_start >= window_start
-                  and _PERSON.fullmatch(q.speaker)]
+    candidates = [
+        (q.speaker_start, q.speaker_end, q.speaker)
+        for q in earlier
+        if q.speaker
+        and q.pronoun is None
+        and q.speaker.lower() not in _RESOLVABLE
+        and q.speaker_start is not None
+        and q.speaker_end is not None
+        and q.speaker_start >= window_start
+        and _PERSON.fullmatch(q.speaker)
+    ]
     candidates += [(m.start(), m.end(), m.group()) for m in names]
     if not candidates:
         return quote

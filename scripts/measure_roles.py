@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Measure actor roles against the hand-written gold file: `python scripts/measure_roles.py [--engine spacy|fast|both]`.
+"""Measure actor roles against the hand-written gold file: `python scripts/measure_roles.py [--engine
+spacy|fast|both]`.
 
 Prints, per engine, accuracy per construction and per role, then every error (the judgment and what
 the engine found). See docs/roles-gold.md.

@@ -76,13 +76,27 @@ def test_pronoun_subject_takes_the_previous_subject(lexicon: Lexicon) -> None:
 @pytest.mark.parametrize(
     ("text", "expected", "absent"),
     [
-        pytest.param("Officials said Mr. Smith met Mr. Jones. Mr. Brown spoke.", {"Smith", "Jones", "Brown"},
-                     {"Mr", "Mr."}, id="titles-are-never-names"),
-        pytest.param("Hunter Biden said he met Joe Biden in Delaware.", {"Hunter Biden", "Joe Biden"}, set(),
-                     id="two-bidens-stay-two"),
-        pytest.param("Trump campaign officials denied the report on Monday.", {"Trump campaign officials"},
-                     {"Trump", "Donald Trump"}, id="a-name-modifying-a-group-is-not-the-group"),
-        pytest.param("Boats sailed up the Tigris river at dawn.", set(), {"Tigris"}, id="a-name-modifying-a-thing"),
+        pytest.param(
+            "Officials said Mr. Smith met Mr. Jones. Mr. Brown spoke.",
+            {"Smith", "Jones", "Brown"},
+            {"Mr", "Mr."},
+            id="titles-are-never-names",
+        ),
+        pytest.param(
+            "Hunter Biden said he met Joe Biden in Delaware.",
+            {"Hunter Biden", "Joe Biden"},
+            set(),
+            id="two-bidens-stay-two",
+        ),
+        pytest.param(
+            "Trump campaign officials denied the report on Monday.",
+            {"Trump campaign officials"},
+            {"Trump", "Donald Trump"},
+            id="a-name-modifying-a-group-is-not-the-group",
+        ),
+        pytest.param(
+            "Boats sailed up the Tigris river at dawn.", set(), {"Tigris"}, id="a-name-modifying-a-thing"
+        ),
     ],
 )
 def test_who_a_reader_names(text: str, expected: set[str], absent: set[str], lexicon: Lexicon) -> None:
@@ -94,11 +108,19 @@ def test_who_a_reader_names(text: str, expected: set[str], absent: set[str], lex
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        pytest.param("Bill Gates funded the study. Al Gore praised it.", {"Bill Gates", "Al Gore"},
-                     id="people-without-titles"),
-        pytest.param("Kim Jong Un fired a missile. Kim said it was a test.", {"Kim Jong Un"}, id="three-part-name"),
-        pytest.param("Ukrainians fled the shelling. The West imposed sanctions.", {"Ukrainians", "West"},
-                     id="demonyms-and-blocs"),
+        pytest.param(
+            "Bill Gates funded the study. Al Gore praised it.",
+            {"Bill Gates", "Al Gore"},
+            id="people-without-titles",
+        ),
+        pytest.param(
+            "Kim Jong Un fired a missile. Kim said it was a test.", {"Kim Jong Un"}, id="three-part-name"
+        ),
+        pytest.param(
+            "Ukrainians fled the shelling. The West imposed sanctions.",
+            {"Ukrainians", "West"},
+            id="demonyms-and-blocs",
+        ),
         pytest.param("Theresa May resigned on Friday.", {"Theresa May"}, id="name-the-recogniser-missed"),
     ],
 )

@@ -24,20 +24,30 @@ def clause_words(text: str, engine: str) -> list[tuple[str, bool, bool, str | No
     def words(span: tuple[int, int] | None) -> str | None:
         return None if span is None else " ".join(t.text for t in parse.tokens[span[0] : span[1]])
 
-    return [(parse.tokens[c.verb].text, c.passive, c.negated, words(c.subject), words(c.obj), words(c.by_agent))
-            for c in parse.clauses]
+    return [
+        (parse.tokens[c.verb].text, c.passive, c.negated, words(c.subject), words(c.obj), words(c.by_agent))
+        for c in parse.clauses
+    ]
 
 
 @pytest.mark.parametrize("engine", ENGINES)
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Iraqi troops killed five villagers.", ("killed", False, False, "Iraqi troops", "five villagers", None)),
-        ("Five villagers were killed by Iraqi troops.",
-         ("killed", True, False, "Five villagers", None, "Iraqi troops")),
+        (
+            "Iraqi troops killed five villagers.",
+            ("killed", False, False, "Iraqi troops", "five villagers", None),
+        ),
+        (
+            "Five villagers were killed by Iraqi troops.",
+            ("killed", True, False, "Five villagers", None, "Iraqi troops"),
+        ),
         ("Five villagers were killed.", ("killed", True, False, "Five villagers", None, None)),
         ("Police did not attack the protesters.", ("attack", False, True, "Police", "the protesters", None)),
-        ("Police never attacked the protesters.", ("attacked", False, True, "Police", "the protesters", None)),
+        (
+            "Police never attacked the protesters.",
+            ("attacked", False, True, "Police", "the protesters", None),
+        ),
     ],
 )
 def test_clauses(engine: str, text: str, expected: tuple) -> None:
@@ -88,16 +98,22 @@ def _without_spacy(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_cli_falls_back_to_fast_with_a_note(monkeypatch: pytest.MonkeyPatch) -> None:
     _without_spacy(monkeypatch)
-    result = CliRunner().invoke(app, ["analyze", "-", "--format", "json"], input="Police shot three protesters.")
+    result = CliRunner().invoke(
+        app, ["analyze", "-", "--format", "json"], input="Police shot three protesters."
+    )
     spacy_engine.SpacyEngine.shared.cache_clear()
     assert result.exit_code == 0, result.output
     assert "note: using the fast engine" in result.stderr and "framing[spacy]" in result.stderr
     assert json.loads(result.stdout)["documents"][0]["engine"]["name"] == "fast"
 
 
-def test_cli_asked_for_spacy_without_it_exits_2_with_the_install_command(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_cli_asked_for_spacy_without_it_exits_2_with_the_install_command(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     _without_spacy(monkeypatch)
-    result = CliRunner().invoke(app, ["analyze", "-", "--engine", "spacy"], input="Police shot three protesters.")
+    result = CliRunner().invoke(
+        app, ["analyze", "-", "--engine", "spacy"], input="Police shot three protesters."
+    )
     spacy_engine.SpacyEngine.shared.cache_clear()
     assert result.exit_code == 2
     assert result.stderr.startswith("error: ") and "pip install 'framing[spacy]'" in result.stderr

@@ -17,8 +17,12 @@ GOLDEN = Path(__file__).parent / "golden"
 
 @pytest.mark.parametrize(("fmt", "suffix"), [("json", "json"), ("markdown", "md"), ("terminal", "txt")])
 def test_example_report_matches_golden(fmt: str, suffix: str, lexicon: Lexicon, update_goldens: bool) -> None:
-    analysis = analyze(EXAMPLE.read_text(encoding="utf-8"), source="examples/valley-offensive.txt", lexicon=lexicon,
-                       engine="spacy")
+    analysis = analyze(
+        EXAMPLE.read_text(encoding="utf-8"),
+        source="examples/valley-offensive.txt",
+        lexicon=lexicon,
+        engine="spacy",
+    )
     report = render([analysis], lexicon, fmt)
     golden = GOLDEN / f"valley-offensive.{suffix}"
     if update_goldens:  # never when missing: a golden that writes itself proves nothing
@@ -56,11 +60,16 @@ def test_streamed_json_is_the_whole_report_dumped(lexicon: Lexicon, pretty: bool
     from framing import __version__
     from framing.render.json import SCHEMA_VERSION, analysis_dict, render_json
 
-    analyses = [analyze(t, source=str(i), lexicon=lexicon) for i, t in enumerate(("The regime fell.", "", "Rebels."))]
+    analyses = [
+        analyze(t, source=str(i), lexicon=lexicon) for i, t in enumerate(("The regime fell.", "", "Rebels."))
+    ]
     for count in (0, 1, 3):
-        report = {"schema_version": SCHEMA_VERSION, "framing_version": __version__,
-                  "lexicon": {"entries": len(lexicon.entries), "categories": [c.name for c in lexicon.categories]},
-                  "documents": [analysis_dict(a, lexicon) for a in analyses[:count]]}
+        report = {
+            "schema_version": SCHEMA_VERSION,
+            "framing_version": __version__,
+            "lexicon": {"entries": len(lexicon.entries), "categories": [c.name for c in lexicon.categories]},
+            "documents": [analysis_dict(a, lexicon) for a in analyses[:count]],
+        }
         layout = {"indent": 2} if pretty else {"separators": (",", ":")}
         expected = json.dumps(report, ensure_ascii=False, sort_keys=True, **layout) + "\n"
         assert render_json(analyses[:count], lexicon, pretty=pretty) == expected

@@ -30,12 +30,17 @@ def _generated(args: list[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path)
 def test_article_report_is_fresh(article: Path, fmt: str, suffix: str, monkeypatch: pytest.MonkeyPatch,
                                  tmp_path: Path) -> None:
     stored = ROOT / "reports" / f"{article.stem}.{suffix}"
-    assert stored.read_text(encoding="utf-8") == _generated(["analyze", str(article), "--engine", "spacy", "--format", fmt], monkeypatch,
-                                                            tmp_path), "stale: run scripts/make-reports"
+    assert stored.read_text(encoding="utf-8") == _generated(
+        ["analyze", str(article), "--engine", "spacy", "--format", fmt], monkeypatch, tmp_path
+    ), "stale: run scripts/make-reports"
 
 
 @pytest.mark.parametrize(("fmt", "suffix"), [("markdown", "md"), ("html", "html")])
-def test_comparison_report_is_fresh(fmt: str, suffix: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+def test_comparison_report_is_fresh(
+    fmt: str, suffix: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     stored = ROOT / "reports" / f"outlets-comparison.{suffix}"
-    generated = _generated(["compare", *map(str, OUTLETS), "--engine", "spacy", "--format", fmt], monkeypatch, tmp_path)
+    generated = _generated(
+        ["compare", *map(str, OUTLETS), "--engine", "spacy", "--format", fmt], monkeypatch, tmp_path
+    )
     assert stored.read_text(encoding="utf-8") == generated, "stale: run scripts/make-reports"

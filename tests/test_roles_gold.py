@@ -1,4 +1,5 @@
-"""The roles gold file (tests/gold/roles.toml): its schema, the scorer's logic, and accuracy floors per engine.
+"""The roles gold file (tests/gold/roles.toml): its schema, the scorer's logic, and accuracy floors per
+engine.
 
 The floors are the accuracy measured with `python scripts/measure_roles.py --engine both`, rounded down to
 0.05, so an engine change that loses judgments fails here; raise them when the engine improves
@@ -71,7 +72,9 @@ def test_gold_rejects_broken_cases() -> None:
 TEXT = '"We left," Tom Reed said. Police arrested Ana Cole. Kessel was quiet.'
 
 
-def _frame(name: str, start: int, roles: tuple[RoleUse, ...] = (), voice: tuple[Voice, ...] = ()) -> ActorFrame:
+def _frame(
+    name: str, start: int, roles: tuple[RoleUse, ...] = (), voice: tuple[Voice, ...] = ()
+) -> ActorFrame:
     end = start + len(name)
     mention = Mention(start, end, name, name, 0, "name")
     return ActorFrame(name, name, "person", (mention,), (), (), (), roles, voice, (), 0.0, 0.0, 0.0, ())

@@ -75,24 +75,49 @@ def test_quotes_and_speakers(text: str, quoted: str, speaker: str | None) -> Non
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        pytest.param("\u2018We will not retreat,\u2019 the minister said.",
-                     [("We will not retreat,", "the minister")], id="british-single-curly"),
-        pytest.param("'We are ready,' said Gen. Omar Saleh.", [("We are ready,", "Gen. Omar Saleh")],
-                     id="straight-single-and-final-period"),
-        pytest.param("\u201cHe told me \u2018never again\u2019,\u201d said Rami Haddad.",
-                     [("He told me \u2018never again\u2019,", "Rami Haddad")], id="nested"),
-        pytest.param("\u201cWe will win,\u201d Lena Park said. \u201cThey will lose.\u201d",
-                     [("We will win,", "Lena Park"), ("They will lose.", "Lena Park")], id="continued-in-paragraph"),
-        pytest.param("\u201cThey will lose.\u201d Lena Park said this on Tuesday.",
-                     [("They will lose.", "Lena Park")], id="attribution-in-the-sentence-after"),
-        pytest.param("Lena Park spoke on Monday. \u201cWe will win,\u201d she said.", [("We will win,", "Lena Park")],
-                     id="pronoun-to-last-named-person"),
-        pytest.param("The militants\u2019 rule ended. Don't worry, it's fine.", [], id="apostrophes-are-not-quotes"),
-        pytest.param('He said "yes and "no.\n\nThe minister said: "Prices will fall."',
-                     [("yes and ", "He"), ("Prices will fall.", "The minister")],
-                     id="stray-mark-stays-in-its-paragraph"),
-        pytest.param('A poster read "freedom now\n\nThe minister said: "Prices will fall."',
-                     [("freedom now", None), ("Prices will fall.", "The minister")], id="unclosed-runs-to-paragraph-end"),
+        pytest.param(
+            "\u2018We will not retreat,\u2019 the minister said.",
+            [("We will not retreat,", "the minister")],
+            id="british-single-curly",
+        ),
+        pytest.param(
+            "'We are ready,' said Gen. Omar Saleh.",
+            [("We are ready,", "Gen. Omar Saleh")],
+            id="straight-single-and-final-period",
+        ),
+        pytest.param(
+            "\u201cHe told me \u2018never again\u2019,\u201d said Rami Haddad.",
+            [("He told me \u2018never again\u2019,", "Rami Haddad")],
+            id="nested",
+        ),
+        pytest.param(
+            "\u201cWe will win,\u201d Lena Park said. \u201cThey will lose.\u201d",
+            [("We will win,", "Lena Park"), ("They will lose.", "Lena Park")],
+            id="continued-in-paragraph",
+        ),
+        pytest.param(
+            "\u201cThey will lose.\u201d Lena Park said this on Tuesday.",
+            [("They will lose.", "Lena Park")],
+            id="attribution-in-the-sentence-after",
+        ),
+        pytest.param(
+            "Lena Park spoke on Monday. \u201cWe will win,\u201d she said.",
+            [("We will win,", "Lena Park")],
+            id="pronoun-to-last-named-person",
+        ),
+        pytest.param(
+            "The militants\u2019 rule ended. Don't worry, it's fine.", [], id="apostrophes-are-not-quotes"
+        ),
+        pytest.param(
+            'He said "yes and "no.\n\nThe minister said: "Prices will fall."',
+            [("yes and ", "He"), ("Prices will fall.", "The minister")],
+            id="stray-mark-stays-in-its-paragraph",
+        ),
+        pytest.param(
+            'A poster read "freedom now\n\nThe minister said: "Prices will fall."',
+            [("freedom now", None), ("Prices will fall.", "The minister")],
+            id="unclosed-runs-to-paragraph-end",
+        ),
     ],
 )
 def test_quotation_marks_and_speakers(text: str, expected: list[tuple[str, str | None]]) -> None:

@@ -71,7 +71,9 @@ class _Collector:
         self.evidence[actor][component].append(evidence)
 
 
-def _in(findings: Sequence[Finding], start: int, end: int, starts: Sequence[int] | None = None) -> list[Finding]:
+def _in(
+    findings: Sequence[Finding], start: int, end: int, starts: Sequence[int] | None = None
+) -> list[Finding]:
     """Findings inside [start, end); findings are in text order, so with their `starts` this is a slice."""
     if starts is None:
         return [f for f in findings if start <= f.start and f.end <= end]
@@ -103,7 +105,8 @@ def frame_actors(document: Document, findings: tuple[Finding, ...], lexicon: Lex
     if len(document.parses) != len(document.sentences):
         raise ValueError("frame_actors needs a parsed document: framing.engine.get_engine(...).parse(text)")
     # mentions first, for the whole document: a group named before the text says what it belongs to
-    # ("Shiite militias ... Popular Mobilisation, a coalition of Shi'ite militias") joins it before roles count
+    # ("Shiite militias ... Popular Mobilisation, a coalition of Shi'ite militias") joins it before roles
+    # count
     found = [finder.sentence(index, parse) for index, parse in enumerate(document.parses)]
     finder.merge_described_groups()
     for index, parse in enumerate(document.parses):
@@ -111,10 +114,12 @@ def frame_actors(document: Document, findings: tuple[Finding, ...], lexicon: Lex
         tokens = list(parse.tokens)
         if not tokens:
             continue
-        out.feature_cache[(start, end)] = [(t.start, t.end, t.text) for t in tokens]  # for the sentiment model
+        out.feature_cache[(start, end)] = [
+            (t.start, t.end, t.text) for t in tokens
+        ]  # for the sentiment model
         mentions = found[index]
         previous_subject = _most_salient(salient, finder) or previous_subject
-        salient: dict[str, None] = {}
+        salient = {}
         # "did not attack" is no attack: negated clauses give no roles, but their subjects stay salient
         sentence = _Sentence(index, tokens, mentions, [c for c in parse.clauses if not c.negated])
         sentence_findings = by_sentence.get(index, [])
@@ -135,7 +140,9 @@ def frame_actors(document: Document, findings: tuple[Finding, ...], lexicon: Lex
             elif verb.lower not in stative:
                 known = data.verbs.get(verb.lower)
                 alleging = (known is not None and known.lemma in data.words("allegation_verbs")) or any(
-                    f.entry.category == ALLEGATION_CATEGORY and f.start <= verb.start < f.end for f in sentence_findings)
+                    f.entry.category == ALLEGATION_CATEGORY and f.start <= verb.start < f.end
+                    for f in sentence_findings
+                )
                 # an allegation counts once, as an allegation, not again as a role
                 _roles(out, text, sentence, clause, None if alleging else known, sentence_findings,
                        data.words("perpetration_verbs"), verb_class="accusation" if alleging else None)
@@ -162,17 +169,29 @@ def _learned_sentiment(frame: ActorFrame, out: _Collector, document: Document, f
     seen: set[int] = set()
     cache: dict[Any, Any] = out.feature_cache
     for mention in frame.mentions:
-        if mention.kind == "pronoun" or mention.sentence in seen or mention.sentence >= len(document.sentences):
+        if (
+            mention.kind == "pronoun"
+            or mention.sentence in seen
+            or mention.sentence >= len(document.sentences)
+        ):
             continue
         seen.add(mention.sentence)
         s_start, s_end = document.sentences[mention.sentence]
         nearby = _in(findings, s_start, s_end, starts)  # the window never leaves the sentence
-        features = mention_features(document.text, (s_start, s_end), mention.start, mention.end, nearby, frame,
-                                    cache=cache)
+        features = mention_features(
+            document.text, (s_start, s_end), mention.start, mention.end, nearby, frame, cache=cache
+        )
         label, probabilities = model.predict(features)
         value = round(probabilities["positive"] - probabilities["negative"], 3)
-        items.append(Evidence(mention.start, mention.end, mention.text, value,
-                              learned_sentiment_reason(label, probabilities[label], model.explain(features, top=3))))
+        items.append(
+            Evidence(
+                mention.start,
+                mention.end,
+                mention.text,
+                value,
+                learned_sentiment_reason(label, probabilities[label], model.explain(features, top=3)),
+            )
+        )
     evidence = {name: list(items_) for name, items_ in out.evidence.get(frame.id, {}).items()}
     evidence["sentiment"] = items
     score, confidence, components = scoring.combine(evidence)
@@ -185,18 +204,40 @@ def _speaks(verb: Token, clause: Clause, speech: frozenset[str], tokens: list[To
     bombing" (an object that is a thing, not what was said) are acts, not speech."""
     if not (verb.lower in speech or verb.lemma in speech) or clause.passive:
         return False
-    return not (verb.lemma == "claim" and clause.obj is not None and tokens[clause.obj[1] - 1].tag.startswith("NN"))
+    return not (
+        verb.lemma == "claim" and clause.obj is not None and tokens[clause.obj[1] - 1].tag.startswith("NN")
+    )
 
 
 def _most_salient(actors: dict[str, None], finder: MentionFinder) -> str | None:
     """What "they" or "it" most likely means next: the first named subject or agent of the last sentence."""
     named = [a for a in actors if not a.startswith("group:")]
-    return (named or list(actors) or [None])[0]
+    return named[0] if named else next(iter(actors), None)
 
 
 # Heads of a quantity phrase: in "hundreds of families were displaced" the families are the patients.
-_QUANTITIES = frozenset(("hundreds", "thousands", "dozens", "scores", "millions", "tens", "some", "many", "most",
-                         "all", "several", "both", "number", "majority", "minority", "half", "rest", "members"))
+_QUANTITIES = frozenset(
+    (
+        "hundreds",
+        "thousands",
+        "dozens",
+        "scores",
+        "millions",
+        "tens",
+        "some",
+        "many",
+        "most",
+        "all",
+        "several",
+        "both",
+        "number",
+        "majority",
+        "minority",
+        "half",
+        "rest",
+        "members",
+    )
+)
 
 
 def _actors_in(sentence: _Sentence, span: tuple[int, int] | None) -> list[str]:
@@ -204,9 +245,15 @@ def _actors_in(sentence: _Sentence, span: tuple[int, int] | None) -> list[str]:
         return []
     a, b = span
     tokens = sentence.tokens
-    if b < len(tokens) and tokens[b].lower == "of" and (tokens[b - 1].lower in _QUANTITIES or tokens[b - 1].tag == "CD"):
+    if (
+        b < len(tokens)
+        and tokens[b].lower == "of"
+        and (tokens[b - 1].lower in _QUANTITIES or tokens[b - 1].tag == "CD")
+    ):
         end = b + 1
-        while end < len(tokens) and (tokens[end].tag[:2] in ("DT", "JJ", "NN", "CD", "PR") or tokens[end].tag == "POS"):
+        while end < len(tokens) and (
+            tokens[end].tag[:2] in ("DT", "JJ", "NN", "CD", "PR") or tokens[end].tag == "POS"
+        ):
             end += 1
         b = end  # widen over "of the families"
     seen: dict[str, None] = {}
@@ -268,7 +315,11 @@ def _sentiment(out: _Collector, actor: str, text: str, window: list[Token]) -> N
     value, scored = polarity([t.text for t in window])
     if scored:
         start, end = window[0].start, window[-1].end
-        out.add(actor, "sentiment", Evidence(start, end, text[start:end], round(value, 3), sentiment_reason(scored)))
+        out.add(
+            actor,
+            "sentiment",
+            Evidence(start, end, text[start:end], round(value, 3), sentiment_reason(scored)),
+        )
 
 
 SENTIMENT_WINDOW = 5  # tokens either side of a mention that is in no clause (as the VADER baseline's window)
@@ -276,7 +327,7 @@ SENTIMENT_WINDOW = 5  # tokens either side of a mention that is in no clause (as
 
 def _mention_windows(out: _Collector, text: str, sentence: _Sentence) -> None:
     """Sentiment near an actor this sentence gave no clause to: the words around its mention."""
-    covered = {a for a in out.sentence_actors}
+    covered = set(out.sentence_actors)
     for mention in sentence.mentions:
         if not mention.actor or mention.actor in covered or mention.possessor or mention.kind == "pronoun":
             continue
@@ -287,8 +338,14 @@ def _mention_windows(out: _Collector, text: str, sentence: _Sentence) -> None:
     out.sentence_actors.clear()
 
 
-def _voice(out: _Collector, document: Document, sentence: _Sentence, clause: Clause, source_nouns: frozenset[str],
-           findings: list[Finding]) -> None:
+def _voice(
+    out: _Collector,
+    document: Document,
+    sentence: _Sentence,
+    clause: Clause,
+    source_nouns: frozenset[str],
+    findings: list[Finding],
+) -> None:
     tokens = sentence.tokens
     if clause.subject is None:
         return
@@ -303,12 +360,16 @@ def _voice(out: _Collector, document: Document, sentence: _Sentence, clause: Cla
         quote = out.quotes_by_end[ends[before]]
         if quote.speaker is None and quote.end > tokens[0].start:  # a quote of this sentence, not the last
             for actor in _actors_in(sentence, clause.subject):
-                voice = Voice(quote.start, quote.end, document.text[quote.start : quote.end], True, None, False)
+                voice = Voice(
+                    quote.start, quote.end, document.text[quote.start : quote.end], True, None, False
+                )
                 out.voice[actor].append(voice)
                 out.add(actor, "voice", Evidence(quote.start, quote.end, voice.text, scoring.VOICE_DIRECT,
                                                  voice_reason(voice, [])))
         return
-    attribution = [f for f in findings if f.start <= verb.start < f.end and f.entry.category == ATTRIBUTION_CATEGORY]
+    attribution = [
+        f for f in findings if f.start <= verb.start < f.end and f.entry.category == ATTRIBUTION_CATEGORY
+    ]
     head = tokens[clause.subject[1] - 1].lower
     via_source = head in source_nouns
     if via_source:
@@ -322,8 +383,12 @@ def _voice(out: _Collector, document: Document, sentence: _Sentence, clause: Cla
         out.voice[actor].append(voice)
         value = scoring.VOICE_VIA_SOURCE if via_source else scoring.VOICE_REPORTED
         if attribution:
-            value = scoring.label_value(attribution[0].entry.connotation, attribution[0].entry.strength) or value
-        out.add(actor, "voice", Evidence(verb.start, verb.end, verb.text, value, voice_reason(voice, attribution)))
+            value = (
+                scoring.label_value(attribution[0].entry.connotation, attribution[0].entry.strength) or value
+            )
+        out.add(
+            actor, "voice", Evidence(verb.start, verb.end, verb.text, value, voice_reason(voice, attribution))
+        )
 
 
 def _quotes(out: _Collector, document: Document, mentions: list[Mention], finder: MentionFinder) -> None:
@@ -358,7 +423,9 @@ def _allegations(out: _Collector, text: str, sentence: _Sentence, findings: list
     allegation_verbs = data.words("allegation_verbs")
     for clause in sentence.clauses:
         verb = tokens[clause.verb]
-        words = [f for f in findings if f.entry.category == ALLEGATION_CATEGORY and f.start <= verb.start < f.end]
+        words = [
+            f for f in findings if f.entry.category == ALLEGATION_CATEGORY and f.start <= verb.start < f.end
+        ]
         known = data.verbs.get(verb.lower)
         if not words and not (known and known.lemma in allegation_verbs):
             continue
@@ -425,7 +492,9 @@ def _frames(out: _Collector, text: str, finder: MentionFinder, findings: tuple[F
             continue  # a place the engine named, never acting or speaking: where things happen, not who
         score, confidence, components = scoring.combine(dict(evidence))
         sentiment_items = evidence.get("sentiment", [])
-        sentiment = round(sum(e.value for e in sentiment_items) / len(sentiment_items), 3) if sentiment_items else 0.0
+        sentiment = (
+            round(sum(e.value for e in sentiment_items) / len(sentiment_items), 3) if sentiment_items else 0.0
+        )
         names = _names(mentions, ordered)
         # the name the text introduces the actor with: its first proper name, else its first group phrase
         shown = next((m.name for kinds in (("gazetteer", "name"), ("group",)) for m in mentions

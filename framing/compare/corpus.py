@@ -21,7 +21,8 @@ from framing.errors import FramingError, InputError
 from framing.inputs import HTML_SUFFIXES, TEXT_SUFFIXES, html_to_text, read_file
 
 BATCH = 512  # records in flight at once: bounds memory whatever the corpus size
-_HTML = re.compile(r"<(?:p|div|br|span|a|h[1-6]|li|article)\b[^>]*>", re.IGNORECASE)  # a text column holding markup
+# a text column holding markup
+_HTML = re.compile(r"<(?:p|div|br|span|a|h[1-6]|li|article)\b[^>]*>", re.IGNORECASE)
 FOLDER = "folder"
 
 
@@ -128,7 +129,9 @@ def _record(number: int, row: dict[str, object] | str, group_by: str | None,
 
 
 def folder_files(path: Path) -> list[Path]:
-    return sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES | HTML_SUFFIXES)
+    return sorted(
+        p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES | HTML_SUFFIXES
+    )
 
 
 def _folder(path: Path, group_by: str | None, max_bytes: int) -> Iterator[Record | Failure]:
@@ -165,8 +168,13 @@ def parquet_file(path: Path, text_column: str, group_by: str | None):  # -> pyar
     return table
 
 
-def parquet_records(path: Path, group_by: str | None, text_column: str, row_groups: Iterable[int] | None = None,
-                    first_number: int = 1) -> Iterator[Record | Failure]:
+def parquet_records(
+    path: Path,
+    group_by: str | None,
+    text_column: str,
+    row_groups: Iterable[int] | None = None,
+    first_number: int = 1,
+) -> Iterator[Record | Failure]:
     """Records of a Parquet file (of some row groups, numbered from `first_number`); only the text and
     group columns are read, a batch at a time."""
     table = parquet_file(path, text_column, group_by)
@@ -206,7 +214,8 @@ def profile_record(record: Record, settings: Settings) -> tuple[str, SourceProfi
     from framing.lexicon import load_lexicon
 
     extra, builtin, actors_file, engine = settings
-    lexicon = load_lexicon(*extra, builtin=builtin)  # a bad lexicon stops the run: it is not one record's fault
+    # a bad lexicon stops the run: it is not one record's fault
+    lexicon = load_lexicon(*extra, builtin=builtin)
     actor_data = load_actor_data(actors_file)
     try:
         text = html_to_text(record.text) if _HTML.search(record.text[:4000]) else record.text

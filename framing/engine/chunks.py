@@ -1,4 +1,5 @@
-"""The fast engine's syntax: shallow predicate-argument rules over the tagger's chunks: who does what to whom, passives included.
+"""The fast engine's syntax: shallow predicate-argument rules over the tagger's chunks: who does what to
+whom, passives included.
 
 Rules, in the order they apply (each is tested in tests/test_actors.py):
 - a verb chunk is passive when a form of "be"/"get" precedes a participle ("were killed", "have been
@@ -235,7 +236,10 @@ def clauses(tokens: list[Token], chunk_list: list[Chunk]) -> list[Clause]:
         else:
             subject = found if isinstance(found, tuple) else None
         obj, by, against = _after(tokens, chunk_list, at)
-        negated = any(tokens[i].lower in NEGATIONS or tokens[i].lower.endswith("n't") for i in range(chunk.start, chunk.end))
+        negated = any(
+            tokens[i].lower in NEGATIONS or tokens[i].lower.endswith("n't")
+            for i in range(chunk.start, chunk.end)
+        )
         out.append(Clause(head, passive, subject, None if passive else obj, by if passive else None, against,
                           negated=negated, preps=(("against", against),) if against else ()))
         if subject is not None and not reduced:

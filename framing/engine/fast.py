@@ -9,15 +9,44 @@ from dataclasses import replace
 from functools import cache
 
 from framing.engine.chunks import chunks, clauses
-from framing.engine.model import Document, SentenceParse, Token
+from framing.engine.model import Document, SentenceParse
 
 # Penn tags to Universal POS, for code that reads `Token.pos` whatever the engine.
 _UPOS = {
-    "NN": "NOUN", "NNS": "NOUN", "NNP": "PROPN", "NNPS": "PROPN", "PRP": "PRON", "PRP$": "PRON", "WP": "PRON",
-    "WP$": "PRON", "VB": "VERB", "VBD": "VERB", "VBG": "VERB", "VBN": "VERB", "VBP": "VERB", "VBZ": "VERB",
-    "MD": "AUX", "JJ": "ADJ", "JJR": "ADJ", "JJS": "ADJ", "RB": "ADV", "RBR": "ADV", "RBS": "ADV", "WRB": "ADV",
-    "IN": "ADP", "TO": "PART", "RP": "ADP", "DT": "DET", "PDT": "DET", "WDT": "DET", "CD": "NUM", "CC": "CCONJ",
-    "UH": "INTJ", "POS": "PART", "FW": "X", "SYM": "SYM",
+    "NN": "NOUN",
+    "NNS": "NOUN",
+    "NNP": "PROPN",
+    "NNPS": "PROPN",
+    "PRP": "PRON",
+    "PRP$": "PRON",
+    "WP": "PRON",
+    "WP$": "PRON",
+    "VB": "VERB",
+    "VBD": "VERB",
+    "VBG": "VERB",
+    "VBN": "VERB",
+    "VBP": "VERB",
+    "VBZ": "VERB",
+    "MD": "AUX",
+    "JJ": "ADJ",
+    "JJR": "ADJ",
+    "JJS": "ADJ",
+    "RB": "ADV",
+    "RBR": "ADV",
+    "RBS": "ADV",
+    "WRB": "ADV",
+    "IN": "ADP",
+    "TO": "PART",
+    "RP": "ADP",
+    "DT": "DET",
+    "PDT": "DET",
+    "WDT": "DET",
+    "CD": "NUM",
+    "CC": "CCONJ",
+    "UH": "INTJ",
+    "POS": "PART",
+    "FW": "X",
+    "SYM": "SYM",
 }
 
 

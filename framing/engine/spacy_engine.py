@@ -39,15 +39,58 @@ MIRROR_DIGESTS = {
 BATCH = 256  # sentences per nlp.pipe batch
 NEGATIONS = frozenset(("not", "n't", "never", "no"))
 _SUBJECTS = frozenset(("nsubj", "nsubjpass", "csubj", "csubjpass", "expl"))
-_INHERITING = frozenset(("conj", "xcomp", "advcl", "pcomp", "prep", "ccomp"))  # verbs that take a governor's subject
+# verbs that take a governor's subject
+_INHERITING = frozenset(("conj", "xcomp", "advcl", "pcomp", "prep", "ccomp"))
 _RELATIVE_PRONOUNS = frozenset(("who", "which", "that", "whom", "whose"))
-# Verbs whose object does what their complement says: "ordered his men to burn", "accused the junta of murdering".
-_OBJECT_CONTROL = frozenset((
-    "order", "ask", "tell", "urge", "force", "persuade", "allow", "permit", "invite", "encourage", "instruct",
-    "command", "compel", "require", "warn", "advise", "pressure", "push", "help", "accuse", "blame", "suspect",
-    "charge", "convict", "credit", "praise", "thank", "criticise", "criticize", "condemn", "fine", "punish",
-    "prevent", "stop", "ban", "bar", "forbid", "authorise", "authorize", "train", "pay", "hire", "recruit",
-))
+# Verbs whose object does what their complement says: "ordered his men to burn", "accused the junta of
+# murdering".
+_OBJECT_CONTROL = frozenset(
+    (
+        "order",
+        "ask",
+        "tell",
+        "urge",
+        "force",
+        "persuade",
+        "allow",
+        "permit",
+        "invite",
+        "encourage",
+        "instruct",
+        "command",
+        "compel",
+        "require",
+        "warn",
+        "advise",
+        "pressure",
+        "push",
+        "help",
+        "accuse",
+        "blame",
+        "suspect",
+        "charge",
+        "convict",
+        "credit",
+        "praise",
+        "thank",
+        "criticise",
+        "criticize",
+        "condemn",
+        "fine",
+        "punish",
+        "prevent",
+        "stop",
+        "ban",
+        "bar",
+        "forbid",
+        "authorise",
+        "authorize",
+        "train",
+        "pay",
+        "hire",
+        "recruit",
+    )
+)
 # Verbs whose complement did not happen: "refused to release", "failed to capture", "denies targeting".
 _IRREALIS = frozenset(("refuse", "fail", "decline", "deny", "avoid", "hesitate", "neglect", "cease"))
 
@@ -92,7 +135,7 @@ class SpacyEngine:
 
         if package == MIRROR:
             module = __import__(MIRROR)
-            root = Path(module.__file__).parent / f"{MIRROR}-3.8.0"
+            root = Path(str(module.__file__)).parent / f"{MIRROR}-3.8.0"
             bad = verify_mirror(root)
             if bad:
                 raise EngineUnavailable(
@@ -119,7 +162,9 @@ class SpacyEngine:
             pieces = [text[start:end] for start, end in document.sentences]
             parses = tuple(
                 read_sentence(doc, start, end)
-                for doc, (start, end) in zip(self.nlp.pipe(pieces, batch_size=BATCH), document.sentences, strict=True)
+                for doc, (start, end) in zip(
+                    self.nlp.pipe(pieces, batch_size=BATCH), document.sentences, strict=True
+                )
             )
             yield replace(document, parses=parses, engine=self.name, model=self.model, entities=True)
 
@@ -160,11 +205,20 @@ def _noun_phrases(doc: Any, index: dict[int, int]) -> dict[int, Span]:
                     if other != head and b <= c and d <= last:
                         del spans[other]
     for t in doc:
-        if t.i in index and index[t.i] not in spans and t.pos_ in ("NOUN", "PROPN", "PRON", "NUM") and not any(
-            a <= index[t.i] < b for a, b in spans.values()
+        if (
+            t.i in index
+            and index[t.i] not in spans
+            and t.pos_ in ("NOUN", "PROPN", "PRON", "NUM")
+            and not any(a <= index[t.i] < b for a, b in spans.values())
         ):
-            left = min((index[c.i] for c in t.lefts if c.i in index and c.dep_ in ("compound", "amod", "det", "poss",
-                                                                                  "nummod", "case")), default=index[t.i])
+            left = min(
+                (
+                    index[c.i]
+                    for c in t.lefts
+                    if c.i in index and c.dep_ in ("compound", "amod", "det", "poss", "nummod", "case")
+                ),
+                default=index[t.i],
+            )
             spans[index[t.i]] = (left, index[t.i] + 1)
     return spans
 

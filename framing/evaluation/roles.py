@@ -132,7 +132,9 @@ def validate(cases: Sequence[GoldCase]) -> list[str]:
             problems.append(f"{where}: duplicate id")
         seen.add(case.id)
         if case.construction not in CONSTRUCTIONS:
-            problems.append(f"{where}: construction {case.construction!r} not one of {', '.join(CONSTRUCTIONS)}")
+            problems.append(
+                f"{where}: construction {case.construction!r} not one of {', '.join(CONSTRUCTIONS)}"
+            )
         if not case.judgments:
             problems.append(f"{where}: no judgments")
         for j in case.judgments:
@@ -166,10 +168,14 @@ def parse_gold(source: str) -> tuple[GoldCase, ...]:
             unknown = set(item) - _JUDGMENT_KEYS
             missing = {"actor", "role", "verb"} - set(item)
             if unknown or missing:
-                problems.append(f"case {case_id!r}: judgment {item}: unknown {sorted(unknown)}, missing {sorted(missing)}")
+                problems.append(
+                    f"case {case_id!r}: judgment {item}: unknown {sorted(unknown)}, missing {sorted(missing)}"
+                )
                 continue
             judgments.append(Judgment(item["actor"], item["role"], item["verb"], item.get("quote")))
-        cases.append(GoldCase(case_id, str(raw.get("construction", "")), str(raw.get("text", "")), tuple(judgments)))
+        cases.append(
+            GoldCase(case_id, str(raw.get("construction", "")), str(raw.get("text", "")), tuple(judgments))
+        )
     problems += validate(cases)
     if problems:
         raise GoldError("\n".join(problems))
@@ -183,7 +189,9 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> float:
 
 def _frames_for(analysis: Analysis, span: tuple[int, int]) -> list[ActorFrame]:
     """The actor(s) whose mention best overlaps the judged words."""
-    scored = [(max(_overlap(span, (m.start, m.end)) for m in f.mentions), f) for f in analysis.actors if f.mentions]
+    scored = [
+        (max(_overlap(span, (m.start, m.end)) for m in f.mentions), f) for f in analysis.actors if f.mentions
+    ]
     best = max((s for s, _ in scored), default=0.0)
     return [f for s, f in scored if s == best and best > 0]
 
@@ -260,7 +268,9 @@ def score(cases: Iterable[GoldCase], engine: str, *,
                 errors.append(RoleError(case.id, case.construction, case.text, judgment, found))
     by_construction = tuple(ConstructionScore(c, right[c], total[c]) for c in CONSTRUCTIONS if total[c])
     by_role = tuple(ConstructionScore(r, role_right[r], role_total[r]) for r in ROLES if role_total[r])
-    return RoleScore(engine, sum(right.values()), sum(total.values()), by_construction, by_role, tuple(errors))
+    return RoleScore(
+        engine, sum(right.values()), sum(total.values()), by_construction, by_role, tuple(errors)
+    )
 
 
 def render_table(result: RoleScore) -> str:
