@@ -83,7 +83,7 @@ def startup(env: dict[str, str], runs: int) -> None:
         )
 
 
-def memory(env: dict[str, str], sizes: list[float], data: Path, single: bool) -> None:
+def memory(env: dict[str, str], sizes: list[float], data: Path, single: bool, options: list[str]) -> None:
     texts = news_texts(data, int(max(sizes) * 1_000_000))
     folder = Path(tempfile.mkdtemp(prefix="framing-analyze-bench-"))
     try:
@@ -119,6 +119,7 @@ def memory(env: dict[str, str], sizes: list[float], data: Path, single: bool) ->
                         str(out),
                         "--max-mb",
                         "100",
+                        *options,
                     ]
                     seconds, peak, code, cpu = run(command, env)
                     if code == 2 and fmt == "jsonl":
@@ -180,6 +181,7 @@ def main() -> None:
     parser.add_argument("--single", action="store_true")
     parser.add_argument("--mb", type=float, default=1.0)
     parser.add_argument("--pythonpath", type=Path)
+    parser.add_argument("--engine", help="passed to `framing analyze --engine` in the memory runs")
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
     args = parser.parse_args()
     parts = args.parts or ["startup", "memory", "throughput"]
@@ -189,7 +191,7 @@ def main() -> None:
     if "startup" in parts:
         startup(env, args.runs)
     if "memory" in parts:
-        memory(env, args.sizes, args.data, args.single)
+        memory(env, args.sizes, args.data, args.single, ["--engine", args.engine] if args.engine else [])
     if "throughput" in parts:
         throughput(args.data, args.mb)
 
