@@ -132,7 +132,7 @@ def memory(env: dict[str, str], sizes: list[float], data: Path, single: bool, op
         shutil.rmtree(folder, ignore_errors=True)
 
 
-def throughput(data: Path, mb: float) -> None:
+def throughput(data: Path, mb: float, engine: str) -> None:
     from nltk.tokenize import TreebankWordTokenizer
 
     from framing import analyze, load_lexicon
@@ -144,7 +144,7 @@ def throughput(data: Path, mb: float) -> None:
     texts = news_texts(data, int(mb * 1_000_000))
     size = sum(len(t.encode("utf-8")) for t in texts) / 1e6
     lexicon, actor_data = load_lexicon(), load_actor_data()
-    analyze(texts[0], lexicon=lexicon, actor_data=actor_data)  # loads the tagger and models
+    analyze(texts[0], lexicon=lexicon, actor_data=actor_data, engine=engine)  # loads the tagger and models
     treebank = TreebankWordTokenizer()
 
     def timed(work) -> float:
@@ -154,7 +154,9 @@ def throughput(data: Path, mb: float) -> None:
 
     def full() -> None:
         for _ in json_chunks(
-            (analyze(t, lexicon=lexicon, actor_data=actor_data) for t in texts), lexicon, pretty=False
+            (analyze(t, lexicon=lexicon, actor_data=actor_data, engine=engine) for t in texts),
+            lexicon,
+            pretty=False,
         ):
             pass
 
@@ -164,7 +166,7 @@ def throughput(data: Path, mb: float) -> None:
             "detection (sentences, quotes, matching)",
             timed(lambda: [detect(prepare(t), lexicon) for t in texts]),
         ),
-        ("full analysis + compact JSON", timed(full)),
+        (f"full analysis ({engine} engine) + compact JSON", timed(full)),
     ]
     print(f"throughput on {size:.2f} MB ({len(texts)} articles), one process:")
     for name, seconds in rows:
@@ -181,7 +183,7 @@ def main() -> None:
     parser.add_argument("--single", action="store_true")
     parser.add_argument("--mb", type=float, default=1.0)
     parser.add_argument("--pythonpath", type=Path)
-    parser.add_argument("--engine", help="passed to `framing analyze --engine` in the memory runs")
+    parser.add_argument("--engine", help="`--engine` of the memory runs; throughput: default fast")
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
     args = parser.parse_args()
     parts = args.parts or ["startup", "memory", "throughput"]
@@ -193,7 +195,7 @@ def main() -> None:
     if "memory" in parts:
         memory(env, args.sizes, args.data, args.single, ["--engine", args.engine] if args.engine else [])
     if "throughput" in parts:
-        throughput(args.data, args.mb)
+        throughput(args.data, args.mb, args.engine or "fast")
 
 
 if __name__ == "__main__":
