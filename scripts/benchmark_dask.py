@@ -8,7 +8,8 @@ memory of the client (the CLI process) and of each worker and the scheduler (rea
 the run). With --compare-local it also runs the local process pool on the same corpus and checks that the
 two reports are byte-identical.
 
-Usage: python scripts/benchmark_dask.py [--articles 100000] [--workers 2] [--partition-mb 4] [--compare-local]
+Usage: python scripts/benchmark_dask.py [--articles 100000] [--workers 2] [--partition-mb 4] [--engine fast]
+       [--compare-local]
 """
 
 from __future__ import annotations
@@ -46,10 +47,11 @@ def _run(command: list[str]) -> tuple[float, int, float]:
     return seconds, process.returncode, usage.ru_maxrss / 1024
 
 
-def _peak_rss() -> int:  # runs inside each worker and the scheduler
+def _usage() -> tuple[int, float]:  # runs inside each worker and the scheduler: peak RSS (KiB), CPU seconds
     import resource
 
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_maxrss, usage.ru_utime + usage.ru_stime
 
 
 def main() -> None:
@@ -57,6 +59,7 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=100_000)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--partition-mb", type=float, default=4.0)
+    parser.add_argument("--engine", default="fast", help="the analysis engine (fast or spacy; default fast)")
     parser.add_argument("--compare-local", action="store_true", help="also run the local pool and compare")
     parser.add_argument("--data", type=Path, default=Path(__file__).resolve().parents[2] / "shared" / "data")
     args = parser.parse_args()
@@ -131,6 +134,8 @@ def main() -> None:
             "--output",
             str(report),
             "--no-progress",
+            "--engine",
+            args.engine,
             "--scheduler",
             address,
             "--partition-mb",
@@ -138,8 +143,8 @@ def main() -> None:
         ]
         seconds, code, client_peak = _run(command)
         with Client(address, timeout="60s") as client:
-            workers = client.run(_peak_rss)
-            scheduler = client.run_on_scheduler(_peak_rss)
+            workers = client.run(_usage)
+            scheduler = client.run_on_scheduler(_usage)[0]
         result = json.loads(report.read_text(encoding="utf-8"))
         print(
             f"corpus: {args.articles:,} articles ({len(pool):,} distinct), {size / 1e6:.1f} MB; "
@@ -157,7 +162,12 @@ def main() -> None:
         )
         print(
             f"peak RSS: client {client_peak:.0f} MiB; scheduler {scheduler / 1024:.0f} MiB; workers "
-            + ", ".join(f"{kib / 1024:.0f} MiB" for kib in workers.values())
+            + ", ".join(f"{kib / 1024:.0f} MiB" for kib, _ in workers.values())
+        )
+        cpu = sum(seconds for _, seconds in workers.values())
+        print(  # on a busy machine the workers get less than a core each: the CPU figure is the stable one
+            f"worker CPU time: {cpu:.0f} s in all; {args.articles / cpu:.0f} articles and "
+            f"{size / 1e6 / cpu:.2f} MB per worker CPU-second"
         )
         if args.compare_local:
             local = folder / "local.json"
@@ -175,6 +185,8 @@ def main() -> None:
                 "--output",
                 str(local),
                 "--no-progress",
+                "--engine",
+                args.engine,
                 "--workers",
                 str(args.workers),
             ]
