@@ -46,6 +46,17 @@ def articles(data: Path) -> Iterator[dict[str, str]]:
             yield {"outlet": row["source"].split("_")[1], "text": row["docbody_html"]}
 
 
+def write_corpus(pool: list[dict[str, str]], count: int, path: Path) -> int:
+    """A JSONL corpus of `count` records from `pool`, repeated in order; returns its size in bytes."""
+    size = 0
+    with path.open("w", encoding="utf-8") as handle:
+        for i in range(count):
+            line = json.dumps(pool[i % len(pool)], ensure_ascii=False) + "\n"
+            size += len(line.encode("utf-8"))
+            handle.write(line)
+    return size
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=10_000)
@@ -55,12 +66,7 @@ def main() -> None:
     pool = list(articles(args.data))
     with tempfile.TemporaryDirectory() as folder:
         corpus = Path(folder) / "corpus.jsonl"
-        size = 0
-        with corpus.open("w", encoding="utf-8") as handle:
-            for i in range(args.articles):
-                line = json.dumps(pool[i % len(pool)], ensure_ascii=False) + "\n"
-                size += len(line.encode("utf-8"))
-                handle.write(line)
+        size = write_corpus(pool, args.articles, corpus)
         command = [
             sys.executable,
             "-m",

@@ -26,7 +26,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from benchmark_corpus import articles
+from benchmark_corpus import articles, write_corpus
 
 
 def _free_port() -> int:
@@ -45,6 +45,11 @@ def _run(command: list[str]) -> tuple[float, int, float]:
     if process.returncode not in (0, 4):
         sys.stderr.write(process.stderr.read().decode() if process.stderr else "")
     return seconds, process.returncode, usage.ru_maxrss / 1024
+
+
+def _compare(corpus: Path, output: Path, engine: str) -> list[str]:
+    return [sys.executable, "-m", "framing", "compare", "--corpus", str(corpus), "--group-by", "outlet",
+            "--format", "json", "--output", str(output), "--no-progress", "--engine", engine]
 
 
 def _usage() -> tuple[int, float]:  # runs inside each worker and the scheduler: peak RSS (KiB), CPU seconds
@@ -70,12 +75,7 @@ def main() -> None:
     processes: list[subprocess.Popen[bytes]] = []
     try:
         corpus = folder / "corpus.jsonl"
-        size = 0
-        with corpus.open("w", encoding="utf-8") as handle:
-            for i in range(args.articles):
-                line = json.dumps(pool[i % len(pool)], ensure_ascii=False) + "\n"
-                size += len(line.encode("utf-8"))
-                handle.write(line)
+        size = write_corpus(pool, args.articles, corpus)
         port = _free_port()
         address = f"tcp://127.0.0.1:{port}"
         dask = str(Path(sys.executable).with_name("dask"))
@@ -120,27 +120,8 @@ def main() -> None:
             client.wait_for_workers(args.workers, timeout=120)
             client.run(lambda: __import__("framing.compare.distributed"))  # imports are not the benchmark's
         report = folder / "dask.json"
-        command = [
-            sys.executable,
-            "-m",
-            "framing",
-            "compare",
-            "--corpus",
-            str(corpus),
-            "--group-by",
-            "outlet",
-            "--format",
-            "json",
-            "--output",
-            str(report),
-            "--no-progress",
-            "--engine",
-            args.engine,
-            "--scheduler",
-            address,
-            "--partition-mb",
-            str(args.partition_mb),
-        ]
+        command = [*_compare(corpus, report, args.engine), "--scheduler", address,
+                   "--partition-mb", str(args.partition_mb)]
         seconds, code, client_peak = _run(command)
         with Client(address, timeout="60s") as client:
             workers = client.run(_usage)
@@ -171,25 +152,7 @@ def main() -> None:
         )
         if args.compare_local:
             local = folder / "local.json"
-            command = [
-                sys.executable,
-                "-m",
-                "framing",
-                "compare",
-                "--corpus",
-                str(corpus),
-                "--group-by",
-                "outlet",
-                "--format",
-                "json",
-                "--output",
-                str(local),
-                "--no-progress",
-                "--engine",
-                args.engine,
-                "--workers",
-                str(args.workers),
-            ]
+            command = [*_compare(corpus, local, args.engine), "--workers", str(args.workers)]
             local_seconds, _, local_peak = _run(command)
             same = local.read_bytes() == report.read_bytes()
             print(

@@ -54,17 +54,8 @@ class ActorTally:
         self.labels.update(other.labels)
         self.scores.extend(other.scores)
         self.component_micros.update(other.component_micros)
-        for name in (
-            "evidence",
-            "agent",
-            "patient",
-            "agentless",
-            "quoted",
-            "reported",
-            "via_source",
-            "allegations",
-            "unattributed",
-        ):
+        for name in ("evidence", "agent", "patient", "agentless", "quoted", "reported", "via_source",
+                     "allegations", "unattributed"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
 
 
