@@ -14,6 +14,7 @@ from framing.text import count_words, prepare
 if TYPE_CHECKING:
     from framing.actors import ActorData
     from framing.engine import Engine
+    from framing.model import ActorFrame
     from framing.learn.sentence_model import SentenceModel
 
 EXPLAINED_FEATURES = 5
@@ -40,7 +41,8 @@ def analyze(
     of the shipped actor-sentiment model (faster, weaker: docs/EVALUATION.md). `engine` is "spacy",
     "fast", an engine object, or None for spaCy where it is installed and the fast engine otherwise
     (docs/engines.md); without actors no whole-document parse runs: the engine (fast by default) parses only
-    the sentences whose matches need a parse for checked conditions and names (docs/lexicon-growth.md). `ignore` leaves entries out everywhere; `min_strength` and `categories` shape the findings listed, while
+    the sentences whose matches need a parse for checked conditions and names (docs/lexicon-growth.md).
+    `ignore` leaves entries out everywhere; `min_strength` and `categories` shape the findings listed, while
     actor framing still sees every finding, so filtering a report does not change the scores.
 
     >>> a = analyze("The regime said the militants retreated.", actors=False)
@@ -57,14 +59,16 @@ def analyze(
     # Checked conditions and the names rule read the parse; without actors no whole-document parse runs, and
     # the engine asked for (the fast one by default) parses just the sentences whose matches need it.
     if parser is None:
-        parser = engine if engine is not None and not isinstance(engine, str) else get_engine(engine or "fast")
+        parser = (
+            engine if engine is not None and not isinstance(engine, str) else get_engine(engine or "fast")
+        )
     detection = explain(document, lexicon, ignore=ignore, engine=parser)
     everything = detection.findings
     findings = tuple(
         f for f in everything
         if f.entry.strength >= min_strength and (categories is None or f.entry.category in categories)
     )
-    frames = ()
+    frames: tuple[ActorFrame, ...] = ()
     if actors:
         from framing.actors import frame_actors, load_actor_data
 
@@ -74,7 +78,9 @@ def analyze(
     if sentence_model is not None and document.sentences:
         texts = [text[s:e] for s, e in document.sentences]
         scores = tuple(
-            SentenceScore(i, round(p, 3), sentence_model.explain(texts[i], top=EXPLAINED_FEATURES) if p >= 0.5 else ())
+            SentenceScore(
+                i, round(p, 3), sentence_model.explain(texts[i], top=EXPLAINED_FEATURES) if p >= 0.5 else ()
+            )
             for i, p in enumerate(sentence_model.predict_proba(texts))
         )
     return Analysis(

@@ -261,8 +261,14 @@ def analyze(
         ),
     ] = None,
     engine: EngineOption = None,
-    explain: Annotated[bool, typer.Option("--explain", help="Also list matches left out, with the reason (part "
-                                          "of a name, or a checked condition failed); JSON always has them.")] = False,
+    explain: Annotated[
+        bool,
+        typer.Option(
+            "--explain",
+            help="Also list matches left out, with the reason (part "
+            "of a name, or a checked condition failed); JSON always has them.",
+        ),
+    ] = False,
 ) -> None:
     from framing.analysis import analyze as analyze_text
     from framing.inputs import read_inputs
@@ -547,10 +553,17 @@ def eval_command(
     ] = None,
     lexicon: LexiconOption = None,
     no_builtin: NoBuiltinOption = False,
-    split: Annotated[str | None, typer.Option(help="babe: all (default), train or test (the held-out fifth); "
-                                              "ptc: all (default), train or test (a held-out fifth of the labelled articles).")] = None,
-    engine: Annotated[str, typer.Option(help="Engine that parses sentences for checked conditions and names "
-                                        "(fast or spacy).")] = "fast",
+    split: Annotated[
+        str | None,
+        typer.Option(
+            help="babe: all (default), train or test (the held-out fifth); "
+            "ptc: all (default), train or test (a held-out fifth of the labelled articles)."
+        ),
+    ] = None,
+    engine: Annotated[
+        str,
+        typer.Option(help="Engine that parses sentences for checked conditions and names (fast or spacy)."),
+    ] = "fast",
 ) -> None:
     import json
 
@@ -701,12 +714,20 @@ def lexicon_docs(
 
 @lexicon_app.command("suggest")
 def lexicon_suggest(
-    data: Annotated[Path, typer.Option(help="The shared data folder (or one dataset's folder): BABE, MBIC, PTC.",
-                                       file_okay=False)],
+    data: Annotated[
+        Path,
+        typer.Option(
+            help="The shared data folder (or one dataset's folder): BABE, MBIC, PTC.", file_okay=False
+        ),
+    ],
     top: Annotated[int, typer.Option(min=1, help="How many candidates to list.")] = 50,
-    min_count: Annotated[int, typer.Option(min=1, help="Leave out words annotated fewer times than this.")] = 3,
+    min_count: Annotated[
+        int, typer.Option(min=1, help="Leave out words annotated fewer times than this.")
+    ] = 3,
     new_only: Annotated[bool, typer.Option("--new-only", help="Only words no entry matches yet.")] = False,
-    output_format: Annotated[EvalFormat, typer.Option("--format", "-f", help="Table or JSON.")] = EvalFormat.TABLE,
+    output_format: Annotated[
+        EvalFormat, typer.Option("--format", "-f", help="Table or JSON.")
+    ] = EvalFormat.TABLE,
     lexicon: LexiconOption = None,
     no_builtin: NoBuiltinOption = False,
 ) -> None:
@@ -725,11 +746,16 @@ def lexicon_suggest(
     if output_format is EvalFormat.JSON:
         typer.echo(json.dumps(rows, indent=2, ensure_ascii=False))
         return
-    typer.echo(f"{'word':16} {'z':>6} {'annot':>5} {'babe':>4} {'mbic':>4} {'ptc':>4} {'neutr':>5} {'marked':>6}  entry")
+    typer.echo(
+        f"{'word':16} {'z':>6} {'annot':>5} {'babe':>4} {'mbic':>4} {'ptc':>4} {'neutr':>5} {'marked':>6}  "
+        "entry"
+    )
     for row in rows:
         share = "" if row["babe_marked_share"] is None else f"{row['babe_marked_share']:.2f}"
-        typer.echo(f"{row['word']:16} {row['z']:6.2f} {row['annotated']:5d} {row['babe']:4d} {row['mbic']:4d} "
-                   f"{row['ptc']:4d} {row['neutral']:5d} {share:>6}  {row['entry'] or '-'}")
+        typer.echo(
+            f"{row['word']:16} {row['z']:6.2f} {row['annotated']:5d} {row['babe']:4d} {row['mbic']:4d} "
+            f"{row['ptc']:4d} {row['neutral']:5d} {share:>6}  {row['entry'] or '-'}"
+        )
         for example in row["examples"]:  # type: ignore[attr-defined]
             typer.echo(Text(f"    {example['source']}: {example['quote']}").plain)
 

@@ -1,4 +1,5 @@
-"""Checked conditions: small named tests over an engine's parse that decide whether a match is in its loaded sense.
+"""Checked conditions: small named tests over an engine's parse that decide whether a match is in its loaded
+sense.
 
 A lexicon entry lists checks as strings, `check = ["pos:VERB", "patient:people|place"]`; a match is a
 finding only when every check passes. A check is `name` or `name:arg|arg`, and any check can be negated
@@ -210,7 +211,7 @@ def _span_head(site: Site, span: tuple[int, int]) -> int:
     return last
 
 
-def _clause(site: Site):  # type: ignore[no-untyped-def]
+def _clause(site: Site):  # type: ignore[no-untyped-def, unused-ignore]
     for clause in site.parse.clauses:
         if site.first <= clause.verb <= site.last:
             return clause
@@ -225,7 +226,9 @@ def _patient(site: Site) -> int | None:
     if span is None and clause.passive and clause.attached is not None:
         return clause.attached
     if span is None:
-        span = clause.against or next((s for p, s in clause.preps if p in ("on", "upon", "against", "at")), None)
+        span = clause.against or next(
+            (s for p, s in clause.preps if p in ("on", "upon", "against", "at")), None
+        )
     return _span_head(site, span) if span else None
 
 
@@ -319,7 +322,9 @@ def in_name(site: Site, matched: Sequence[tuple[int, int]] = ()) -> str | None:
     rule, whose name must end in a word no entry matched).
     """
     tokens = site.tokens
-    words = [w for t in tokens[site.first : site.last + 1] for w in re.split(r"[-\s]", t.text) if w[:1].isalpha()]
+    words = [
+        w for t in tokens[site.first : site.last + 1] for w in re.split(r"[-\s]", t.text) if w[:1].isalpha()
+    ]
     capitalised = bool(words) and all(w[0].isupper() or w in _FUNCTION_WORDS for w in words)
     if words and not capitalised and any(w[0].isupper() for w in words):
         return None  # "Iranian-backed" is a label, even before a name
@@ -329,7 +334,9 @@ def in_name(site: Site, matched: Sequence[tuple[int, int]] = ()) -> str | None:
         for entity in site.parse.entities:
             if entity.label not in NAME_LABELS or not (entity.start <= site.first and site.last < entity.end):
                 continue
-            if not capitalised and not (entity.label in TITLE_LABELS and tokens[entity.start].text[:1].isupper()):
+            if not capitalised and not (
+                entity.label in TITLE_LABELS and tokens[entity.start].text[:1].isupper()
+            ):
                 continue  # "the Assad regime" is a label even when tagged as an organisation
             longer = entity.end - entity.start > site.last - site.first + 1
             words = [t for t in tokens[entity.start : entity.end] if t.lower not in ("the", "a", "an")]

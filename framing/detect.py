@@ -44,7 +44,9 @@ def _needs_parse(match: Match, text: str) -> bool:
         return True
     if match.entry.in_names:
         return False
-    return not text[match.start : match.end].islower() or any(c.isupper() for c in text[max(0, match.start - 30):match.start])
+    return not text[match.start : match.end].islower() or any(
+        c.isupper() for c in text[max(0, match.start - 30) : match.start]
+    )
 
 
 def detect(
@@ -72,7 +74,9 @@ def explain(
 ) -> Detection:
     """Like `detect`, with the suppressed matches and their reasons."""
     text = document.text
-    matches = [m for m in lexicon.matcher.find(text) if m.entry.key not in ignore and m.entry.category not in ignore]
+    matches = [
+        m for m in lexicon.matcher.find(text) if m.entry.key not in ignore and m.entry.category not in ignore
+    ]
     sentences = document.sentence_index()
     quotes = document.quote_index()
     parse_at = _parser(document, engine)

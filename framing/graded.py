@@ -40,9 +40,13 @@ class Graded:
 
 
 def _textblob_dir() -> Path:
-    import textblob
+    """TextBlob's data folder, found without importing the package (whose import is all of NLTK)."""
+    import importlib.util
 
-    return Path(textblob.__file__).parent / "en"
+    spec = importlib.util.find_spec("textblob")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError("textblob is not installed")
+    return Path(next(iter(spec.submodule_search_locations))) / "en"
 
 
 @cache
@@ -54,12 +58,15 @@ def read_lexicon() -> dict[str, Graded]:
         pos = (word.get("pos") or "")[:2]
         if not _WORD.match(form) or pos not in _POS:
             continue
-        grades.setdefault(form, []).append((float(word.get("polarity", 0)), float(word.get("subjectivity", 0)), pos))
+        grades.setdefault(form, []).append(
+            (float(word.get("polarity", 0)), float(word.get("subjectivity", 0)), pos)
+        )
     out = {}
     for form, values in grades.items():
         pos = max({p for _, _, p in values}, key=[p for _, _, p in values].count)
-        out[form] = Graded(form, round(mean(v[0] for v in values), 3), round(mean(v[1] for v in values), 3), pos,
-                           len(values))
+        out[form] = Graded(
+            form, round(mean(v[0] for v in values), 3), round(mean(v[1] for v in values), 3), pos, len(values)
+        )
     return out
 
 
@@ -76,17 +83,25 @@ def select(config: Mapping[str, Any], taken: Collection[str] = ()) -> list[Grade
 
 def _explanation(g: Graded) -> str:
     leaning = "unfavourable" if g.polarity < 0 else "favourable"
-    return (f"A general evaluative word: TextBlob's graded lexicon rates it {leaning} ({g.polarity:+.2f}) and "
-            f"subjective ({g.subjectivity:.2f}), a verdict in the writer's voice where the facts could let "
-            "readers judge.")
+    return (
+        f"A general evaluative word: TextBlob's graded lexicon rates it {leaning} ({g.polarity:+.2f}) and "
+        f"subjective ({g.subjectivity:.2f}), a verdict in the writer's voice where the facts could let "
+        "readers judge."
+    )
 
 
-def graded_entries(config: Mapping[str, Any], category: str, path: str, taken: Collection[str] = ()) -> list[Entry]:
+def graded_entries(
+    config: Mapping[str, Any], category: str, path: str, taken: Collection[str] = ()
+) -> list[Entry]:
     """Entries for the selected words (kind graded, strength 1), each citing `config['source']`."""
     entries = []
     for g in select(config, taken):
         wanted = _POS[g.pos]
-        exceptions = tuple(e for e in config.get("exceptions", ()) if re.search(rf"(?<![\w-]){re.escape(g.word)}(?![\w-])", e))
+        exceptions = tuple(
+            e
+            for e in config.get("exceptions", ())
+            if re.search(rf"(?<![\w-]){re.escape(g.word)}(?![\w-])", e)
+        )
         entries.append(Entry(
             id=g.word, category=category, term=g.word,
             connotation=Connotation.NEGATIVE if g.polarity < 0 else Connotation.POSITIVE,

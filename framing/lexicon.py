@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from framing.conditions import parse_check
 from framing.errors import LexiconError, Problem
@@ -27,8 +27,26 @@ SOURCES_FILE = "sources.toml"
 PROJECT_JUDGEMENT = "project-judgement"
 
 HEADER_KEYS = {"schema", "category", "title", "description", "kind"}
-ENTRY_REQUIRED = {"id", "term", "connotation", "strength", "alternatives", "explanation", "sources", "examples"}
-ENTRY_OPTIONAL = {"variants", "inflect", "case_sensitive", "condition", "exceptions", "check", "in_names", "derived"}
+ENTRY_REQUIRED = {
+    "id",
+    "term",
+    "connotation",
+    "strength",
+    "alternatives",
+    "explanation",
+    "sources",
+    "examples",
+}
+ENTRY_OPTIONAL = {
+    "variants",
+    "inflect",
+    "case_sensitive",
+    "condition",
+    "exceptions",
+    "check",
+    "in_names",
+    "derived",
+}
 ENTRY_KEYS = ENTRY_REQUIRED | ENTRY_OPTIONAL
 EXAMPLE_KEYS = {"flag", "pass"}
 SOURCE_KEYS = {"citation", "url"}
@@ -110,7 +128,12 @@ def _load_sources(directory: Path, out: _Collector) -> dict[str, Source]:
             out.add(shown, line, None, f"source '{key}' needs a citation string")
             continue
         for unknown in set(value) - SOURCE_KEYS:
-            out.add(shown, line, None, f"source '{key}': unknown key '{unknown}'{_did_you_mean(unknown, SOURCE_KEYS)}")
+            out.add(
+                shown,
+                line,
+                None,
+                f"source '{key}': unknown key '{unknown}'{_did_you_mean(unknown, SOURCE_KEYS)}",
+            )
         sources[key] = Source(key, value["citation"], value.get("url"))
     for unknown in set(data) - {"source"}:
         out.add(shown, 1, None, f"unknown table '{unknown}' (sources go in [source.KEY] tables)")
@@ -145,11 +168,16 @@ def _parse_header(data: dict[str, Any], path: Path, shown: str, out: _Collector)
             ok = False
     kind = header.get("kind")
     if kind not in {k.value for k in Kind}:
-        out.add(shown, 1, None, f"[lexicon]: kind must be one of {', '.join(k.value for k in Kind)} (got {kind!r})")
+        out.add(
+            shown,
+            1,
+            None,
+            f"[lexicon]: kind must be one of {', '.join(k.value for k in Kind)} (got {kind!r})",
+        )
         ok = False
     if not ok:
         return None
-    return Category(name, header["title"], header["description"], Kind(kind), shown)
+    return Category(cast(str, name), header["title"], header["description"], Kind(cast(str, kind)), shown)
 
 
 def _check_form(form: str, what: str, entry: dict[str, Any], problem: Any) -> None:
@@ -161,9 +189,14 @@ def _check_form(form: str, what: str, entry: dict[str, Any], problem: Any) -> No
         problem(what, f"{what} '{form}' has capitals; write it in lowercase or set case_sensitive = true")
     if WILDCARD in form:
         body = form.strip(WILDCARD)
-        valid = (form.startswith("*-") or form.endswith("-*")) and form.count(WILDCARD) == 1 and body.strip("-")
+        valid = (
+            (form.startswith("*-") or form.endswith("-*")) and form.count(WILDCARD) == 1 and body.strip("-")
+        )
         if not valid:
-            problem(what, f"{what} '{form}': '*' stands only for a word joined by a hyphen, as '*-backed' or 'pro-*'")
+            problem(
+                what,
+                f"{what} '{form}': '*' stands only for a word joined by a hyphen, as '*-backed' or 'pro-*'",
+            )
 
 
 def _parse_entry(
@@ -202,19 +235,28 @@ def _parse_entry(
         if raw.get("inflect", "none") == "none":
             problem("derived", "derived forms take the other inflection: set inflect to 'noun' or 'verb'")
     if "connotation" in raw and raw["connotation"] not in {c.value for c in Connotation}:
-        problem("connotation", f"connotation must be one of {', '.join(c.value for c in Connotation)} "
-                f"(got {raw['connotation']!r}){_did_you_mean(str(raw['connotation']), [c.value for c in Connotation])}")
+        problem(
+            "connotation",
+            f"connotation must be one of {', '.join(c.value for c in Connotation)} "
+            f"(got {raw['connotation']!r})"
+            f"{_did_you_mean(str(raw['connotation']), [c.value for c in Connotation])}",
+        )
     if "strength" in raw and (type(raw["strength"]) is not int or raw["strength"] not in (1, 2, 3)):
         problem("strength", f"strength must be 1, 2 or 3 (got {raw['strength']!r})")
     if "inflect" in raw and raw["inflect"] not in {i.value for i in Inflect}:
-        problem("inflect", f"inflect must be one of {', '.join(i.value for i in Inflect)} (got {raw['inflect']!r})")
+        problem(
+            "inflect",
+            f"inflect must be one of {', '.join(i.value for i in Inflect)} (got {raw['inflect']!r})",
+        )
     if "case_sensitive" in raw and not isinstance(raw["case_sensitive"], bool):
         problem("case_sensitive", "case_sensitive must be true or false")
     if "condition" in raw and not (isinstance(raw["condition"], str) and raw["condition"].strip()):
         problem("condition", "condition must be a non-empty string")
     if "check" in raw:
         if not _str_list(raw["check"]) or not raw["check"]:
-            problem("check", "check must be a non-empty list of checks, as [\"pos:VERB\", \"patient:people|place\"]")
+            problem(
+                "check", 'check must be a non-empty list of checks, as ["pos:VERB", "patient:people|place"]'
+            )
         else:
             for text in raw["check"]:
                 try:
@@ -229,7 +271,10 @@ def _parse_entry(
         if not isinstance(explanation, str):
             problem("explanation", "explanation must be a string")
         elif not low <= len(explanation.strip()) <= high:
-            problem("explanation", f"explanation must be {low} to {high} characters (got {len(explanation.strip())})")
+            problem(
+                "explanation",
+                f"explanation must be {low} to {high} characters (got {len(explanation.strip())})",
+            )
         elif not explanation.rstrip().endswith("."):
             problem("explanation", "explanation must end with a period")
     if _str_list(raw.get("sources")):
@@ -239,7 +284,10 @@ def _parse_entry(
         for ref in refs:
             key = ref.split(":", 1)[0].strip()
             if key not in sources:
-                problem("sources", f"unknown source '{key}'{_did_you_mean(key, sources)}; add it to {SOURCES_FILE}")
+                problem(
+                    "sources",
+                    f"unknown source '{key}'{_did_you_mean(key, sources)}; add it to {SOURCES_FILE}",
+                )
         if refs and all(r.split(":", 1)[0].strip() == PROJECT_JUDGEMENT for r in refs):
             problem("sources", f"add a named style guide or study beside '{PROJECT_JUDGEMENT}'")
     examples = raw.get("examples")
@@ -248,7 +296,9 @@ def _parse_entry(
             problem("examples", "examples must be a table with 'flag' and 'pass' lists")
         else:
             for unknown in sorted(set(examples) - EXAMPLE_KEYS):
-                problem("examples", f"examples: unknown key '{unknown}'{_did_you_mean(unknown, EXAMPLE_KEYS)}")
+                problem(
+                    "examples", f"examples: unknown key '{unknown}'{_did_you_mean(unknown, EXAMPLE_KEYS)}"
+                )
             for key in sorted(EXAMPLE_KEYS):
                 if not _str_list(examples.get(key)) or not examples.get(key):
                     problem("examples", f"examples.{key} must be a non-empty list of sentences")
@@ -269,8 +319,8 @@ def _parse_entry(
         case_sensitive=raw.get("case_sensitive", False),
         condition=raw.get("condition"),
         exceptions=tuple(raw.get("exceptions", ())),
-        examples_flag=tuple(examples["flag"]),
-        examples_pass=tuple(examples["pass"]),
+        examples_flag=tuple(cast("dict[str, list[str]]", examples)["flag"]),
+        examples_pass=tuple(cast("dict[str, list[str]]", examples)["pass"]),
         checks=tuple(raw.get("check", ())),
         derived=tuple(raw.get("derived", ())),
         in_names=raw.get("in_names", False),
@@ -285,8 +335,11 @@ def _parse_entry(
         for sentence in entry.examples_pass:
             shown_sense = _unexcepted_form(entry, forms, sentence)
             if shown_sense:
-                problem("condition", f"examples.pass shows '{shown_sense}' in a sense that is not loaded, but the "
-                        "condition is only text: add a check (framing/conditions.py) that tells the senses apart")
+                problem(
+                    "condition",
+                    f"examples.pass shows '{shown_sense}' in a sense that is not loaded, but the "
+                    "condition is only text: add a check (framing/conditions.py) that tells the senses apart",
+                )
                 break
     return entry if len(out.problems) == count_before else None
 
@@ -309,7 +362,9 @@ def _contains_form(phrase: str, form: str) -> bool:
     return re.search(rf"(?<![\w-]){re.escape(form.lower())}(?![\w])", phrase) is not None
 
 
-def _load_file(path: Path, sources: dict[str, Source], out: _Collector) -> tuple[Category | None, list[Entry]]:
+def _load_file(
+    path: Path, sources: dict[str, Source], out: _Collector
+) -> tuple[Category | None, list[Entry]]:
     shown = _display(path)
     try:
         text = path.read_text(encoding="utf-8")
@@ -333,16 +388,25 @@ def _load_file(path: Path, sources: dict[str, Source], out: _Collector) -> tuple
         out.add(shown, 1, None, "no [[entry]] tables")
         return category, []
     lines = _FileLines.of(text)
-    entries = [e for i, raw in enumerate(raw_entries) if (e := _parse_entry(raw, i, category, lines, sources, out))]
+    entries = [
+        e for i, raw in enumerate(raw_entries) if (e := _parse_entry(raw, i, category, lines, sources, out))
+    ]
     return category, entries
 
 
-def _graded_config(raw: Any, sources: dict[str, Source], shown: str, out: _Collector) -> dict[str, Any] | None:
+def _graded_config(
+    raw: Any, sources: dict[str, Source], shown: str, out: _Collector
+) -> dict[str, Any] | None:
     """The `[graded]` table of a graded category (framing.graded), checked."""
     from framing.graded import GRADED_KEYS
 
     if not isinstance(raw, dict):
-        out.add(shown, 1, None, "a graded category needs a [graded] table (source, polarity_min, subjectivity_min)")
+        out.add(
+            shown,
+            1,
+            None,
+            "a graded category needs a [graded] table (source, polarity_min, subjectivity_min)",
+        )
         return None
     before = len(out.problems)
     for unknown in sorted(set(raw) - GRADED_KEYS):
@@ -414,7 +478,9 @@ def _load_cached(directories: tuple[Path, ...]) -> Lexicon:
             for entry in loaded:
                 if entry.key in own:
                     first = own[entry.key]
-                    out.add(entry.path, entry.line, entry.id, f"duplicate id (also at {first.path}:{first.line})")
+                    out.add(
+                        entry.path, entry.line, entry.id, f"duplicate id (also at {first.path}:{first.line})"
+                    )
                 own[entry.key] = entry
         entries.update(own)  # a later directory's entry replaces the same key from an earlier one
     if out.graded:
@@ -447,16 +513,34 @@ def check_examples(lexicon: Lexicon, engines: Sequence[str] = ("fast",)) -> tupl
                 found_all = find_terms(sentence, lexicon, engine=engine)
                 if not any(f.entry is entry for f in found_all):
                     found = ", ".join(f"'{f.text}' ({f.entry.key})" for f in found_all) or "nothing"
-                    problems.append(Problem(entry.path, entry.line, entry.id,
-                                            f"examples.flag sentence is not flagged{label} (found {found}): {sentence!r}"))
+                    problems.append(
+                        Problem(
+                            entry.path,
+                            entry.line,
+                            entry.id,
+                            f"examples.flag sentence is not flagged{label} (found {found}): {sentence!r}",
+                        )
+                    )
             for sentence in entry.examples_pass:
                 hits = [f for f in find_terms(sentence, lexicon, engine=engine) if f.entry is entry]
                 if hits:
-                    problems.append(Problem(entry.path, entry.line, entry.id,
-                                            f"examples.pass sentence is flagged{label} at '{hits[0].text}': {sentence!r}"))
+                    problems.append(
+                        Problem(
+                            entry.path,
+                            entry.line,
+                            entry.id,
+                            f"examples.pass sentence is flagged{label} at '{hits[0].text}': {sentence!r}",
+                        )
+                    )
         for alternative in entry.alternatives:
             loaded = [f for f in find_terms(alternative, lexicon) if f.entry.kind is Kind.LOADED]
             if loaded:
-                problems.append(Problem(entry.path, entry.line, entry.id,
-                                        f"alternative '{alternative}' is itself flagged by '{loaded[0].entry.key}'"))
+                problems.append(
+                    Problem(
+                        entry.path,
+                        entry.line,
+                        entry.id,
+                        f"alternative '{alternative}' is itself flagged by '{loaded[0].entry.key}'",
+                    )
+                )
     return tuple(problems)

@@ -73,7 +73,8 @@ def _find(data: Path, *parts: str) -> Path | None:
 
 
 def collect(data: Path) -> dict[str, Candidate]:
-    """Counts and examples from every dataset found under `data` (the shared data folder, or one dataset's)."""
+    """Counts and examples from every dataset found under `data` (the shared data folder, or one
+    dataset's)."""
     candidates: dict[str, Candidate] = defaultdict(lambda: Candidate(""))
 
     def note(word: str, source: str, text: str, start: int, end: int) -> None:
@@ -83,12 +84,16 @@ def collect(data: Path) -> dict[str, Candidate]:
         if len(candidate.examples) < MAX_EXAMPLES and all(s != source for s, _ in candidate.examples):
             candidate.examples.append((source, _quote(text, start, end)))
 
-    babe_path = _find(data, "babe", "babe_sg2_final_labels.jsonl") or _find(data, "babe_sg2_final_labels.jsonl")
+    babe_path = _find(data, "babe", "babe_sg2_final_labels.jsonl") or _find(
+        data, "babe_sg2_final_labels.jsonl"
+    )
     mbic_path = _find(data, "mbic", "mbic_final_labels.csv") or _find(data, "mbic_final_labels.csv")
     ptc_path = (_find(data, "semeval2020_task11_ptc", "train.jsonl") or
                 (_find(data, "train.jsonl") if "ptc" in data.name else None))
     if not (babe_path or mbic_path or ptc_path):
-        raise InputError(f"{data}: no BABE, MBIC or PTC files found (give the shared data folder, e.g. ../shared/data)")
+        raise InputError(
+            f"{data}: no BABE, MBIC or PTC files found (give the shared data folder, e.g. ../shared/data)"
+        )
     held_out: set[str] = set()
     if babe_path:
         for row in _jsonl(babe_path):
@@ -97,7 +102,7 @@ def collect(data: Path) -> dict[str, Candidate]:
                 held_out.add(text)
                 continue
             if row.get("label_bias") == "Biased":
-                marked = {w.lower().replace("\u2019", "'") for w in row.get("biased_words") or []}  # type: ignore[union-attr]
+                marked = {w.lower().replace("\u2019", "'") for w in row.get("biased_words") or []}  # type: ignore[attr-defined]
                 for start, end, word in tokens(text):
                     candidates[word].word = word
                     candidates[word].seen_in_biased += 1
@@ -112,10 +117,12 @@ def collect(data: Path) -> dict[str, Candidate]:
         csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
         with mbic_path.open(encoding="utf-8", newline="") as handle:
             for row in csv.DictReader(handle):
-                text = row["text"]
+                text = str(row["text"])
                 if text in held_out or row.get("label_bias") != "Biased":
                     continue
-                marked = {w.lower().replace("\u2019", "'") for w in json.loads(row.get("biased_words") or "[]")}
+                marked = {
+                    w.lower().replace("\u2019", "'") for w in json.loads(str(row.get("biased_words") or "[]"))
+                }
                 for start, end, word in tokens(text):
                     if word in marked:
                         note(word, "mbic", text, start, end)
@@ -124,7 +131,7 @@ def collect(data: Path) -> dict[str, Candidate]:
             if ptc_split(str(article.get("article_id", ""))) == "test":
                 continue
             text = str(article["text"])
-            for span in article.get("tc_spans", []):  # type: ignore[union-attr]
+            for span in article.get("tc_spans", []):  # type: ignore[attr-defined]
                 if span["technique"] in PTC_TECHNIQUES:
                     start, end = int(span["start"]), int(span["end"])
                     for s, e, word in tokens(text[start:end]):
@@ -151,7 +158,9 @@ def rank(candidates: dict[str, Candidate], lexicon: Lexicon, *, min_count: int =
                  - math.log((c.neutral + alpha) / (n_j + PRIOR_SCALE - c.neutral - alpha)))
         c.z = round(delta / math.sqrt(1 / (c.annotated + alpha) + 1 / (c.neutral + alpha)), 2)
         matches = lexicon.matcher.find(c.word)
-        c.entry = matches[0].entry.key if matches and matches[0].end - matches[0].start == len(c.word) else None
+        c.entry = (
+            matches[0].entry.key if matches and matches[0].end - matches[0].start == len(c.word) else None
+        )
         if new_only and c.entry is not None:
             continue
         out.append(c)
@@ -161,8 +170,17 @@ def rank(candidates: dict[str, Candidate], lexicon: Lexicon, *, min_count: int =
 
 def as_rows(ranked: list[Candidate]) -> list[dict[str, object]]:
     return [
-        {"word": c.word, "z": c.z, "annotated": c.annotated, "babe": c.counts["babe"], "mbic": c.counts["mbic"],
-         "ptc": c.counts["ptc"], "neutral": c.neutral, "babe_marked_share": c.marked_share, "entry": c.entry,
-         "examples": [{"source": s, "quote": q} for s, q in c.examples]}
+        {
+            "word": c.word,
+            "z": c.z,
+            "annotated": c.annotated,
+            "babe": c.counts["babe"],
+            "mbic": c.counts["mbic"],
+            "ptc": c.counts["ptc"],
+            "neutral": c.neutral,
+            "babe_marked_share": c.marked_share,
+            "entry": c.entry,
+            "examples": [{"source": s, "quote": q} for s, q in c.examples],
+        }
         for c in ranked
     ]

@@ -24,11 +24,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from benchmark_detection import news_texts  # noqa: E402
+from benchmark_detection import news_texts
 
-from framing import analyze, load_lexicon  # noqa: E402
-from framing.engine import get_engine  # noqa: E402
-from framing.text import split_sentences  # noqa: E402
+from framing import analyze, load_lexicon
+from framing.engine import get_engine
+from framing.text import split_sentences
 
 
 def best(repeat: int, run) -> float:
@@ -61,10 +61,14 @@ def main(argv: list[str] | None = None) -> int:
 
     rows = [
         ("spaCy nlp.pipe alone (same sentences)", best(args.repeat, spacy_alone)),
-        ("spacy engine, full analysis", best(args.repeat, lambda: [analyze(t, lexicon=lexicon, engine=spacy_engine)
-                                                                  for t in texts])),
-        ("fast engine, full analysis", best(args.repeat, lambda: [analyze(t, lexicon=lexicon, engine=fast_engine)
-                                                                 for t in texts])),
+        (
+            "spacy engine, full analysis",
+            best(args.repeat, lambda: [analyze(t, lexicon=lexicon, engine=spacy_engine) for t in texts]),
+        ),
+        (
+            "fast engine, full analysis",
+            best(args.repeat, lambda: [analyze(t, lexicon=lexicon, engine=fast_engine) for t in texts]),
+        ),
     ]
     print(f"{mb:.2f} MB of news text, {len(texts)} articles, {len(pieces)} sentences, best of {args.repeat}")
     print(f"{'task':40} {'s':>8} {'s/MB':>8} {'MB/s':>8}")

@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Actor coverage on annotated news: `python scripts/measure_coverage.py --data ../shared/data [--engine both]`.
+"""Actor coverage on annotated news: `python scripts/measure_coverage.py --data ../shared/data [--engine
+both]`.
 
 NewsMTSC test (rw and mt, paper splits): share of target mentions inside (and overlapping) an actor's
 mention. PerSenT random_test and fixed_test: share of documents whose TARGET_ENTITY is an actor. Prints a
@@ -20,7 +21,9 @@ from framing.evaluation.coverage import measure, newsmtsc_targets, persent_targe
 
 csv.field_size_limit(sys.maxsize)
 # A pronoun target ("he" in a one-sentence NewsMTSC item) has no antecedent in its sentence to resolve to.
-PRONOUNS = frozenset("he she him her his hers they them their theirs it its i me my we us our you your".split())
+PRONOUNS = frozenset(
+    "he she him her his hers they them their theirs it its i me my we us our you your".split()
+)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -34,7 +37,9 @@ def main(argv: list[str] | None = None) -> int:
     for split in ("rw", "mt"):
         path = args.data / "newsmtsc" / "paper_splits" / f"newsmtsc-{split}" / "test.jsonl"
         with path.open(encoding="utf-8") as handle:
-            sets[f"NewsMTSC test-{split} (mentions)"] = list(newsmtsc_targets(json.loads(line) for line in handle))
+            sets[f"NewsMTSC test-{split} (mentions)"] = list(
+                newsmtsc_targets(json.loads(line) for line in handle)
+            )
     for split in ("random_test", "fixed_test"):
         with (args.data / "persent" / f"{split}.csv").open(encoding="utf-8", newline="") as handle:
             sets[f"PerSenT {split} (documents)"] = list(persent_targets(csv.DictReader(handle)))
@@ -54,9 +59,17 @@ def main(argv: list[str] | None = None) -> int:
             pronouns = sum(t.entity.strip("\u201c\u201d\"'").lower() in PRONOUNS for t in targets)
             missed = sum(t.entity.strip("\u201c\u201d\"'").lower() in PRONOUNS for t in result.misses)
             named = (result.overlap - (pronouns - missed)) / (result.targets - pronouns) if pronouns else None
-            print(f"{name:38} {engine:7} {result.targets:6d} {result.inside_share:7.3f} {result.overlap_share:8.3f}"
-                  + (f"   ({pronouns} pronoun targets, {missed} of them missed; names and descriptions only:"
-                     f" {named:.3f})" if named is not None else ""), flush=True)
+            print(
+                f"{name:38} {engine:7} {result.targets:6d} {result.inside_share:7.3f} "
+                f"{result.overlap_share:8.3f}"
+                + (
+                    f"   ({pronouns} pronoun targets, {missed} of them missed; names and descriptions only:"
+                    f" {named:.3f})"
+                    if named is not None
+                    else ""
+                ),
+                flush=True,
+            )
             for miss in rng.sample(result.misses, min(args.misses, len(result.misses))):
                 s, e = miss.spans[0] if miss.spans else (0, 80)
                 print(f"    miss: {miss.entity!r}: ...{miss.text[max(0, s - 60):e + 40]!r}")

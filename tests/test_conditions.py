@@ -167,4 +167,7 @@ def test_explain_option_lists_suppressed_matches(tmp_path: Path) -> None:
     path.write_text("The Syrian Arab Army shelled the town.\n", encoding="utf-8")
     result = CliRunner().invoke(app, ["analyze", str(path), "--no-actors", "--explain"])
     assert result.exit_code == 0
-    assert "not flagged: \u201cArab\u201d (identity/arab), part of the name \u201cSyrian Arab Army\u201d" in result.output
+    assert (
+        "not flagged: \u201cArab\u201d (identity/arab), part of the name \u201cSyrian Arab Army\u201d"
+        in result.output
+    )

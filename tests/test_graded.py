@@ -11,7 +11,12 @@ from framing.graded import read_lexicon, select
 from framing.model import Kind
 from framing.render import render
 
-CONFIG = {"source": "textblob-sentiment", "polarity_min": 0.5, "subjectivity_min": 0.5, "parts_of_speech": ["JJ"]}
+CONFIG = {
+    "source": "textblob-sentiment",
+    "polarity_min": 0.5,
+    "subjectivity_min": 0.5,
+    "parts_of_speech": ["JJ"],
+}
 
 
 def test_textblob_lexicon_is_read_and_averaged() -> None:
@@ -33,7 +38,9 @@ def test_selection_follows_thresholds_and_exclusions() -> None:
 def test_shipped_layer_is_graded_strength_one_and_curated_entries_win(lexicon: Lexicon) -> None:
     graded = [e for e in lexicon.entries if e.category == "graded"]
     assert len(graded) > 300
-    assert all(e.kind is Kind.GRADED and e.strength == 1 and e.sources == ("textblob-sentiment",) for e in graded)
+    assert all(
+        e.kind is Kind.GRADED and e.strength == 1 and e.sources == ("textblob-sentiment",) for e in graded
+    )
     curated_terms = {e.term for e in lexicon.entries if e.category != "graded"}
     assert not curated_terms & {e.term for e in graded}
     assert "graded/good" not in lexicon.by_key  # excluded: annotators rarely marked it in BABE training
@@ -46,7 +53,10 @@ def test_graded_findings_are_reported_apart_and_not_counted_as_loaded(lexicon: L
     assert analysis.summary.loaded == len(analysis.findings) - len(graded)
     markdown = render([analysis], lexicon, "markdown")
     assert "### General evaluative words (graded lexicon, lower strength)" in markdown
-    assert analyze("The minister gave a stupid answer.", lexicon=lexicon, actors=False, min_strength=2).findings == ()
+    assert (
+        analyze("The minister gave a stupid answer.", lexicon=lexicon, actors=False, min_strength=2).findings
+        == ()
+    )
 
 
 def test_ambiguous_words_need_their_part_of_speech(lexicon: Lexicon) -> None:
@@ -54,12 +64,24 @@ def test_ambiguous_words_need_their_part_of_speech(lexicon: Lexicon) -> None:
     assert checked and all(c.startswith("pos:") for e in checked for c in e.checks)
 
 
-@pytest.mark.parametrize(("table", "message"), [
-    ("", "needs a [graded] table"),
-    ('[graded]\nsource = "nowhere"\npolarity_min = 0.5\nsubjectivity_min = 0.5\n', "source must name a source"),
-    ('[graded]\nsource = "s"\npolarity_min = 2\nsubjectivity_min = 0.5\n', "polarity_min must be a number from 0 to 1"),
-    ('[graded]\nsource = "s"\npolarity_min = 0.5\nsubjectivity_min = 0.5\nexclde = []\n', "did you mean 'exclude'"),
-])
+@pytest.mark.parametrize(
+    ("table", "message"),
+    [
+        ("", "needs a [graded] table"),
+        (
+            '[graded]\nsource = "nowhere"\npolarity_min = 0.5\nsubjectivity_min = 0.5\n',
+            "source must name a source",
+        ),
+        (
+            '[graded]\nsource = "s"\npolarity_min = 2\nsubjectivity_min = 0.5\n',
+            "polarity_min must be a number from 0 to 1",
+        ),
+        (
+            '[graded]\nsource = "s"\npolarity_min = 0.5\nsubjectivity_min = 0.5\nexclde = []\n',
+            "did you mean 'exclude'",
+        ),
+    ],
+)
 def test_bad_graded_tables_are_rejected(tmp_path: Path, table: str, message: str) -> None:
     (tmp_path / "sources.toml").write_text('[source.s]\ncitation = "S"\n', encoding="utf-8")
     (tmp_path / "g.toml").write_text('[lexicon]\nschema = 1\ncategory = "g"\ntitle = "G"\ndescription = "d"\n'

@@ -42,7 +42,9 @@ def _data(tmp_path: Path) -> Path:
     return tmp_path
 
 
-def test_training_evidence_ranks_and_held_out_sentences_are_never_read(tmp_path: Path, lexicon: Lexicon) -> None:
+def test_training_evidence_ranks_and_held_out_sentences_are_never_read(
+    tmp_path: Path, lexicon: Lexicon
+) -> None:
     candidates = collect(_data(tmp_path))
     assert "heinously" not in candidates or candidates["heinously"].annotated == 0
     ranked = rank(candidates, lexicon, min_count=1)
@@ -55,8 +57,9 @@ def test_training_evidence_ranks_and_held_out_sentences_are_never_read(tmp_path:
 
 
 def test_cli_lists_candidates_and_rejects_a_folder_without_data(tmp_path: Path) -> None:
-    result = CliRunner().invoke(app, ["lexicon", "suggest", "--data", str(_data(tmp_path)), "--min-count", "1",
-                                      "--format", "json"])
+    result = CliRunner().invoke(
+        app, ["lexicon", "suggest", "--data", str(_data(tmp_path)), "--min-count", "1", "--format", "json"]
+    )
     assert result.exit_code == 0
     assert json.loads(result.output)[0]["word"] == "grotesquely"
     empty = tmp_path / "empty"

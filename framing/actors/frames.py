@@ -485,7 +485,9 @@ def _frames(out: _Collector, text: str, finder: MentionFinder, findings: tuple[F
         # a person or organisation named by name is in the story even in passing ("Both Trump and Winfrey
         # were among ...", "Trump's pick"); a country or place that does nothing, a group named once in
         # passing, and a name that only modifies another noun are not
-        named = any(m.kind in ("gazetteer", "name", "alias") and not m.modifier and not m.locative for m in mentions)
+        named = any(
+            m.kind in ("gazetteer", "name", "alias") and not m.modifier and not m.locative for m in mentions
+        )
         if not said_of and (actor.type in ("state", "place") or (len(substantive) < 2 and not named)):
             continue  # named in passing ("told reporters"), or a country named only as a place
         if actor.type == "place" and not voice and not any(r.role is Role.AGENT for r in roles):

@@ -36,8 +36,9 @@ _TYPES_FOR_HEAD = {
 }
 _GROUP_TYPES = ("armed-group", "organisation", "coalition", "party")
 # Heads of armed or organised groups that may name the same body ("militias", "groups", "fighters").
-_MEMBER_HEADS = frozenset(("militias", "militia", "groups", "group", "forces", "fighters", "volunteers", "units",
-                           "brigades", "militants", "members"))
+_MEMBER_HEADS = frozenset(
+    "militias militia groups group forces fighters volunteers units brigades militants members".split()
+)
 # Entity labels that name an actor: people, organisations, places and blocs, nationalities and groups.
 NAME_LABELS = frozenset(("PERSON", "ORG", "GPE", "NORP", "LOC"))
 LOOKBACK = 400  # mentions searched back for an antecedent
@@ -131,7 +132,8 @@ class MentionFinder:
         self._generic = data.words("generic_group_heads")
         self._speech = frozenset(text_resource("speech_verbs")["verbs"])
         gazetteer = data.matcher.find(text)
-        # pinned spans (start, end, actor id) are mentions the caller already knows, as an evaluation's targets
+        # pinned spans (start, end, actor id) are mentions the caller already knows, as an evaluation's
+        # targets
         pinned_starts = {start for start, _, _ in pinned}
         self._gazetteer = sorted([*pinned, *((m.start, m.end, m.entry.id) for m in gazetteer
                                              if m.start not in pinned_starts)])
@@ -142,7 +144,9 @@ class MentionFinder:
     def _actor(self, actor_id: str, name: str, actor_type: str) -> Actor:
         if actor_id not in self.actors:
             known = self.data.by_id.get(actor_id)
-            self.actors[actor_id] = Actor(actor_id, known.name if known else name, known.type if known else actor_type)
+            self.actors[actor_id] = Actor(
+                actor_id, known.name if known else name, known.type if known else actor_type
+            )
             words = name.split()
             if self.actors[actor_id].type == "person" and len(words) >= 2:
                 self.surnames.setdefault(normalize(words[-1]), set()).add(actor_id)
@@ -193,7 +197,8 @@ class MentionFinder:
         head = tokens[head_index].lower if head_index is not None else ""
         out: list[Mention] = []
         claimed = -1  # token index up to which a name has claimed the phrase
-        taken: set[int] = set()  # tokens of names that only modify the phrase ("Trump" in "Trump campaign officials")
+        # tokens of names that only modify the phrase ("Trump" in "Trump campaign officials")
+        taken: set[int] = set()
         for g_start, g_end, actor_id in self._gazetteer[bisect_left(self._gazetteer_starts, start):]:
             if g_start >= end:
                 break
@@ -208,17 +213,40 @@ class MentionFinder:
                 span_tokens = (first, last + 1) if possessor else (chunk.start, chunk.end)
                 span = (g_start, g_end) if possessor else (start, end)
                 known = self.data.by_id.get(actor_id)
-                place = known is not None and known.type in ("state", "government")  # "in Syria", "near Baghdad"
+                # "in Syria", "near Baghdad"
+                place = known is not None and known.type in ("state", "government")
                 first = min(i for i in range(chunk.start, chunk.end) if tokens[i].end > g_start)
-                if known is not None and known.type == "person" and first > chunk.start and _proper(tokens[first - 1]) \
-                        and tokens[first - 1].lower.rstrip(".") not in self._titles:
+                if (
+                    known is not None
+                    and known.type == "person"
+                    and first > chunk.start
+                    and _proper(tokens[first - 1])
+                    and tokens[first - 1].lower.rstrip(".") not in self._titles
+                ):
                     continue  # "Biden" in "Hunter Biden" is another Biden
                 if not possessor and head_index is not None and head_index > last and (
                         head not in self._group_nouns or (known is not None and known.type == "person")):
-                    # "Trump campaign officials" are not Trump and "Islamic State escape routes" are not Islamic
+                    # "Trump campaign officials" are not Trump and "Islamic State escape routes" are not
+                    # Islamic
                     # State: a name that modifies another noun is mentioned, never an argument
-                    out.append(self._add(Mention(g_start, g_end, index, (first, last + 1), "gazetteer", name, "",
-                                                 possessor=True, modifier=True), actor_id, name, "state"))
+                    out.append(
+                        self._add(
+                            Mention(
+                                g_start,
+                                g_end,
+                                index,
+                                (first, last + 1),
+                                "gazetteer",
+                                name,
+                                "",
+                                possessor=True,
+                                modifier=True,
+                            ),
+                            actor_id,
+                            name,
+                            "state",
+                        )
+                    )
                     taken.update(range(first, last + 1))
                     continue
                 out.append(self._add(Mention(span[0], span[1], index, span_tokens, "gazetteer", name,
@@ -246,7 +274,9 @@ class MentionFinder:
             org = any(tokens[i].lower in self._org_words for i in range(a, b))
             if org and all(tokens[i].lower in self._org_words for i in range(a, b)):
                 continue  # "Government", "Army" alone: a capitalised common noun, not a name
-            if label == "NORP" and (head_index is None or head_index >= b or tokens[b - 1].tag not in ("NNPS", "NNS")):
+            if label == "NORP" and (
+                head_index is None or head_index >= b or tokens[b - 1].tag not in ("NNPS", "NNS")
+            ):
                 continue  # "Iraqi" in "Iraqi forces" names the group below; "Ukrainians" is a people
             alias = self.aliases.get(normalize(name)) or self._known_name(name, b - a)
             if alias is None and not (titled or org or label in ("ORG", "GPE", "NORP", "LOC")):
@@ -259,26 +289,59 @@ class MentionFinder:
             whole = not possessor and (head_index is None or head_index < b or head in self._group_nouns)
             if not possessor and head_index is not None and head_index >= b and (not whole or (titled and any(
                     tokens[i].tag in ("NN", "NNS") for i in range(b, head_index)))):
-                # "the Tigris river", "Smith campaign officials": a name before a head that is not a group noun,
+                # "the Tigris river", "Smith campaign officials": a name before a head that is not a group
+                # noun,
                 # or a person's name before another common noun, modifies it: mentioned, never an argument
-                out.append(self._add(Mention(tokens[a].start, tokens[b - 1].end, index, (a, b), kind, name, "",
-                                             possessor=True, modifier=True), actor_id, name, actor_type))
+                out.append(
+                    self._add(
+                        Mention(
+                            tokens[a].start,
+                            tokens[b - 1].end,
+                            index,
+                            (a, b),
+                            kind,
+                            name,
+                            "",
+                            possessor=True,
+                            modifier=True,
+                        ),
+                        actor_id,
+                        name,
+                        actor_type,
+                    )
+                )
                 taken.update(range(a, b))
                 continue
             span_tokens = (chunk.start, chunk.end) if whole else (a, b)
-            mention = Mention(tokens[span_tokens[0]].start, tokens[span_tokens[1] - 1].end, index, span_tokens,
-                              kind, name, head if whole else "", possessor=possessor,
-                              # "in Mosul" locates; "of Hillary Clinton" does not: with entities, only places
-                              locative=locative and not org and (not self.entities or actor_type == "place"))
+            mention = Mention(
+                tokens[span_tokens[0]].start,
+                tokens[span_tokens[1] - 1].end,
+                index,
+                span_tokens,
+                kind,
+                name,
+                head if whole else "",
+                possessor=possessor,
+                # "in Mosul" locates; "of Hillary Clinton" does not: with entities, only places
+                locative=locative and not org and (not self.entities or actor_type == "place"),
+            )
             out.append(self._add(mention, actor_id, name, actor_type))
             claimed = max(claimed, b - 1)
             self._bracketed_alias(tokens, b, actor_id)
         if out and not any(m.possessor for m in out):
             return out
         if head_index is not None and head in self._actor_heads and head_index > claimed:
-            owner = next((m for m in out if m.possessor and m.tokens[1] < len(tokens)
-                          and tokens[m.tokens[1]].tag == "POS" and self._can_own(m.actor, tokens, m.tokens[1], head_index)),
-                         None)
+            owner = next(
+                (
+                    m
+                    for m in out
+                    if m.possessor
+                    and m.tokens[1] < len(tokens)
+                    and tokens[m.tokens[1]].tag == "POS"
+                    and self._can_own(m.actor, tokens, m.tokens[1], head_index)
+                ),
+                None,
+            )
             if owner is not None and owner.actor:
                 # "the Northern Front's militants" are the Northern Front, as "Islamic State militants" are
                 first = owner.tokens[1] + 1
@@ -291,7 +354,8 @@ class MentionFinder:
 
     def _pronoun_owner(self, pronoun: str, head: str) -> str | None:
         """'its fighters', 'their leaders': the organisation most recently named before, when the head is a
-        group noun and the pronoun can stand for an organisation ("his men" are his, a person's: not resolved)."""
+        group noun and the pronoun can stand for an organisation ("his men" are his, a person's: not
+        resolved)."""
         if pronoun not in ("its", "their") or head not in self._group_nouns:
             return None
         for mention in reversed(self.mentions[-LOOKBACK:]):
@@ -313,9 +377,14 @@ class MentionFinder:
         """A proper name of one to three words the recogniser missed, as an argument of a verb or a noun
         ("Theresa May resigned", "a tribute to McCain", "Zhang's stature"): a person (the parse's relation
         is much surer than a capital letter alone). A one-word name must not start the sentence."""
-        return (self.entities and not label and 1 <= b - a <= 3 and (b - a > 1 or a > 0 or tokens[a].dep == "nsubj")
-                and tokens[b - 1].dep in ("nsubj", "nsubjpass", "dobj", "pobj", "poss", "conj", "appos")
-                and all(tokens[i].tag == "NNP" for i in range(a, b)))
+        return (
+            self.entities
+            and not label
+            and 1 <= b - a <= 3
+            and (b - a > 1 or a > 0 or tokens[a].dep == "nsubj")
+            and tokens[b - 1].dep in ("nsubj", "nsubjpass", "dobj", "pobj", "poss", "conj", "appos")
+            and all(tokens[i].tag == "NNP" for i in range(a, b))
+        )
 
     def _strip_title(self, tokens: list[Token], a: int, b: int) -> tuple[int, bool]:
         """'Secretary of State Rex Tillerson' is Rex Tillerson: leading titles are not part of a name."""
@@ -329,7 +398,8 @@ class MentionFinder:
         return a, a > start
 
     def _speaks(self, tokens: list[Token], a: int, b: int) -> bool:
-        """'Omar Saleh said', 'said Omar Saleh', ', Omar Saleh, said': a name with a speech verb is a person."""
+        """'Omar Saleh said', 'said Omar Saleh', ', Omar Saleh, said': a name with a speech verb is a
+        person."""
         after = b + 1 if b < len(tokens) and tokens[b].text == "," else b
         return (after < len(tokens) and tokens[after].lower in self._speech) or (
             a > 0 and tokens[a - 1].lower in self._speech)
@@ -384,7 +454,9 @@ class MentionFinder:
         if after + 2 < len(tokens) and tokens[after].text == "(" and tokens[after + 2].text == ")":
             self.aliases[normalize(tokens[after + 1].text)] = actor_id
 
-    def _group(self, index: int, tokens: list[Token], chunk: Chunk, head_index: int, claimed: int) -> list[Mention]:
+    def _group(
+        self, index: int, tokens: list[Token], chunk: Chunk, head_index: int, claimed: int
+    ) -> list[Mention]:
         first = max(chunk.start, claimed + 1)
         while first < head_index and tokens[first].tag == "POS":
             first += 1
@@ -409,7 +481,9 @@ class MentionFinder:
             name = _text(self.text, tokens, capitalised[0], head_index + 1)
             mention = Mention(*span, index, (first, chunk.end), "group", name, head)
             return [self._add(mention, f"group:{key}", name, "people")]
-        description = " ".join(t.text for t in tokens[first + 1 : chunk.end]) if determiner in _DEFINITE else ""
+        description = (
+            " ".join(t.text for t in tokens[first + 1 : chunk.end]) if determiner in _DEFINITE else ""
+        )
         if tokens[first].tag == "PRP$":
             owner = self._pronoun_owner(tokens[first].lower, head)
             if owner is not None:  # "its fighters", "their leaders": the organisation's own
@@ -459,16 +533,26 @@ class MentionFinder:
         return None
 
     def _appositives(self, tokens: list[Token], chunk_list: list[Chunk], found: list[Mention]) -> None:
-        """'X, a coalition of Iranian-trained militias ...': the phrase describes X; its nouns become X's heads."""
+        """'X, a coalition of Iranian-trained militias ...': the phrase describes X; its nouns become X's
+        heads."""
         for mention in found:
             if mention.kind not in ("gazetteer", "name", "alias") or mention.possessor:
                 continue
             after = mention.tokens[1]
-            if not (after + 1 < len(tokens) and tokens[after].text == "," and tokens[after + 1].lower in ("a", "an")):
+            if not (
+                after + 1 < len(tokens)
+                and tokens[after].text == ","
+                and tokens[after + 1].lower in ("a", "an")
+            ):
                 continue
             end = after + 1
-            while end < len(tokens) and tokens[end].text not in (",", ";", ".", ":") and not (
-                tokens[end].tag.startswith("VB") and tokens[end].dep not in ("amod", "compound")  # "Iranian-trained"
+            while (
+                end < len(tokens)
+                and tokens[end].text not in (",", ";", ".", ":")
+                and not (
+                    tokens[end].tag.startswith("VB")
+                    and tokens[end].dep not in ("amod", "compound")  # "Iranian-trained"
+                )
             ):
                 end += 1
             actor = self.actors[mention.actor or ""]
@@ -476,15 +560,19 @@ class MentionFinder:
             actor.heads.update(t.lower for t in tokens[after + 1 : end] if t.tag in ("NN", "NNS"))
             for inner in found:
                 if inner.kind == "group" and after < inner.tokens[0] and inner.tokens[1] <= end:
-                    inner.actor, inner.kind = actor.id, "description"  # the militias the appositive names are X
+                    # the militias the appositive names are X
+                    inner.actor, inner.kind = actor.id, "description"
 
     def merge_described_groups(self) -> None:
         """A group named by its kind and modifiers ("Shiite militias", "Iranian-trained Shi'ite paramilitary
         groups") is the one named organisation whose own description uses all of those modifiers and a
         fitting kind ("Popular Mobilisation, a coalition of Iranian-trained militias of Shi'ite volunteers").
         With no such organisation, or two, the group stays an actor of its own."""
-        described = {a.id: (_words(self.text[s:e] for s, e in a.descriptions), a.heads) for a in self.actors.values()
-                     if a.descriptions and not a.id.startswith("group:")}
+        described = {
+            a.id: (_words(self.text[s:e] for s, e in a.descriptions), a.heads)
+            for a in self.actors.values()
+            if a.descriptions and not a.id.startswith("group:")
+        }
         if not described:
             return
         merged: dict[str, str] = {}
@@ -494,8 +582,12 @@ class MentionFinder:
             *modifiers, head = _words([actor.id.removeprefix("group:")], ordered=True) or [""]
             if not modifiers:
                 continue
-            fits = [target for target, (words, heads) in described.items()
-                    if set(modifiers) <= words and (head in heads or (head in _MEMBER_HEADS and heads & _MEMBER_HEADS))]
+            fits = [
+                target
+                for target, (words, heads) in described.items()
+                if set(modifiers) <= words
+                and (head in heads or (head in _MEMBER_HEADS and heads & _MEMBER_HEADS))
+            ]
             if len(fits) == 1:
                 merged[actor.id] = fits[0]
                 self.actors[fits[0]].heads.update(actor.heads)
@@ -514,6 +606,8 @@ class MentionFinder:
         token = tokens[at]
         if any(m.start == token.start for m in self.mentions[-8:]):
             return None  # already resolved, as the subject of an earlier clause of the sentence
-        mention = Mention(token.start, token.end, index, (at, at + 1), "pronoun", token.text, "", actor=previous)
+        mention = Mention(
+            token.start, token.end, index, (at, at + 1), "pronoun", token.text, "", actor=previous
+        )
         self.mentions.append(mention)
         return mention

@@ -13,7 +13,7 @@ import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import NamedTuple
+from typing import NamedTuple, cast
 
 from framing.errors import InputError
 from framing.evaluation.metrics import macro_f1, prf, span_overlap, word_counts
@@ -94,13 +94,17 @@ def ptc_split(article_id: str) -> str:
     return babe_split(f"ptc:{article_id}")
 
 
-def _predicted_spans(text: str, lexicon: Lexicon, kinds: tuple[Kind, ...], engine: object = None) -> list[tuple[int, int]]:
+def _predicted_spans(
+    text: str, lexicon: Lexicon, kinds: tuple[Kind, ...], engine: object = None
+) -> list[tuple[int, int]]:
     from framing.detect import find_terms
 
     return [(f.start, f.end) for f in find_terms(text, lexicon, engine=engine) if f.entry.kind in kinds]  # type: ignore[arg-type]
 
 
-def _word_level(result: Result, rows: Iterator[tuple[str, list[str]]], lexicon: Lexicon, engine: object = None) -> None:
+def _word_level(
+    result: Result, rows: Iterator[tuple[str, list[str]]], lexicon: Lexicon, engine: object = None
+) -> None:
     tp = fp = fn = sentences = 0
     for text, words in rows:
         a, b, c = word_counts(text, words, _predicted_spans(text, lexicon, WORD_KINDS, engine))
@@ -110,14 +114,18 @@ def _word_level(result: Result, rows: Iterator[tuple[str, list[str]]], lexicon: 
     result.counts.update(biased_sentences=sentences, gold_words=tp + fn, predicted_words=tp + fp)
 
 
-def babe(data: Path, lexicon: Lexicon, limit: int | None, split: str = "all", engine: object = None) -> Result:
+def babe(
+    data: Path, lexicon: Lexicon, limit: int | None, split: str = "all", engine: object = None
+) -> Result:
     result = Result("babe")
     rows = [r for r in _jsonl(data / "babe_sg2_final_labels.jsonl", limit)
             if split == "all" or babe_split(str(r["text"])) == split]
     if split != "all":
-        result.notes.append(f"{split} split only: one sentence in {HELD_OUT_SHARE} by a hash of its text is held out "
-                            "(framing.evaluation.tasks.babe_split)")
-    _word_level(result, ((str(r["text"]), list(r.get("biased_words") or [])) for r in rows
+        result.notes.append(
+            f"{split} split only: one sentence in {HELD_OUT_SHARE} by a hash of its text is held out "
+            "(framing.evaluation.tasks.babe_split)"
+        )
+    _word_level(result, ((str(r["text"]), list(cast("list[str]", r.get("biased_words") or []))) for r in rows
                          if r.get("label_bias") == "Biased"), lexicon, engine)
     labelled = [(str(r["text"]), 1 if r["label_bias"] == "Biased" else 0) for r in rows
                 if r.get("label_bias") in ("Biased", "Non-biased")]
@@ -134,7 +142,9 @@ def babe(data: Path, lexicon: Lexicon, limit: int | None, split: str = "all", en
     return result
 
 
-def mbic(data: Path, lexicon: Lexicon, limit: int | None, split: str = "all", engine: object = None) -> Result:
+def mbic(
+    data: Path, lexicon: Lexicon, limit: int | None, split: str = "all", engine: object = None
+) -> Result:
     result = Result("mbic")
     csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
     with _need(data / "mbic_final_labels.csv").open(encoding="utf-8", newline="") as handle:
@@ -147,14 +157,16 @@ def mbic(data: Path, lexicon: Lexicon, limit: int | None, split: str = "all", en
 def ptc(data: Path, lexicon: Lexicon, limit: int | None, split: str = "all", engine: object = None) -> Result:
     result = Result("ptc")
     if split != "all":
-        result.notes.append(f"{split} part of PTC's training articles: one article in {HELD_OUT_SHARE} by a hash of "
-                            "its id is held out (framing.evaluation.tasks.ptc_split); dev and test have no labels")
+        result.notes.append(
+            f"{split} part of PTC's training articles: one article in {HELD_OUT_SHARE} by a hash of "
+            "its id is held out (framing.evaluation.tasks.ptc_split); dev and test have no labels"
+        )
     hit_p = n_p = hit_g = n_g = 0
     for article in _jsonl(data / "train.jsonl", limit):
         if split != "all" and ptc_split(str(article["article_id"])) != split:
             continue
         text = str(article["text"])
-        gold = [(int(s["start"]), int(s["end"])) for s in article.get("tc_spans", [])  # type: ignore[union-attr]
+        gold = [(int(s["start"]), int(s["end"])) for s in article.get("tc_spans", [])  # type: ignore[attr-defined]
                 if s["technique"] in PTC_TECHNIQUES]
         a, b, c, d = span_overlap(gold, _predicted_spans(text, lexicon, SPAN_KINDS, engine))
         hit_p, n_p, hit_g, n_g = hit_p + a, n_p + b, hit_g + c, n_g + d
@@ -182,7 +194,7 @@ def newsmtsc_targets(path: Path, limit: int | None = None) -> Iterator[Target]:
     scripts/train_actor_sentiment.py)."""
     for number, record in enumerate(_jsonl(path, limit)):
         text = str(record["sentence_normalized"])
-        for target in record["targets"]:  # type: ignore[union-attr]
+        for target in record["targets"]:  # type: ignore[attr-defined]
             more = tuple((int(m["from"]), int(m["to"])) for m in target.get("further_mentions", []))
             yield Target(text, int(target["from"]), int(target["to"]), more,
                          POLARITY[float(target["polarity"])], number)
@@ -219,8 +231,10 @@ def newsmtsc(data: Path, lexicon: Lexicon, limit: int | None) -> Result:
     for name, learned in variants:
         scored = [(gold, _rule_score(t, ((s, e), *more), lexicon, actor_data, learned=learned))
                   for t, s, e, more, gold, _ in train_rows]
-        thresholds[name] = max(THRESHOLDS, key=lambda th, sc=scored: (
-            macro_f1([g for g, _ in sc], [_classify(v, th) for _, v in sc], SENTIMENT_LABELS), -th))
+        def agreement(th: float, sc: list[tuple[str, float]] = scored) -> tuple[float, float]:
+            return macro_f1([g for g, _ in sc], [_classify(v, th) for _, v in sc], SENTIMENT_LABELS), -th
+
+        thresholds[name] = max(THRESHOLDS, key=agreement)
         result.notes.append(f"{name} threshold chosen on train: {thresholds[name]}")
     for split in ("rw", "mt"):
         rows = list(newsmtsc_targets(data / "paper_splits" / f"newsmtsc-{split}" / "test.jsonl", limit))
@@ -234,8 +248,8 @@ def newsmtsc(data: Path, lexicon: Lexicon, limit: int | None) -> Result:
             ]
             result.metrics[f"{name}_{split}_macro_f1"] = macro_f1(gold, predicted, SENTIMENT_LABELS)
         if model is not None:
-            learned = [model(r.text, r.start, r.end, lexicon, actor_data) for r in rows]
-            result.metrics[f"{split}_macro_f1"] = macro_f1(gold, learned, SENTIMENT_LABELS)
+            labels = [model(r.text, r.start, r.end, lexicon, actor_data) for r in rows]
+            result.metrics[f"{split}_macro_f1"] = macro_f1(gold, labels, SENTIMENT_LABELS)
         result.counts[f"{split}_targets"] = len(rows)
     if model is None:
         result.notes.append("no learned actor-sentiment model shipped; rw/mt report the rules only")
@@ -265,8 +279,15 @@ DATASETS: dict[str, Callable[[Path, Lexicon, int | None], Result]] = {
 }
 
 
-def evaluate(dataset: str, data: Path, lexicon: Lexicon, *, limit: int | None = None, split: str | None = None,
-             engine: str | None = "fast") -> Result:
+def evaluate(
+    dataset: str,
+    data: Path,
+    lexicon: Lexicon,
+    *,
+    limit: int | None = None,
+    split: str | None = None,
+    engine: str | None = "fast",
+) -> Result:
     """Run one evaluation; `split` picks a part of babe (all, train, test) or ptc (train, dev, test), and
     `engine` parses sentences whose matches need it (checked conditions, names)."""
     if dataset not in DATASETS:
@@ -276,7 +297,9 @@ def evaluate(dataset: str, data: Path, lexicon: Lexicon, *, limit: int | None = 
 
         chosen = split or SPLITS[dataset][0]
         if chosen not in SPLITS[dataset]:
-            raise InputError(f"unknown split '{chosen}' for {dataset}; choose from: {', '.join(SPLITS[dataset])}")
+            raise InputError(
+                f"unknown split '{chosen}' for {dataset}; choose from: {', '.join(SPLITS[dataset])}"
+            )
         result = DATASETS[dataset](data, lexicon, limit, chosen, get_engine(engine) if engine else None)  # type: ignore[call-arg]
     else:
         result = DATASETS[dataset](data, lexicon, limit)

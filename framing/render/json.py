@@ -159,15 +159,24 @@ def analysis_dict(analysis: Analysis, lexicon: Lexicon) -> dict[str, Any]:
         },
         "findings": [finding_dict(f, analysis, lexicon, lines) for f in analysis.findings],
         "suppressed": [
-            {"start": s.finding.start, "end": s.finding.end, "text": s.finding.text, "entry": s.finding.entry.key,
-             "reason": s.reason}
+            {
+                "start": s.finding.start,
+                "end": s.finding.end,
+                "text": s.finding.text,
+                "entry": s.finding.entry.key,
+                "reason": s.reason,
+            }
             for s in analysis.suppressed
         ],
         "actors": [actor_dict(a) for a in analysis.actors],
         "sentence_model": [
-            {"sentence": sc.sentence, "start": analysis.sentences[sc.sentence][0],
-             "end": analysis.sentences[sc.sentence][1], "probability": sc.probability,
-             "reasons": [{"feature": f, "contribution": round(c, 3)} for f, c in sc.reasons]}
+            {
+                "sentence": sc.sentence,
+                "start": analysis.sentences[sc.sentence][0],
+                "end": analysis.sentences[sc.sentence][1],
+                "probability": sc.probability,
+                "reasons": [{"feature": f, "contribution": round(c, 3)} for f, c in sc.reasons],
+            }
             for sc in analysis.sentence_scores
         ],
         "quotes": [
