@@ -209,7 +209,6 @@ class MentionFinder:
                 span = (g_start, g_end) if possessor else (start, end)
                 known = self.data.by_id.get(actor_id)
                 place = known is not None and known.type in ("state", "government")  # "in Syria", "near Baghdad"
-                first = min(i for i in range(chunk.start, chunk.end) if tokens[i].end > g_start)
                 if known is not None and known.type == "person" and first > chunk.start and _proper(tokens[first - 1]) \
                         and tokens[first - 1].lower.rstrip(".") not in self._titles:
                     continue  # "Biden" in "Hunter Biden" is another Biden
