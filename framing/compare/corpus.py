@@ -9,6 +9,7 @@ import csv
 import json
 import os
 import re
+import signal
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -103,8 +104,11 @@ _worker_settings: tuple[tuple[Path, ...], bool, Path | None, str | None] = ((), 
 
 
 def _init_worker(settings: tuple[tuple[Path, ...], bool, Path | None, str | None]) -> None:
+    """Store the settings; ignore Ctrl-C (the parent handles it and ends the pool) and die quietly on SIGTERM."""
     global _worker_settings
     _worker_settings = settings
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
 def _profile(record: Record) -> tuple[str, SourceProfile | str]:
@@ -168,7 +172,8 @@ def profile_corpus(
             yield batch
 
     if workers == 1:
-        _init_worker(settings)
+        global _worker_settings
+        _worker_settings = settings
         for batch in batches():
             fold(map(_profile, batch))
         return groups, failures
