@@ -253,7 +253,8 @@ def analyze(
         raise typer.BadParameter(f"unknown category {', '.join(unknown)}; choose from: {', '.join(sorted(lex.by_category))}")
     analyses = []
     failed = False
-    for item in read_inputs(paths, max_bytes=int(max_mb * 1_000_000)):
+    skipped: list = []
+    for item in read_inputs(paths, max_bytes=int(max_mb * 1_000_000), skipped=skipped):
         if isinstance(item, InputError):
             _error(str(item))
             failed = True
@@ -264,6 +265,7 @@ def analyze(
                                      actors=not no_actors, min_strength=min_strength, categories=category,
                                      ignore=tuple(ignore or ()), notes=item.notes, sentence_model=sentence_model,
                                      learned_sentiment=sentiment == SentimentSource.MODEL, engine=parser))
+    _report_skipped(skipped)
     report = render(analyses, lex, output_format, to_terminal=output is None and sys.stdout.isatty())
     if explain and output_format in (Format.TERMINAL, Format.MARKDOWN):
         from framing.render.explain import render_suppressed
@@ -299,6 +301,14 @@ def _unique(names: list[str]) -> list[str]:
     return out
 
 
+def _report_skipped(skipped: list, shown: int = 10) -> None:
+    """One warning per file a folder run left out, with why (the first `shown`, then a count)."""
+    for item in skipped[:shown]:
+        _warn(f"skipped {item.name}: {item.reason}")
+    if len(skipped) > shown:
+        _warn(f"... and {len(skipped) - shown} more files skipped")
+
+
 def _document_profiles(paths: list[str], lex, actor_data, max_bytes: int, engine):
     """One profile per path (a folder is one source); bad files are reported and left out."""
     from framing.analysis import analyze as analyze_text
@@ -306,15 +316,17 @@ def _document_profiles(paths: list[str], lex, actor_data, max_bytes: int, engine
     from framing.inputs import read_inputs
 
     profiles, failures = [], []
+    skipped: list = []
     for name, path in zip(_source_names(paths), paths, strict=True):
         profile = SourceProfile(name)
-        for item in read_inputs([path], max_bytes=max_bytes):
+        for item in read_inputs([path], max_bytes=max_bytes, skipped=skipped):
             if isinstance(item, InputError):
                 failures.append(str(item))
                 continue
             profile.add(analyze_text(item.text, source=name, lexicon=lex, actor_data=actor_data, engine=engine), lex)
         if profile.documents:
             profiles.append(profile)
+    _report_skipped(skipped)
     return profiles, failures
 
 
@@ -394,11 +406,23 @@ def _corpus_profiles(corpus: Path, group_by: str | None, text_column: str, lexic
                      max_bytes: int, engine: str):
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-    from framing.compare.corpus import profile_corpus, read_records
+    from framing.compare.corpus import FOLDER, corpus_fields, profile_corpus, read_records, unique_records
+    from framing.inputs import url_hint
 
     if not corpus.exists():
-        raise InputError(f"{corpus}: no such file or folder")
-    records = read_records(corpus, group_by=group_by, text_column=text_column, max_bytes=max_bytes)
+        raise InputError(url_hint(str(corpus)) or f"{corpus}: no such file or folder")
+    fields = corpus_fields(corpus)
+    if fields is None and group_by not in (None, FOLDER):
+        raise typer.BadParameter(f"for a folder, --group-by is '{FOLDER}' (one source per subfolder) or left out "
+                                 "(one source per file)", param_hint="'--group-by'")
+    if fields is not None and group_by not in fields:
+        what = "--group-by is needed to say which field names the source" if group_by is None else \
+            f"--group-by '{group_by}' is not a field of {corpus}"
+        raise typer.BadParameter(f"{what}; fields: {', '.join(fields) or 'none found'}", param_hint="'--group-by'")
+    notes: list[str] = []
+    duplicates: list[int] = []
+    records = unique_records(read_records(corpus, group_by=group_by, text_column=text_column, max_bytes=max_bytes,
+                                          notes=notes), duplicates)
     show = err_console.is_terminal if progress is None else progress
     with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=err_console,
                   transient=True, disable=not show) as bar:
@@ -408,6 +432,12 @@ def _corpus_profiles(corpus: Path, group_by: str | None, text_column: str, lexic
             engine=engine,
             on_progress=lambda n: bar.update(task, description=f"analysed {n:,} documents"),
         )
+    for note in notes:
+        _warn(note)
+    if duplicates:
+        shown = ", ".join(map(str, duplicates[:10])) + (" ..." if len(duplicates) > 10 else "")
+        _warn(f"{len(duplicates)} record{'s' if len(duplicates) > 1 else ''} repeat an earlier record of the same "
+              f"source word for word and {'were' if len(duplicates) > 1 else 'was'} counted once (records {shown})")
     return list(groups.values()), failures
 
 
