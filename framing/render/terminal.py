@@ -39,8 +39,8 @@ _CONTEXT = 50
 
 def _context(analysis: Analysis, finding: Finding) -> Text:
     text = analysis.text
-    start = max(finding.start - _CONTEXT, text.rfind("\n", 0, finding.start) + 1)
-    line_end = text.find("\n", finding.end)
+    start = max(finding.start - _CONTEXT, text.rfind("\n", max(0, finding.start - _CONTEXT), finding.start) + 1)
+    line_end = text.find("\n", finding.end, finding.end + _CONTEXT + 1)
     end = min(finding.end + _CONTEXT, line_end if line_end != -1 else len(text))
     snippet = Text("    ")
     snippet.append(("…" if start > 0 and text[start - 1] != "\n" else "") + text[start : finding.start], style="dim")
