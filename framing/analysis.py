@@ -64,10 +64,10 @@ def analyze(
         item = read_file(text, max_bytes=MAX_FILE_MB * 1_000_000)
         if isinstance(item, InputError):
             raise item
-        text, notes, source = item.text, (*notes, *item.notes), source or item.name
+        text, notes, source = item.text, (*notes, *item.notes), item.name if source is None else source
     elif not isinstance(text, str):
         raise TypeError(f"analyze() takes the text as a str, or a pathlib.Path to read; got {type(text).__name__}")
-    source = source or "<text>"
+    source = "<text>" if source is None else source
     lexicon = lexicon or load_lexicon()
     from framing.engine import get_engine
 
