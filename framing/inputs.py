@@ -39,11 +39,12 @@ class Input:
     name: str
     text: str
     notes: tuple[str, ...] = ()
+    framing_report: bool = False  # one of framing's own Markdown or HTML reports
 
 
 _URL = re.compile(r"^(?:https?|ftp)://|^www\.", re.IGNORECASE)
 # The first lines of framing's own Markdown and HTML reports: a folder run skips them.
-_OWN_REPORT = re.compile(r"\A\s*(?:# Framing (?:report|comparison)\s*$|<!doctype html>.{0,600}?<title>Framing "
+_OWN_REPORT = re.compile(r"\A\s*(?:# Framing (?:report|comparison)\s*$|<!doctype html>.{0,1500}?<title>Framing "
                          r"(?:report|comparison)\b)", re.IGNORECASE | re.DOTALL | re.MULTILINE)
 # Binary formats people pass by mistake, by their first bytes, with what to do instead.
 _CONVERT = (
@@ -115,7 +116,7 @@ def read_inputs(paths: Sequence[str], *, max_bytes: int,
                 yield InputError(f"{raw}: directory holds no .txt, .md or .html files")
             for file in files:
                 item = read_file(file, max_bytes=max_bytes)
-                if isinstance(item, Input) and _OWN_REPORT.match(item.text[:2000]):
+                if isinstance(item, Input) and item.framing_report:
                     if skipped is not None:
                         skipped.append(Skipped(str(file), "a framing report"))
                     continue
@@ -180,12 +181,13 @@ def _decode_input(name: str, data: bytes, max_bytes: int, *, html: bool) -> Inpu
     if text is None:
         return InputError(f"{name}: binary file, not text")
     notes = (encoding_note,) if encoding_note else ()
+    own_report = _OWN_REPORT.match(text[:2000]) is not None
     if html or _looks_like_html(text):
         text = html_to_text(text)
         notes = (*notes, html_note())
         if not text.strip():
             return InputError(f"{name}: HTML page has no visible text")
-    return Input(name, text, notes)
+    return Input(name, text, notes, own_report)
 
 
 # Longest first: the UTF-32 little-endian mark begins with the UTF-16 one.
