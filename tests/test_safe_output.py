@@ -113,7 +113,8 @@ def test_hostile_strings_in_every_field_of_every_analysis_format(name: str, text
                                                                   actor: str) -> None:
     lex = _hostile_lexicon(entry)
     data = load_actor_data()
-    data = dataclasses.replace(data, actors=(GazetteerActor("zork-hostile", actor or "Zork", "person", ("Zork",)),
+    data = dataclasses.replace(data, actors=(GazetteerActor("zork-hostile", actor if actor.strip() else "Zork", "person",
+                                                            ("Zork",)),
                                              *data.actors))
     article = f"{text} The regime shelled the town, Zork said. {text}\n\n{text} Zork fled the regime."
     analysis = analyze(article, source=name, lexicon=lex, actor_data=data)

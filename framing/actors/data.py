@@ -124,7 +124,7 @@ def _actors(data: dict[str, Any], text: str, path: Path, problems: list[Problem]
         if not isinstance(actor_id, str) or not _ID.match(actor_id):
             problems.append(_problem(path, text, where, f"actor id must be kebab-case (got {actor_id!r})"))
             continue
-        if not isinstance(raw.get("name"), str) or raw.get("type") not in ACTOR_TYPES:
+        if not isinstance(raw.get("name"), str) or not raw["name"].strip() or raw.get("type") not in ACTOR_TYPES:
             problems.append(_problem(path, text, where, f"actor '{actor_id}' needs a name and a type from: "
                                      f"{', '.join(ACTOR_TYPES)}"))
             continue
