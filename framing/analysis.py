@@ -21,7 +21,6 @@ if TYPE_CHECKING:
 EXPLAINED_FEATURES = 5
 
 
-MAX_FILE_MB = 50  # what `analyze(Path(...))` reads at most, as the CLI's default --max-mb
 
 
 def analyze(
@@ -59,9 +58,9 @@ def analyze(
     """
     if isinstance(text, Path):
         from framing.errors import InputError
-        from framing.inputs import read_file
+        from framing.inputs import DEFAULT_MAX_MB, read_file
 
-        item = read_file(text, max_bytes=MAX_FILE_MB * 1_000_000)
+        item = read_file(text, max_bytes=int(DEFAULT_MAX_MB * 1_000_000))
         if isinstance(item, InputError):
             raise item
         text, notes, source = item.text, (*notes, *item.notes), item.name if source is None else source

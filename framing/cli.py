@@ -19,6 +19,7 @@ import typer
 from rich.text import Text
 
 from framing.errors import FramingError, InputError, LexiconError, OutputError
+from framing.inputs import DEFAULT_MAX_MB
 from framing.render.safe import SafeConsole
 from framing.render.safe import terminal as safe_terminal
 
@@ -224,7 +225,7 @@ def analyze(
     ignore: Annotated[list[str] | None, typer.Option(help="Entry keys 'category/id' or categories to leave out.")] = None,
     fail_on: Annotated[int | None, typer.Option(min=1, max=3, help="Exit 1 if a finding has at least this strength.")] = None,
     max_mb: Annotated[float, typer.Option(help="Refuse files (and corpus records) larger than this many megabytes.",
-                                          callback=_max_mb)] = 50.0,
+                                          callback=_max_mb)] = DEFAULT_MAX_MB,
     actors: Annotated[Path | None, typer.Option("--actors", help="A TOML file of actors and aliases to add, "
                                                 "override or ignore (see docs/actor-framing.md).",
                                                 dir_okay=False)] = None,
@@ -351,7 +352,7 @@ def compare(
     progress: Annotated[bool | None, typer.Option("--progress/--no-progress",
                                                   help="Progress on stderr (default: when it is a terminal).")] = None,
     max_mb: Annotated[float, typer.Option(help="Refuse files (and corpus records) larger than this many megabytes.",
-                                          callback=_max_mb)] = 50.0,
+                                          callback=_max_mb)] = DEFAULT_MAX_MB,
     engine: EngineOption = None,
 ) -> None:
     from framing.compare import compare as compare_profiles
