@@ -8,7 +8,9 @@ Exit codes (also in `framing --help` and the README):
 
 from __future__ import annotations
 
+import contextlib
 import math
+import os
 import signal
 import sys
 from enum import IntEnum, StrEnum
@@ -626,16 +628,39 @@ def lexicon_suggest(
             typer.echo(Text(f"    {example['source']}: {example['quote']}").plain)
 
 
-class Interrupted(BaseException):  # noqa: N818 - like KeyboardInterrupt, not an error of the user's
-    """Raised by the CLI's SIGINT and SIGTERM handlers; `main` turns it into one line and 130 or 143."""
-
-    def __init__(self, signum: int) -> None:
-        super().__init__(signum)
-        self.signum = signum
+_main_pid = 0
 
 
 def _on_signal(signum: int, _frame: object) -> None:
-    raise Interrupted(signum)
+    """SIGINT or SIGTERM: one line, end the worker processes, drop a half-written report, exit 130 or 143.
+
+    It exits from the handler (`os._exit`) rather than raising, because an exception raised in a signal
+    handler can land where Python swallows it (a weakref callback) and the run would go on; the report is
+    only ever written at the end, so nothing partial reaches stdout or `-o`. A child forked before its
+    own handlers were set (a pool worker starting up) exits at once, silently.
+    """
+    code = 128 + signum
+    if os.getpid() != _main_pid:
+        os._exit(code)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    with contextlib.suppress(OSError):
+        os.write(2, b"error: interrupted\n" if signum == signal.SIGINT else b"error: terminated\n")
+    import multiprocessing
+
+    from framing.outputs import discard_pending
+
+    corpus = sys.modules.get("framing.compare.corpus")
+    if corpus is not None:
+        with contextlib.suppress(Exception):
+            corpus.stop_workers()  # stops the pool from replacing the workers it ends
+    children = multiprocessing.active_children()
+    for child in children:
+        child.terminate()
+    for child in children:
+        child.join(timeout=2)
+    discard_pending()
+    os._exit(code)
 
 
 def main() -> None:
@@ -643,18 +668,15 @@ def main() -> None:
 
     A FramingError not handled above gets its own code; any other OSError (a disk or permission problem)
     exits 4; SIGINT and SIGTERM exit 130 and 143 (corpus workers ignore SIGINT and are ended by the
-    pool, so they print nothing); anything else is a bug: exit 5 with a short message.
+    pool, so they print nothing; see `_on_signal`); anything else is a bug: exit 5 with a short message.
     """
-    signal.signal(signal.SIGINT, _on_signal)
-    signal.signal(signal.SIGTERM, _on_signal)
+    global _main_pid
+    _main_pid = os.getpid()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        if signal.getsignal(signum) != signal.SIG_IGN:  # `nohup` and background jobs ignore them: keep that
+            signal.signal(signum, _on_signal)
     try:
         app()
-    except Interrupted as interrupt:
-        signal.signal(signal.SIGINT, signal.SIG_IGN)
-        signal.signal(signal.SIGTERM, signal.SIG_IGN)
-        interrupted = interrupt.signum == signal.SIGINT
-        _error("interrupted" if interrupted else "terminated")
-        sys.exit(Exit.INTERRUPTED if interrupted else Exit.TERMINATED)
     except FramingError as error:
         _error(str(error))
         code = Exit.INPUT if isinstance(error, InputError | OutputError) else Exit.LEXICON if isinstance(error, LexiconError) else Exit.INTERNAL

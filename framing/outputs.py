@@ -113,6 +113,8 @@ def _write_atomic(output: Path, data: bytes, old_mode: int | None) -> None:
         fd, temporary = tempfile.mkstemp(dir=folder, prefix=f".{output.name[:80]}.", suffix=".tmp")
     except OSError as error:
         raise OutputError(f"{output}: cannot be written ({error.strerror or error})") from None
+    global _pending
+    _pending = temporary
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
@@ -127,6 +129,17 @@ def _write_atomic(output: Path, data: bytes, old_mode: int | None) -> None:
     except BaseException:
         _remove(temporary)
         raise
+    finally:
+        _pending = None
+
+
+_pending: str | None = None  # the temporary file being written, for `discard_pending`
+
+
+def discard_pending() -> None:
+    """Remove a half-written temporary report (the CLI's signal handler calls this before exiting)."""
+    if _pending is not None:
+        _remove(_pending)
 
 
 def _remove(path: str) -> None:

@@ -178,7 +178,7 @@ def test_deeply_nested_html_is_read_without_recursion(tmp_path: Path, capsys) ->
     page = "<html><body>" + "<div>" * depth + "<p>The regime fell.</p>" + "</div>" * depth + "</body></html>"
     assert html_to_text(page) == "The regime fell.\n"
     (tmp_path / "deep.html").write_text(page, encoding="utf-8")
-    code, out, err = cli(capsys, "analyze", str(tmp_path / "deep.html"), "--format", "json", "--no-actors")
+    code, out, _err = cli(capsys, "analyze", str(tmp_path / "deep.html"), "--format", "json", "--no-actors")
     assert code == 0 and findings(out) == ["regime"]
 
 
@@ -241,7 +241,7 @@ def test_a_fifo_is_never_opened(where: str, tmp_path: Path, capsys) -> None:
     previous = signal.signal(signal.SIGALRM, blocked)
     signal.alarm(30)  # a regression fails here instead of hanging the suite
     try:
-        code, out, err = cli(capsys, *args)
+        code, _out, err = cli(capsys, *args)
     finally:
         signal.alarm(0)
         signal.signal(signal.SIGALRM, previous)
@@ -260,7 +260,7 @@ def test_output_that_is_an_input_is_refused_before_any_work(command: str, tmp_pa
     link = tmp_path / "link.txt"
     link.symlink_to(article)
     for output in (article, link):
-        code, out, err = cli(capsys, command, str(article), str(other), "-o", str(output))
+        code, _out, err = cli(capsys, command, str(article), str(other), "-o", str(output))
         assert code == 2 and "would overwrite the input" in err and "Traceback" not in err
         assert article.read_text(encoding="utf-8") == ARTICLE
 
@@ -272,7 +272,7 @@ def test_output_that_is_an_input_is_refused_before_any_work(command: str, tmp_pa
 ])
 def test_unwritable_output_is_one_line_exit_4(output: str, needle: str, tmp_path: Path, capsys) -> None:
     target = output if output.startswith("/") else str(tmp_path / output)
-    code, out, err = cli(capsys, "analyze", str(EXAMPLE), "--no-actors", "--format", "json", "-o", target)
+    code, _out, err = cli(capsys, "analyze", str(EXAMPLE), "--no-actors", "--format", "json", "-o", target)
     assert code == 4
     one_error(err, needle)
     assert not (tmp_path / "missing").exists()
@@ -289,13 +289,13 @@ def test_a_failed_write_leaves_the_old_report_intact(tmp_path: Path, capsys, mon
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
     monkeypatch.setattr(framing.outputs.os, "fsync", disk_full)
-    code, out, err = cli(capsys, "analyze", str(EXAMPLE), "--no-actors", "--format", "json", "-o", str(report))
+    code, _, err = cli(capsys, "analyze", str(EXAMPLE), "--no-actors", "--format", "json", "-o", str(report))
     assert code == 4
     one_error(err, "report.json: cannot be written (No space left on device); the old file is unchanged")
     assert report.read_text(encoding="utf-8") == "the old report\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["report.json"]  # no temporary file left
     monkeypatch.undo()
-    code, out, err = cli(capsys, "analyze", str(EXAMPLE), "--no-actors", "--format", "json", "-o", str(report))
+    code, _out, err = cli(capsys, "analyze", str(EXAMPLE), "--no-actors", "--format", "json", "-o", str(report))
     assert code == 0 and json.loads(report.read_text(encoding="utf-8"))["documents"]
     assert report.stat().st_mode & 0o777 == 0o640  # the old file's permissions are kept
 
@@ -305,7 +305,7 @@ def test_read_only_folder_is_refused_before_any_work(tmp_path: Path, capsys) -> 
     folder = tmp_path / "ro"
     folder.mkdir()
     folder.chmod(0o555)
-    code, out, err = cli(capsys, "analyze", str(EXAMPLE), "-o", str(folder / "r.txt"))
+    code, _out, err = cli(capsys, "analyze", str(EXAMPLE), "-o", str(folder / "r.txt"))
     folder.chmod(0o755)
     assert code == 4
     one_error(err, "is not writable")
@@ -329,11 +329,11 @@ def test_a_closed_pipe_is_quiet_and_a_full_stdout_is_an_error(tmp_path: Path) ->
 def test_undecodable_file_name_is_written_as_an_escape(tmp_path: Path, capsys) -> None:
     name = tmp_path / os.fsdecode(b"caf\xff.txt")
     name.write_text(ARTICLE, encoding="utf-8")
-    code, out, err = cli(capsys, "analyze", str(name), "--no-actors", "-o", str(tmp_path / "r.md"), "--format",
-                         "markdown")
+    code, _, _ = cli(capsys, "analyze", str(name), "--no-actors", "-o", str(tmp_path / "r.md"), "--format",
+                     "markdown")
     assert code == 0
     assert "caf\\\\udcff.txt" in (tmp_path / "r.md").read_text(encoding="utf-8")  # Markdown-escaped backslash
-    code, out, err = cli(capsys, "analyze", str(name), "--no-actors")
+    code, out, _err = cli(capsys, "analyze", str(name), "--no-actors")
     assert code == 0 and "caf\\udcff.txt:1:5" in out
 
 
@@ -351,7 +351,7 @@ def test_anything_left_is_one_line_with_a_documented_code(raised: Exception, cod
         raise raised
 
     monkeypatch.setattr(framing.analysis, "analyze", boom)
-    exit_code, out, err = cli(capsys, "analyze", str(EXAMPLE))
+    exit_code, _out, err = cli(capsys, "analyze", str(EXAMPLE))
     assert exit_code == code
     one_error(err, needle)
 
@@ -406,7 +406,7 @@ def test_group_by_missing_or_wrong_is_one_error_listing_the_fields(group_by: str
 def test_utf16_corpus_is_one_line(tmp_path: Path, capsys) -> None:
     corpus = tmp_path / "c.csv"
     corpus.write_text("outlet,text\na,The regime fell.\n", encoding="utf-16")
-    code, out, err = cli(capsys, "compare", "--corpus", str(corpus), "--group-by", "outlet")
+    code, _out, err = cli(capsys, "compare", "--corpus", str(corpus), "--group-by", "outlet")
     assert code == 4
     one_error(err, "corpus is UTF-16 or UTF-32; save it as UTF-8")
 

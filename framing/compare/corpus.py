@@ -13,15 +13,16 @@ import os
 import re
 import signal
 import sys
+import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from multiprocessing import get_context
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from framing.compare.profile import SourceProfile
 from framing.errors import InputError
-from framing.inputs import HTML_SUFFIXES, TEXT_SUFFIXES, html_to_text, read_file
+from framing.inputs import html_to_text, read_file
 
 BATCH = 512  # records in flight at once: bounds memory whatever the corpus size
 _HTML = re.compile(r"<(?:p|div|br|span|a|h[1-6]|li|article)\b[^>]*>", re.IGNORECASE)  # a text column holding markup
@@ -273,9 +274,38 @@ def profile_corpus(
         for batch in batches():
             fold(map(_profile, batch))
         return groups, failures
+    global _running_pool
     with get_context("fork" if sys.platform != "win32" else "spawn").Pool(
         workers, initializer=_init_worker, initargs=(settings,)
     ) as pool:
-        for batch in batches():
-            fold(pool.imap(_profile, batch, chunksize=8))
+        _running_pool = pool
+        try:
+            for batch in batches():
+                fold(pool.imap(_profile, batch, chunksize=8))
+        finally:
+            _running_pool = None
     return groups, failures
+
+
+_running_pool: Any = None  # the pool of a run in progress, for `stop_workers`
+
+
+def stop_workers() -> None:
+    """End a running pool's workers and stop it from starting new ones; safe in a signal handler.
+
+    `Pool.terminate` joins the pool's threads and takes its queue locks, which can deadlock when called
+    from a handler that interrupted the main thread, so this only flips the worker handler's state (it
+    stops replacing exited workers within its 0.1 s tick), then ends every worker, twice around a tick.
+    """
+    pool = _running_pool
+    if pool is None:
+        return
+    from multiprocessing.pool import TERMINATE
+
+    handler = getattr(pool, "_worker_handler", None)
+    if handler is not None:
+        handler._state = TERMINATE
+    for _ in range(2):
+        for worker in list(getattr(pool, "_pool", ())):
+            worker.terminate()
+        time.sleep(0.15)
