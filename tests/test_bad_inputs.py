@@ -423,6 +423,22 @@ def test_a_folder_run_skips_framing_reports_and_says_so(tmp_path: Path, capsys) 
     assert "skipped" in err and "report.md: a framing report" in err and "report.html: a framing report" in err
 
 
+def test_escape_sequences_in_names_and_lexicon_text_are_shown_not_run(tiny_dir: Path, tmp_path: Path,
+                                                                      capsys) -> None:
+    entries = tiny_dir / "tiny.toml"
+    osc = r"\u001b]8;;https://evil.example/\u001b\\click\u001b]8;;\u001b\\ "  # an OSC 8 hyperlink, TOML-escaped
+    entries.write_text(entries.read_text(encoding="utf-8").replace('explanation = "Test entry that calls',
+                                                                   f'explanation = "{osc}Test entry that calls'),
+                       encoding="utf-8")
+    code, out, err = cli(capsys, "lexicon", "show", "tiny/regime", "--no-builtin", "--lexicon", str(tiny_dir))
+    assert code == 0, err
+    assert "\x1b" not in out and "\\x1b]8;;https://evil.example/" in out
+    missing = tmp_path / "clear\x1b[2J\nfake.txt"
+    code, out, err = cli(capsys, "analyze", str(missing))
+    assert code == 4
+    one_error(err, "clear\\x1b[2J\\nfake.txt: no such file")
+
+
 # --- interrupts ---------------------------------------------------------------------------------------------
 
 def _children(pid: int) -> set[int]:

@@ -190,6 +190,8 @@ def _folder(path: Path, group_by: str | None, max_bytes: int) -> Iterator[Record
         if isinstance(item, InputError):
             yield str(item)
             continue
+        if item.framing_report:  # a report written into the corpus folder is not an article
+            continue
         relative = file.relative_to(path)
         group = relative.parts[0] if group_by == FOLDER and len(relative.parts) > 1 else file.stem
         yield Record(number, group, item.text)
