@@ -21,9 +21,10 @@ from pathlib import Path
 from framing.errors import InputError
 from framing.messages import decoded_note, html_note
 
-# The default --max-mb: one file costs about 170 MiB + 170 MiB per MB of text at peak (measured with
-# scripts/benchmark_limits.py, docs/benchmarks.md), so 10 MB keeps one document within 2 GB.
-DEFAULT_MAX_MB = 10.0
+# The default --max-mb: with the default (spaCy) engine one file costs about 260 MiB + 324 MiB per MB of
+# text at peak (the fast engine 169 + 169; scripts/benchmark_limits.py, docs/benchmarks.md), so 5 MB
+# keeps one document within 2 GB.
+DEFAULT_MAX_MB = 5.0
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 STDIN = "-"

@@ -9,6 +9,7 @@ linearly (issue 14).
    doubling sizes; time per MB (or per thousand levels) should stay flat when work is linear.
 
 Usage: python scripts/benchmark_limits.py [--data ../shared/data] [--sizes 1 2 4] [--budget-mb 2048]
+                                         [--engine spacy|fast] [--skip-memory]
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ def _news_texts(data: Path, min_bytes: int) -> list[str]:
     return module.news_texts(data, min_bytes)
 
 
-def memory(data: Path, sizes: list[float], budget_mb: float) -> None:
+def memory(data: Path, sizes: list[float], budget_mb: float, engine: str | None) -> None:
     texts = _news_texts(data, int(max(sizes) * 1_000_000))
     corpus = "\n\n".join(texts)
     points = []
@@ -42,7 +43,8 @@ def memory(data: Path, sizes: list[float], budget_mb: float) -> None:
             before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
             start = time.perf_counter()
             subprocess.run([sys.executable, "-c", "from framing.cli import main; main()", "analyze", str(path),
-                            "--format", "json", "--max-mb", "1000", "-o", str(Path(tmp) / "out.json")], check=True)
+                            "--format", "json", "--max-mb", "1000", "-o", str(Path(tmp) / "out.json"),
+                            *(["--engine", engine] if engine else [])], check=True)
             wall = time.perf_counter() - start
             peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024  # KiB -> MiB (Linux)
             if peak <= before / 1024:
@@ -83,10 +85,11 @@ def main() -> None:
     parser.add_argument("--sizes", type=float, nargs="+", default=[1, 2, 4])
     parser.add_argument("--budget-mb", type=float, default=2048)
     parser.add_argument("--skip-memory", action="store_true")
+    parser.add_argument("--engine", choices=["spacy", "fast"], help="default: the CLI's (spaCy when installed)")
     args = parser.parse_args()
     if not args.skip_memory:
-        print("Memory of one file (framing analyze, all defaults):")
-        memory(args.data, sorted(args.sizes), args.budget_mb)
+        print(f"Memory of one file (framing analyze, engine {args.engine or 'default'}):")
+        memory(args.data, sorted(args.sizes), args.budget_mb, args.engine)
     print("Scaling of hostile inputs:")
     scaling()
 
