@@ -3,6 +3,7 @@ read as a file (through `framing.inputs`, with the CLI's checks); no printing.""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -21,6 +22,9 @@ if TYPE_CHECKING:
 EXPLAINED_FEATURES = 5
 
 
+
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def analyze(
@@ -43,7 +47,8 @@ def analyze(
     `text` is the document's text; a `pathlib.Path` is read as a file (UTF-8, UTF-16/32 with a byte-order
     mark, or Windows-1252; a saved HTML page as its visible text) and raises `framing.InputError` when it
     cannot be read. A `str` is always text, never a file name: pass `Path("article.txt")` to read a file.
-    `source` names the document in reports (default: the path, or "<text>").
+    `source` names the document in reports (default: the path, or "<text>"). Lone surrogates (from JSON
+    escapes) are replaced by U+FFFD, one for one, so offsets still index the text given.
 
     `learned_sentiment=False` uses TextBlob's clause polarity for the actors' sentiment component instead
     of the shipped actor-sentiment model (faster, weaker: docs/EVALUATION.md). `engine` is "spacy",
@@ -67,6 +72,8 @@ def analyze(
     elif not isinstance(text, str):
         raise TypeError(f"analyze() takes the text as a str, or a pathlib.Path to read; got {type(text).__name__}")
     source = "<text>" if source is None else source
+    if _LONE_SURROGATE.search(text):  # from a JSON escape such as "\udcff": not text any parser can encode
+        text = _LONE_SURROGATE.sub("\ufffd", text)  # one for one, so offsets are unchanged
     lexicon = lexicon or load_lexicon()
     from framing.engine import get_engine
 

@@ -384,6 +384,16 @@ def test_one_bad_line_costs_one_record_and_is_named(tmp_path: Path, capsys) -> N
     assert _documents(out) == {"a": 2, "b": 2}  # the BOM line counts; the cp1252 line is read
 
 
+def test_lone_surrogates_and_formulas_in_corpus_fields(tmp_path: Path, capsys) -> None:
+    lines = [b'{"outlet": "=cmd|\\udcff", "text": "The regime \\udcff shelled the town."}\n', _row("b", ARTICLE)]
+    corpus = _corpus(tmp_path, lines)
+    code, out, err = cli(capsys, "compare", "--corpus", corpus, "--group-by", "outlet", "--format", "csv",
+                         "--workers", "1")
+    assert code == 0, err
+    sources = {row.split(",")[1] for row in out.splitlines()[1:]}
+    assert sources == {"'=cmd|\\udcff", "b"}  # neutralised, and the surrogate written as an escape
+
+
 def test_identical_records_are_counted_once_and_reported(tmp_path: Path, capsys) -> None:
     corpus = _corpus(tmp_path, [_row("a", ARTICLE)] * 3 + [_row("b", ARTICLE), _row("b", "Rebels fled.")])
     code, out, err = cli(capsys, "compare", "--corpus", corpus, "--group-by", "outlet", "--format", "json",
