@@ -646,19 +646,12 @@ def _on_signal(signum: int, _frame: object) -> None:
     signal.signal(signal.SIGTERM, signal.SIG_IGN)
     with contextlib.suppress(OSError):
         os.write(2, b"error: interrupted\n" if signum == signal.SIGINT else b"error: terminated\n")
-    import multiprocessing
-
-    from framing.outputs import discard_pending
-
-    corpus = sys.modules.get("framing.compare.corpus")
+    corpus = sys.modules.get("framing.compare.corpus")  # only corpus mode starts worker processes
     if corpus is not None:
         with contextlib.suppress(Exception):
-            corpus.stop_workers()  # stops the pool from replacing the workers it ends
-    children = multiprocessing.active_children()
-    for child in children:
-        child.terminate()
-    for child in children:
-        child.join(timeout=2)
+            corpus.stop_workers()
+    from framing.outputs import discard_pending
+
     discard_pending()
     os._exit(code)
 

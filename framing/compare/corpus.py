@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from multiprocessing import get_context
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import BinaryIO
 
 from framing.compare.profile import SourceProfile
 from framing.errors import InputError
@@ -276,38 +276,37 @@ def profile_corpus(
         for batch in batches():
             fold(map(_profile, batch))
         return groups, failures
-    global _running_pool
     with get_context("fork" if sys.platform != "win32" else "spawn").Pool(
         workers, initializer=_init_worker, initargs=(settings,)
     ) as pool:
-        _running_pool = pool
-        try:
-            for batch in batches():
-                fold(pool.imap(_profile, batch, chunksize=8))
-        finally:
-            _running_pool = None
+        for batch in batches():
+            fold(pool.imap(_profile, batch, chunksize=8))
     return groups, failures
 
 
-_running_pool: Any = None  # the pool of a run in progress, for `stop_workers`
-
-
 def stop_workers() -> None:
-    """End a running pool's workers and stop it from starting new ones; safe in a signal handler.
+    """End every worker process and stop pools from starting new ones; safe in a signal handler.
 
     `Pool.terminate` joins the pool's threads and takes its queue locks, which can deadlock when called
-    from a handler that interrupted the main thread, so this only flips the worker handler's state (it
-    stops replacing exited workers within its 0.1 s tick), then ends every worker, twice around a tick.
+    from a handler that interrupted the main thread. Instead this flips the state of every pool's
+    worker-handler thread (so it stops replacing exited workers; this also covers a pool still being
+    built), then ends the worker processes until none is left for longer than that thread's 0.1 s tick.
     """
-    pool = _running_pool
-    if pool is None:
-        return
-    from multiprocessing.pool import TERMINATE
+    import multiprocessing
+    import threading
+    from multiprocessing.pool import TERMINATE, Pool
 
-    handler = getattr(pool, "_worker_handler", None)
-    if handler is not None:
-        handler._state = TERMINATE
-    for _ in range(2):
-        for worker in list(getattr(pool, "_pool", ())):
-            worker.terminate()
-        time.sleep(0.15)
+    for thread in threading.enumerate():
+        if getattr(thread, "_target", None) == Pool._handle_workers:  # a classmethod: compare, not "is"
+            thread._state = TERMINATE  # type: ignore[attr-defined]
+    deadline = time.monotonic() + 2
+    while time.monotonic() < deadline:
+        children = multiprocessing.active_children()
+        for child in children:
+            child.terminate()
+        for child in children:
+            child.join(timeout=1)
+        if not children:
+            time.sleep(0.15)  # a replacement started just before the state flipped shows up within a tick
+            if not multiprocessing.active_children():
+                return
