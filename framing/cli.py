@@ -625,7 +625,7 @@ def lexicon_suggest(
         typer.echo(f"{row['word']:16} {row['z']:6.2f} {row['annotated']:5d} {row['babe']:4d} {row['mbic']:4d} "
                    f"{row['ptc']:4d} {row['neutral']:5d} {share:>6}  {row['entry'] or '-'}")
         for example in row["examples"]:  # type: ignore[attr-defined]
-            typer.echo(Text(f"    {example['source']}: {example['quote']}").plain)
+            _echo(f"    {example['source']}: {example['quote']}")
 
 
 _main_pid = 0
