@@ -2,21 +2,28 @@
 
 Exit codes (also in `framing --help` and the README):
   0 ok; 1 findings at or above --fail-on; 2 usage error; 3 invalid lexicon; 4 some input unreadable
-  (the readable files are still reported); 5 internal error.
+  (the readable files are still reported) or the report could not be written; 5 internal error;
+  130 interrupted (Ctrl-C), 143 terminated (SIGTERM).
 """
 
 from __future__ import annotations
 
+import contextlib
+import math
+import os
+import signal
 import sys
 from enum import IntEnum, StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.text import Text
 
-from framing.errors import FramingError, InputError, LexiconError
+from framing.errors import FramingError, InputError, LexiconError, OutputError
+from framing.inputs import DEFAULT_MAX_MB
+from framing.render.safe import SafeConsole
+from framing.render.safe import terminal as safe_terminal
 
 
 class Exit(IntEnum):
@@ -26,6 +33,8 @@ class Exit(IntEnum):
     LEXICON = 3
     INPUT = 4
     INTERNAL = 5
+    INTERRUPTED = 130
+    TERMINATED = 143
 
 
 class SentimentSource(StrEnum):
@@ -54,7 +63,8 @@ class Format(StrEnum):
 
 EXIT_CODES_HELP = (
     "Exit codes: 0 ok; 1 findings at or above --fail-on; 2 usage error; 3 invalid lexicon; "
-    "4 some input unreadable (the others are still reported); 5 internal error."
+    "4 some input unreadable (the others are still reported) or the report not written; 5 internal error; "
+    "130 interrupted; 143 terminated."
 )
 
 app = typer.Typer(
@@ -84,7 +94,7 @@ def _options(
 lexicon_app = typer.Typer(no_args_is_help=True, help="Inspect and validate lexicons.", rich_markup_mode=None)
 app.add_typer(lexicon_app, name="lexicon")
 
-err_console = Console(stderr=True, highlight=False, soft_wrap=True)
+err_console = SafeConsole(stderr=True, highlight=False, soft_wrap=True)
 
 LexiconOption = Annotated[
     list[Path] | None,
@@ -97,24 +107,58 @@ NoBuiltinOption = Annotated[
 
 
 def _error(message: str) -> None:
-    err_console.print(Text(f"error: {message}"))
+    err_console.print(Text(safe_terminal(f"error: {message}", newlines=False)))
 
 
 def _warn(message: str) -> None:
-    err_console.print(Text(f"warning: {message}"))
+    err_console.print(Text(safe_terminal(f"warning: {message}", newlines=False)))
+
+
+def _echo(line: str) -> None:
+    """A line of output that may hold lexicon or user text: control characters made visible."""
+    typer.echo(safe_terminal(line))
+
+
+def _check_output(output: Path | None, *inputs: str | Path | None) -> None:
+    """Before any work: -o must not be an input (exit 2) and its folder must be writable (exit 4)."""
+    from framing.outputs import check_writable, output_clash
+
+    if output is None:
+        return
+    clash = output_clash(output, inputs)
+    if clash is not None:
+        raise typer.BadParameter(f"the report would overwrite the input {clash}; choose another file",
+                                 param_hint="'--output' / '-o'")
+    try:
+        check_writable(output)
+    except OutputError as error:
+        _error(str(error))
+        raise typer.Exit(Exit.INPUT) from None
 
 
 def _write(report: str, output: Path | None) -> None:
-    """A report goes to --output, or to stdout (so `| jq` works)."""
-    if output is None:
-        sys.stdout.write(report)
-    else:
-        output.write_text(report, encoding="utf-8")
+    """A report goes to --output (temporary file, then rename), or to stdout (so `| jq` works)."""
+    from framing.outputs import BrokenPipe, write_report
+
+    try:
+        write_report(report, output)
+    except BrokenPipe:
+        raise typer.Exit(Exit.OK) from None
+    except OutputError as error:
+        _error(str(error))
+        raise typer.Exit(Exit.INPUT) from None
+
+
+def _max_mb(value: float) -> float:
+    """--max-mb: a positive, finite number of megabytes, at most 100,000."""
+    if not (math.isfinite(value) and 0 < value <= 100_000):
+        raise typer.BadParameter(f"must be a positive number of megabytes up to 100000 (got {value:g})")
+    return value
 
 
 def _report_lexicon_error(error: LexiconError) -> None:
     for problem in error.problems:
-        err_console.print(Text(str(problem)))
+        err_console.print(Text(safe_terminal(str(problem), newlines=False)))
     _error(str(error))
 
 
@@ -182,7 +226,8 @@ def analyze(
     category: Annotated[list[str] | None, typer.Option(help="Only these categories (repeatable).")] = None,
     ignore: Annotated[list[str] | None, typer.Option(help="Entry keys 'category/id' or categories to leave out.")] = None,
     fail_on: Annotated[int | None, typer.Option(min=1, max=3, help="Exit 1 if a finding has at least this strength.")] = None,
-    max_mb: Annotated[float, typer.Option(help="Refuse files larger than this many megabytes.")] = 50.0,
+    max_mb: Annotated[float, typer.Option(help="Refuse files (and corpus records) larger than this many megabytes.",
+                                          callback=_max_mb)] = DEFAULT_MAX_MB,
     actors: Annotated[Path | None, typer.Option("--actors", help="A TOML file of actors and aliases to add, "
                                                 "override or ignore (see docs/actor-framing.md).",
                                                 dir_okay=False)] = None,
@@ -201,6 +246,7 @@ def analyze(
     from framing.inputs import read_inputs
     from framing.render import render
 
+    _check_output(output, *paths, actors, model)
     lex = _load(lexicon, no_builtin)
     actor_data = None if no_actors else _load_actors(actors)
     parser = None if no_actors else _engine(engine)
@@ -210,7 +256,8 @@ def analyze(
         raise typer.BadParameter(f"unknown category {', '.join(unknown)}; choose from: {', '.join(sorted(lex.by_category))}")
     analyses = []
     failed = False
-    for item in read_inputs(paths, max_bytes=int(max_mb * 1_000_000)):
+    skipped: list = []
+    for item in read_inputs(paths, max_bytes=int(max_mb * 1_000_000), skipped=skipped):
         if isinstance(item, InputError):
             _error(str(item))
             failed = True
@@ -221,6 +268,7 @@ def analyze(
                                      actors=not no_actors, min_strength=min_strength, categories=category,
                                      ignore=tuple(ignore or ()), notes=item.notes, sentence_model=sentence_model,
                                      learned_sentiment=sentiment == SentimentSource.MODEL, engine=parser))
+    _report_skipped(skipped)
     report = render(analyses, lex, output_format, to_terminal=output is None and sys.stdout.isatty())
     if explain and output_format in (Format.TERMINAL, Format.MARKDOWN):
         from framing.render.explain import render_suppressed
@@ -256,6 +304,14 @@ def _unique(names: list[str]) -> list[str]:
     return out
 
 
+def _report_skipped(skipped: list, shown: int = 10) -> None:
+    """One warning per file a folder run left out, with why (the first `shown`, then a count)."""
+    for item in skipped[:shown]:
+        _warn(f"skipped {item.name}: {item.reason}")
+    if len(skipped) > shown:
+        _warn(f"... and {len(skipped) - shown} more files skipped")
+
+
 def _document_profiles(paths: list[str], lex, actor_data, max_bytes: int, engine):
     """One profile per path (a folder is one source); bad files are reported and left out."""
     from framing.analysis import analyze as analyze_text
@@ -263,15 +319,17 @@ def _document_profiles(paths: list[str], lex, actor_data, max_bytes: int, engine
     from framing.inputs import read_inputs
 
     profiles, failures = [], []
+    skipped: list = []
     for name, path in zip(_source_names(paths), paths, strict=True):
         profile = SourceProfile(name)
-        for item in read_inputs([path], max_bytes=max_bytes):
+        for item in read_inputs([path], max_bytes=max_bytes, skipped=skipped):
             if isinstance(item, InputError):
                 failures.append(str(item))
                 continue
             profile.add(analyze_text(item.text, source=name, lexicon=lex, actor_data=actor_data, engine=engine), lex)
         if profile.documents:
             profiles.append(profile)
+    _report_skipped(skipped)
     return profiles, failures
 
 
@@ -295,7 +353,8 @@ def compare(
     workers: Annotated[int | None, typer.Option(min=1, help="Processes for corpus mode (default: all cores).")] = None,
     progress: Annotated[bool | None, typer.Option("--progress/--no-progress",
                                                   help="Progress on stderr (default: when it is a terminal).")] = None,
-    max_mb: Annotated[float, typer.Option(help="Refuse files larger than this many megabytes.")] = 50.0,
+    max_mb: Annotated[float, typer.Option(help="Refuse files (and corpus records) larger than this many megabytes.",
+                                          callback=_max_mb)] = DEFAULT_MAX_MB,
     engine: EngineOption = None,
 ) -> None:
     from framing.compare import compare as compare_profiles
@@ -305,6 +364,7 @@ def compare(
         raise typer.BadParameter("give either two or more PATHs or --corpus FILE")
     if paths is not None and len(paths) < 2:
         raise typer.BadParameter("compare needs at least two sources (or --corpus FILE --group-by FIELD)")
+    _check_output(output, *(paths or ()), corpus, actors)
     lex = _load(lexicon, no_builtin)
     actor_data = _load_actors(actors)
     parser = _engine(engine)
@@ -349,11 +409,23 @@ def _corpus_profiles(corpus: Path, group_by: str | None, text_column: str, lexic
                      max_bytes: int, engine: str):
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-    from framing.compare.corpus import profile_corpus, read_records
+    from framing.compare.corpus import FOLDER, corpus_fields, profile_corpus, read_records, unique_records
+    from framing.inputs import url_hint
 
     if not corpus.exists():
-        raise InputError(f"{corpus}: no such file or folder")
-    records = read_records(corpus, group_by=group_by, text_column=text_column, max_bytes=max_bytes)
+        raise InputError(url_hint(str(corpus)) or f"{corpus}: no such file or folder")
+    fields = corpus_fields(corpus)
+    if fields is None and group_by not in (None, FOLDER):
+        raise typer.BadParameter(f"for a folder, --group-by is '{FOLDER}' (one source per subfolder) or left out "
+                                 "(one source per file)", param_hint="'--group-by'")
+    if fields is not None and group_by not in fields:
+        what = "--group-by is needed to say which field names the source" if group_by is None else \
+            f"--group-by '{group_by}' is not a field of {corpus}"
+        raise typer.BadParameter(f"{what}; fields: {', '.join(fields) or 'none found'}", param_hint="'--group-by'")
+    notes: list[str] = []
+    duplicates: list[int] = []
+    records = unique_records(read_records(corpus, group_by=group_by, text_column=text_column, max_bytes=max_bytes,
+                                          notes=notes), duplicates)
     show = err_console.is_terminal if progress is None else progress
     with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=err_console,
                   transient=True, disable=not show) as bar:
@@ -363,6 +435,12 @@ def _corpus_profiles(corpus: Path, group_by: str | None, text_column: str, lexic
             engine=engine,
             on_progress=lambda n: bar.update(task, description=f"analysed {n:,} documents"),
         )
+    for note in notes:
+        _warn(note)
+    if duplicates:
+        shown = ", ".join(map(str, duplicates[:10])) + (" ..." if len(duplicates) > 10 else "")
+        _warn(f"{len(duplicates)} record{'s' if len(duplicates) > 1 else ''} repeat an earlier record of the same "
+              f"source word for word and {'were' if len(duplicates) > 1 else 'was'} counted once (records {shown})")
     return list(groups.values()), failures
 
 
@@ -403,11 +481,11 @@ def eval_command(
                                "notes": result.notes}, indent=2, sort_keys=True))
         return
     for name, value in result.metrics.items():
-        typer.echo(f"{name:22} {value:7.3f}  {DEFINITIONS.get(name, '')}")
+        _echo(f"{name:22} {value:7.3f}  {DEFINITIONS.get(name, '')}")
     for name, value in result.counts.items():
         typer.echo(f"{name:22} {value:7d}")
     for note in result.notes:
-        typer.echo(f"note: {note}")
+        _echo(f"note: {note}")
 
 
 @app.command(help="Train a sentence-level loaded-language model (TF-IDF words and bigrams, the lexicon's counts "
@@ -425,6 +503,7 @@ def train(
     from framing.compare.corpus import read_records
     from framing.learn.sentence_model import train as train_model
 
+    _check_output(output, data)
     texts, labels, skipped = [], [], 0
     try:
         for record in read_records(data, group_by=label_column, text_column=text_column, max_bytes=2**31):
@@ -441,8 +520,8 @@ def train(
         raise typer.Exit(Exit.INPUT)
     model = train_model(texts, labels, description=f"{data.name}: {text_column} labelled by {label_column} "
                                                    f"('{positive}' = loaded)")
-    model.save(output)
-    typer.echo(f"trained on {len(texts)} sentences ({sum(labels)} loaded), {skipped} skipped; saved {output}")
+    _write(model.to_json(), output)
+    _echo(f"trained on {len(texts)} sentences ({sum(labels)} loaded), {skipped} skipped; saved {output}")
 
 
 @lexicon_app.command("validate")
@@ -458,7 +537,7 @@ def lexicon_validate(
     lex = _load(directories, no_builtin)
     problems = check_examples(lex, ("fast", "spacy") if spacy_available() else ("fast",))
     for problem in problems:
-        err_console.print(Text(str(problem)))
+        err_console.print(Text(safe_terminal(str(problem), newlines=False)))
     if problems:
         _error(f"{len(problems)} example problem{'s' if len(problems) != 1 else ''}")
         raise typer.Exit(Exit.LEXICON)
@@ -477,7 +556,7 @@ def lexicon_list(
         raise typer.BadParameter(f"unknown category '{category}'; choose from: {', '.join(sorted(lex.by_category))}")
     for entry in lex.entries:
         if category is None or entry.category == category:
-            typer.echo(f"{entry.key}\t{entry.strength}\t{entry.connotation.value}\t{entry.term}")
+            _echo(f"{entry.key}\t{entry.strength}\t{entry.connotation.value}\t{entry.term}")
 
 
 @lexicon_app.command("show")
@@ -499,7 +578,7 @@ def lexicon_show(
         what = "ambiguous" if matches else "unknown"
         _error(f"{what} entry '{entry_id}'{hint}")
         raise typer.Exit(Exit.USAGE)
-    typer.echo(entry_text(matches[0], lex))
+    _echo(entry_text(matches[0], lex))
 
 
 @lexicon_app.command("docs")
@@ -509,6 +588,7 @@ def lexicon_docs(
     """Write the lexicon reference table (docs/lexicon-reference.md) from the built-in lexicon."""
     from framing.render.lexicon_docs import render_lexicon_docs
 
+    _check_output(output)
     lex = _load(None, False)
     _write(render_lexicon_docs(lex), output)
 
@@ -545,14 +625,63 @@ def lexicon_suggest(
         typer.echo(f"{row['word']:16} {row['z']:6.2f} {row['annotated']:5d} {row['babe']:4d} {row['mbic']:4d} "
                    f"{row['ptc']:4d} {row['neutral']:5d} {share:>6}  {row['entry'] or '-'}")
         for example in row["examples"]:  # type: ignore[attr-defined]
-            typer.echo(Text(f"    {example['source']}: {example['quote']}").plain)
+            _echo(f"    {example['source']}: {example['quote']}")
+
+
+_main_pid = 0
+
+
+def _on_signal(signum: int, _frame: object) -> None:
+    """SIGINT or SIGTERM: one line, end the worker processes, drop a half-written report, exit 130 or 143.
+
+    It exits from the handler (`os._exit`) rather than raising, because an exception raised in a signal
+    handler can land where Python swallows it (a weakref callback) and the run would go on; the report is
+    only ever written at the end, so nothing partial reaches stdout or `-o`. A child forked before its
+    own handlers were set (a pool worker starting up) exits at once, silently.
+    """
+    code = 128 + signum
+    if os.getpid() != _main_pid:
+        os._exit(code)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    with contextlib.suppress(OSError):
+        os.write(2, b"error: interrupted\n" if signum == signal.SIGINT else b"error: terminated\n")
+    corpus = sys.modules.get("framing.compare.corpus")  # only corpus mode starts worker processes
+    if corpus is not None:
+        with contextlib.suppress(Exception):
+            corpus.stop_workers()
+    from framing.outputs import discard_pending
+
+    discard_pending()
+    os._exit(code)
 
 
 def main() -> None:
-    """Console entry point: a FramingError not handled above is one line on stderr, never a traceback."""
+    """Console entry point: every failure is one line on stderr and a documented exit code, never a traceback.
+
+    A FramingError not handled above gets its own code; any other OSError (a disk or permission problem)
+    exits 4; SIGINT and SIGTERM exit 130 and 143 (corpus workers ignore SIGINT and are ended by the
+    pool, so they print nothing; see `_on_signal`); anything else is a bug: exit 5 with a short message.
+    """
+    global _main_pid
+    _main_pid = os.getpid()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        if signal.getsignal(signum) != signal.SIG_IGN:  # `nohup` and background jobs ignore them: keep that
+            signal.signal(signum, _on_signal)
     try:
         app()
     except FramingError as error:
         _error(str(error))
-        code = Exit.INPUT if isinstance(error, InputError) else Exit.LEXICON if isinstance(error, LexiconError) else Exit.INTERNAL
+        code = Exit.INPUT if isinstance(error, InputError | OutputError) else Exit.LEXICON if isinstance(error, LexiconError) else Exit.INTERNAL
         sys.exit(code)
+    except OSError as error:
+        where = f"{error.filename}: " if error.filename else ""
+        _error(f"{where}{error.strerror or error}")
+        sys.exit(Exit.INPUT)
+    except RecursionError:
+        _error("input is nested too deeply to process")
+        sys.exit(Exit.INPUT)
+    except Exception as error:
+        _error(f"internal error ({type(error).__name__}: {str(error)[:200]}); this is a bug in framing, please "
+               "report it with the command you ran")
+        sys.exit(Exit.INTERNAL)

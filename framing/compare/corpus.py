@@ -6,18 +6,23 @@ is reported and the run goes on.
 from __future__ import annotations
 
 import csv
+import hashlib
+import itertools
 import json
 import os
 import re
+import signal
 import sys
+import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from multiprocessing import get_context
 from pathlib import Path
+from typing import BinaryIO
 
 from framing.compare.profile import SourceProfile
 from framing.errors import InputError
-from framing.inputs import HTML_SUFFIXES, TEXT_SUFFIXES, html_to_text, read_file
+from framing.inputs import html_to_text, read_file
 
 BATCH = 512  # records in flight at once: bounds memory whatever the corpus size
 _HTML = re.compile(r"<(?:p|div|br|span|a|h[1-6]|li|article)\b[^>]*>", re.IGNORECASE)  # a text column holding markup
@@ -31,45 +36,135 @@ class Record:
     text: str
 
 
-def read_records(path: Path, *, group_by: str | None, text_column: str, max_bytes: int) -> Iterator[Record | str]:
-    """Records of a corpus, or a one-line reason for each record that cannot be used."""
+def read_records(path: Path, *, group_by: str | None, text_column: str, max_bytes: int,
+                 notes: list[str] | None = None) -> Iterator[Record | str]:
+    """Records of a corpus, or a one-line reason for each record that cannot be used.
+
+    Each line is decoded on its own (UTF-8, else Windows-1252, named in `notes`), so one bad record costs
+    that record; a record over `max_bytes` is refused; a UTF-8 byte-order mark is dropped.
+    """
     if path.is_dir():
         yield from _folder(path, group_by, max_bytes)
         return
     suffix = path.suffix.lower()
-    try:
-        handle = path.open(encoding="utf-8", newline="")
-    except OSError as error:
-        raise InputError(f"{path}: cannot be read ({error.strerror or error})") from None
-    with handle:
-        if suffix in (".jsonl", ".ndjson", ".json"):
-            rows: Iterable[tuple[int, dict[str, object] | str]] = _jsonl(handle)
-        elif suffix in (".csv", ".tsv"):
-            rows = _csv(handle, "\t" if suffix == ".tsv" else ",")
+    if suffix not in (*_JSONL, *_CSV):
+        raise InputError(f"{path}: corpus must be .jsonl, .csv, .tsv or a folder (got '{suffix or path.name}')")
+    cp1252: list[int] = []
+    with _open_corpus(path) as handle:
+        lines = _decoded_lines(path, handle, max_bytes, cp1252)
+        if suffix in _JSONL:
+            rows: Iterable[tuple[int, dict[str, object] | str]] = _jsonl(lines)
         else:
-            raise InputError(f"{path}: corpus must be .jsonl, .csv, .tsv or a folder (got '{suffix or path.name}')")
+            rows = _csv(lines, "\t" if suffix == ".tsv" else ",")
+        for number, row in rows:
+            yield _record(number, row, group_by, text_column)
+    if cp1252 and notes is not None:
+        shown = ", ".join(map(str, cp1252[:10])) + (f" and {len(cp1252) - 10} more" if len(cp1252) > 10 else "")
+        notes.append(f"{path}: line{'s' if len(cp1252) > 1 else ''} {shown} {'are' if len(cp1252) > 1 else 'is'} "
+                     "not UTF-8 and were read as Windows-1252")
+
+
+_JSONL = (".jsonl", ".ndjson", ".json")
+_CSV = (".csv", ".tsv")
+_TOO_LONG = "\x00too long"  # marks a line over the size limit (a NUL never survives decoding as text here)
+
+
+def _open_corpus(path: Path) -> BinaryIO:
+    from framing.inputs import not_a_file
+
+    refused = not_a_file(path)
+    if refused:
+        raise InputError(refused)
+    try:
+        return path.open("rb")
+    except OSError as error:
+        reason = "no such file" if isinstance(error, FileNotFoundError) else f"cannot be read ({error.strerror or error})"
+        raise InputError(f"{path}: {reason}") from None
+
+
+def _decoded_lines(path: Path, handle: BinaryIO, max_bytes: int, cp1252: list[int]) -> Iterator[str]:
+    """The file's lines as text, each decoded on its own; a line over the limit is skipped to its end."""
+    for number in itertools.count(1):
         try:
-            for number, row in rows:
-                yield _record(number, row, group_by, text_column)
+            raw = handle.readline(max_bytes + 1)
+        except OSError as error:
+            raise InputError(f"{path}: cannot be read ({error.strerror or error})") from None
+        if not raw:
+            return
+        if len(raw) > max_bytes and not raw.endswith(b"\n"):
+            while (rest := handle.readline(1 << 20)) and not rest.endswith(b"\n"):
+                pass
+            yield _TOO_LONG + "\n"
+            continue
+        if number == 1:
+            if raw.startswith((b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")):
+                raise InputError(f"{path}: corpus is UTF-16 or UTF-32; save it as UTF-8")
+            raw = raw.removeprefix(b"\xef\xbb\xbf")
+        try:
+            yield raw.decode("utf-8")
         except UnicodeDecodeError:
-            raise InputError(f"{path}: corpus is not UTF-8 text") from None
+            cp1252.append(number)
+            yield raw.decode("cp1252", errors="replace")
+
+
+def corpus_fields(path: Path) -> list[str] | None:
+    """The fields of a JSONL or CSV corpus (its first record's keys or the CSV header); None for a folder."""
+    if path.is_dir():
+        return None
+    suffix = path.suffix.lower()
+    with _open_corpus(path) as handle:
+        for line in _decoded_lines(path, handle, 1 << 26, []):
+            if not line.strip():
+                continue
+            if suffix in _CSV:
+                return next(csv.reader([line], delimiter="\t" if suffix == ".tsv" else ","), [])
+            try:
+                row = json.loads(line)
+            except json.JSONDecodeError:
+                return []
+            return [str(key) for key in row] if isinstance(row, dict) else []
+    return []
+
+
+def unique_records(records: Iterable[Record | str], duplicates: list[int]) -> Iterator[Record | str]:
+    """Records with word-for-word repeats within a source left out (their numbers go to `duplicates`):
+    25 copies of one cookie-wall page count as one document."""
+    seen: set[bytes] = set()
+    for record in records:
+        if isinstance(record, Record):
+            digest = hashlib.blake2b(record.text.encode("utf-8", "surrogatepass"), digest_size=16,
+                                     person=hashlib.blake2b(record.group.encode("utf-8", "surrogatepass"),
+                                                            digest_size=16).digest()).digest()
+            if digest in seen:
+                duplicates.append(record.number)
+                continue
+            seen.add(digest)
+        yield record
 
 
 def _jsonl(handle: Iterable[str]) -> Iterator[tuple[int, dict[str, object] | str]]:
     for number, line in enumerate(handle, start=1):
         if not line.strip():
             continue
+        if line.startswith(_TOO_LONG):
+            yield number, "over the --max-mb limit"
+            continue
         try:
             row = json.loads(line)
         except json.JSONDecodeError as error:
             yield number, f"not valid JSON ({error.msg})"
+            continue
+        except RecursionError:
+            yield number, "JSON nested too deeply"
             continue
         yield number, row if isinstance(row, dict) else "not a JSON object"
 
 
 def _csv(handle: Iterable[str], delimiter: str) -> Iterator[tuple[int, dict[str, object] | str]]:
     csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
-    yield from enumerate(csv.DictReader(handle, delimiter=delimiter), start=2)
+    for number, row in enumerate(csv.DictReader(handle, delimiter=delimiter), start=2):
+        too_long = any(isinstance(v, str) and v.startswith(_TOO_LONG) for v in row.values())
+        yield number, "over the --max-mb limit" if too_long else row
 
 
 def _record(number: int, row: dict[str, object] | str, group_by: str | None, text_column: str) -> Record | str:
@@ -86,11 +181,16 @@ def _record(number: int, row: dict[str, object] | str, group_by: str | None, tex
 
 
 def _folder(path: Path, group_by: str | None, max_bytes: int) -> Iterator[Record | str]:
-    files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES | HTML_SUFFIXES)
+    from framing.inputs import folder_files
+
+    files, _, errors = folder_files(path)
+    yield from map(str, errors)
     for number, file in enumerate(files, start=1):
         item = read_file(file, max_bytes=max_bytes)
         if isinstance(item, InputError):
             yield str(item)
+            continue
+        if item.framing_report:  # a report written into the corpus folder is not an article
             continue
         relative = file.relative_to(path)
         group = relative.parts[0] if group_by == FOLDER and len(relative.parts) > 1 else file.stem
@@ -103,8 +203,11 @@ _worker_settings: tuple[tuple[Path, ...], bool, Path | None, str | None] = ((), 
 
 
 def _init_worker(settings: tuple[tuple[Path, ...], bool, Path | None, str | None]) -> None:
+    """Store the settings; ignore Ctrl-C (the parent handles it and ends the pool) and die quietly on SIGTERM."""
     global _worker_settings
     _worker_settings = settings
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
 def _profile(record: Record) -> tuple[str, SourceProfile | str]:
@@ -168,7 +271,8 @@ def profile_corpus(
             yield batch
 
     if workers == 1:
-        _init_worker(settings)
+        global _worker_settings
+        _worker_settings = settings
         for batch in batches():
             fold(map(_profile, batch))
         return groups, failures
@@ -178,3 +282,31 @@ def profile_corpus(
         for batch in batches():
             fold(pool.imap(_profile, batch, chunksize=8))
     return groups, failures
+
+
+def stop_workers() -> None:
+    """End every worker process and stop pools from starting new ones; safe in a signal handler.
+
+    `Pool.terminate` joins the pool's threads and takes its queue locks, which can deadlock when called
+    from a handler that interrupted the main thread. Instead this flips the state of every pool's
+    worker-handler thread (so it stops replacing exited workers; this also covers a pool still being
+    built), then ends the worker processes until none is left for longer than that thread's 0.1 s tick.
+    """
+    import multiprocessing
+    import threading
+    from multiprocessing.pool import TERMINATE, Pool
+
+    for thread in threading.enumerate():
+        if getattr(thread, "_target", None) == Pool._handle_workers:  # a classmethod: compare, not "is"
+            thread._state = TERMINATE  # type: ignore[attr-defined]
+    deadline = time.monotonic() + 2
+    while time.monotonic() < deadline:
+        children = multiprocessing.active_children()
+        for child in children:
+            child.terminate()
+        for child in children:
+            child.join(timeout=1)
+        if not children:
+            time.sleep(0.15)  # a replacement started just before the state flipped shows up within a tick
+            if not multiprocessing.active_children():
+                return
