@@ -1,8 +1,11 @@
-"""The public entry point: text in, `Analysis` out. Pure: no files, no printing."""
+"""The public entry point: text in, `Analysis` out. Pure apart from one convenience: a `pathlib.Path` is
+read as a file (through `framing.inputs`, with the CLI's checks); no printing."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from framing.detect import explain
@@ -20,10 +23,15 @@ if TYPE_CHECKING:
 EXPLAINED_FEATURES = 5
 
 
+
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def analyze(
-    text: str,
+    text: str | Path,
     *,
-    source: str = "<text>",
+    source: str | None = None,
     lexicon: Lexicon | None = None,
     actor_data: ActorData | None = None,
     actors: bool = True,
@@ -37,6 +45,12 @@ def analyze(
 ) -> Analysis:
     """Analyse one document: loaded language, and (unless `actors=False`) how each actor is framed.
 
+    `text` is the document's text; a `pathlib.Path` is read as a file (UTF-8, UTF-16/32 with a byte-order
+    mark, or Windows-1252; a saved HTML page as its visible text) and raises `framing.InputError` when it
+    cannot be read. A `str` is always text, never a file name: pass `Path("article.txt")` to read a file.
+    `source` names the document in reports (default: the path, or "<text>"). Lone surrogates (from JSON
+    escapes) are replaced by U+FFFD, one for one, so offsets still index the text given.
+
     `learned_sentiment=False` uses TextBlob's clause polarity for the actors' sentiment component instead
     of the shipped actor-sentiment model (faster, weaker: docs/EVALUATION.md). `engine` is "spacy",
     "fast", an engine object, or None for spaCy where it is installed and the fast engine otherwise
@@ -49,6 +63,21 @@ def analyze(
     >>> [f.text for f in a.findings]
     ['regime', 'militants']
     """
+    if isinstance(text, Path):
+        from framing.errors import InputError
+        from framing.inputs import DEFAULT_MAX_MB, read_file
+
+        item = read_file(text, max_bytes=int(DEFAULT_MAX_MB * 1_000_000))
+        if isinstance(item, InputError):
+            raise item
+        text, notes, source = item.text, (*notes, *item.notes), item.name if source is None else source
+    elif not isinstance(text, str):
+        raise TypeError(
+            f"analyze() takes the text as a str, or a pathlib.Path to read; got {type(text).__name__}"
+        )
+    source = "<text>" if source is None else source
+    if _LONE_SURROGATE.search(text):  # from a JSON escape such as "\udcff": not text any parser can encode
+        text = _LONE_SURROGATE.sub("\ufffd", text)  # one for one, so offsets are unchanged
     lexicon = lexicon or load_lexicon()
     from framing.engine import get_engine
 

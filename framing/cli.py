@@ -2,24 +2,34 @@
 
 Exit codes (also in `framing --help` and the README):
   0 ok; 1 findings at or above --fail-on; 2 usage error; 3 invalid lexicon; 4 some input unreadable
-  (the readable files are still reported); 5 internal error.
+  (the readable files are still reported) or the report could not be written; 5 internal error;
+  130 interrupted (Ctrl-C), 143 terminated (SIGTERM).
 """
 
 from __future__ import annotations
 
+import contextlib
+import math
+import os
+import signal
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from enum import IntEnum, StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.console import Console
 from rich.text import Text
 
-from framing.errors import FramingError, InputError, LexiconError
+from framing.errors import FramingError, InputError, LexiconError, OutputError
+from framing.inputs import DEFAULT_MAX_MB
+from framing.render.safe import SafeConsole
+from framing.render.safe import terminal as safe_terminal
 
 if TYPE_CHECKING:
+    from framing.compare.corpus import Settings
+    from framing.compare.profile import SourceProfile
+    from framing.inputs import Skipped
     from framing.model import Analysis
 
 
@@ -30,6 +40,8 @@ class Exit(IntEnum):
     LEXICON = 3
     INPUT = 4
     INTERNAL = 5
+    INTERRUPTED = 130
+    TERMINATED = 143
 
 
 class SentimentSource(StrEnum):
@@ -62,7 +74,8 @@ class Format(StrEnum):
 
 EXIT_CODES_HELP = (
     "Exit codes: 0 ok; 1 findings at or above --fail-on; 2 usage error; 3 invalid lexicon; "
-    "4 some input unreadable (the others are still reported); 5 internal error."
+    "4 some input unreadable (the others are still reported) or the report not written; 5 internal error; "
+    "130 interrupted; 143 terminated."
 )
 
 app = typer.Typer(
@@ -92,7 +105,7 @@ def _options(
 lexicon_app = typer.Typer(no_args_is_help=True, help="Inspect and validate lexicons.", rich_markup_mode=None)
 app.add_typer(lexicon_app, name="lexicon")
 
-err_console = Console(stderr=True, highlight=False, soft_wrap=True)
+err_console = SafeConsole(stderr=True, highlight=False, soft_wrap=True)
 
 LexiconOption = Annotated[
     list[Path] | None,
@@ -105,45 +118,59 @@ NoBuiltinOption = Annotated[
 
 
 def _error(message: str) -> None:
-    err_console.print(Text(f"error: {message}"))
+    err_console.print(Text(safe_terminal(f"error: {message}", newlines=False)))
 
 
 def _warn(message: str) -> None:
-    err_console.print(Text(f"warning: {message}"))
+    err_console.print(Text(safe_terminal(f"warning: {message}", newlines=False)))
 
 
-def _write(report: str, output: Path | None) -> None:
-    """A report goes to --output, or to stdout (so `| jq` works)."""
+def _echo(line: str) -> None:
+    """A line of output that may hold lexicon or user text: control characters made visible."""
+    typer.echo(safe_terminal(line))
+
+
+def _check_output(output: Path | None, *inputs: str | Path | None) -> None:
+    """Before any work: -o must not be an input (exit 2) and its folder must be writable (exit 4)."""
+    from framing.outputs import check_writable, output_clash
+
     if output is None:
-        sys.stdout.write(report)
-    else:
-        output.write_text(report, encoding="utf-8")
-
-
-def _write_chunks(chunks: Iterable[str], output: Path | None) -> None:
-    """A report written piece by piece as it is produced (memory holds one piece); a file appears
-    under its name only when complete."""
-    if output is None:
-        for chunk in chunks:
-            sys.stdout.write(chunk)
         return
-    import os
-    import tempfile
-
-    handle, partial = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".partial", dir=output.parent or ".")
+    clash = output_clash(output, inputs)
+    if clash is not None:
+        raise typer.BadParameter(f"the report would overwrite the input {clash}; choose another file",
+                                 param_hint="'--output' / '-o'")
     try:
-        with os.fdopen(handle, "w", encoding="utf-8") as file:
-            for chunk in chunks:
-                file.write(chunk)
-        os.replace(partial, output)
-    except BaseException:
-        Path(partial).unlink(missing_ok=True)
-        raise
+        check_writable(output)
+    except OutputError as error:
+        _error(str(error))
+        raise typer.Exit(Exit.INPUT) from None
+
+
+def _write(report: str | Iterable[str], output: Path | None) -> None:
+    """A report goes to --output (temporary file, then rename), or to stdout (so `| jq` works); a report
+    given as chunks is written as they are produced (streamed JSON and JSONL)."""
+    from framing.outputs import BrokenPipe, write_report
+
+    try:
+        write_report(report, output)
+    except BrokenPipe:
+        raise typer.Exit(Exit.OK) from None
+    except OutputError as error:
+        _error(str(error))
+        raise typer.Exit(Exit.INPUT) from None
+
+
+def _max_mb(value: float) -> float:
+    """--max-mb: a positive, finite number of megabytes, at most 100,000."""
+    if not (math.isfinite(value) and 0 < value <= 100_000):
+        raise typer.BadParameter(f"must be a positive number of megabytes up to 100000 (got {value:g})")
+    return value
 
 
 def _report_lexicon_error(error: LexiconError) -> None:
     for problem in error.problems:
-        err_console.print(Text(str(problem)))
+        err_console.print(Text(safe_terminal(str(problem), newlines=False)))
     _error(str(error))
 
 
@@ -230,7 +257,12 @@ def analyze(
     fail_on: Annotated[
         int | None, typer.Option(min=1, max=3, help="Exit 1 if a finding has at least this strength.")
     ] = None,
-    max_mb: Annotated[float, typer.Option(help="Refuse files larger than this many megabytes.")] = 50.0,
+    max_mb: Annotated[
+        float,
+        typer.Option(
+            help="Refuse files (and corpus records) larger than this many megabytes.", callback=_max_mb
+        ),
+    ] = DEFAULT_MAX_MB,
     actors: Annotated[
         Path | None,
         typer.Option(
@@ -274,6 +306,7 @@ def analyze(
     from framing.inputs import read_inputs
     from framing.render import render
 
+    _check_output(output, *paths, actors, model)
     lex = _load(lexicon, no_builtin)
     actor_data = None if no_actors else _load_actors(actors)
     parser = None if no_actors else _engine(engine)
@@ -285,11 +318,12 @@ def analyze(
         )
     failed = False
     strongest = 0
+    skipped: list[Skipped] = []
 
     def analyses() -> Iterator[Analysis]:
         """Each document is read, analysed and handed on in turn: JSON reports are written as they come."""
         nonlocal failed, strongest
-        for item in read_inputs(paths, max_bytes=int(max_mb * 1_000_000)):
+        for item in read_inputs(paths, max_bytes=int(max_mb * 1_000_000), skipped=skipped):
             if isinstance(item, InputError):
                 _error(str(item))
                 failed = True
@@ -317,13 +351,16 @@ def analyze(
     if output_format is Format.JSONL:
         from framing.render.json import jsonl_lines
 
-        _write_chunks(jsonl_lines(analyses(), lex), output)
+        _write(jsonl_lines(analyses(), lex), output)
+        _report_skipped(skipped)  # the folders were listed as their documents were produced
     elif output_format is Format.JSON:
         from framing.render.json import json_chunks
 
-        _write_chunks(json_chunks(analyses(), lex, pretty=to_terminal if pretty is None else pretty), output)
+        _write(json_chunks(analyses(), lex, pretty=to_terminal if pretty is None else pretty), output)
+        _report_skipped(skipped)
     else:
         documents = list(analyses())
+        _report_skipped(skipped)
         report = render(documents, lex, output_format, to_terminal=to_terminal)
         if explain and output_format in (Format.TERMINAL, Format.MARKDOWN):
             from framing.render.explain import render_suppressed
@@ -359,6 +396,14 @@ def _unique(names: list[str]) -> list[str]:
     return out
 
 
+def _report_skipped(skipped: list, shown: int = 10) -> None:
+    """One warning per file a folder run left out, with why (the first `shown`, then a count)."""
+    for item in skipped[:shown]:
+        _warn(f"skipped {item.name}: {item.reason}")
+    if len(skipped) > shown:
+        _warn(f"... and {len(skipped) - shown} more files skipped")
+
+
 def _document_profiles(paths: list[str], lex, actor_data, max_bytes: int, engine):
     """One profile per path (a folder is one source); bad files are reported and left out."""
     from framing.analysis import analyze as analyze_text
@@ -366,9 +411,10 @@ def _document_profiles(paths: list[str], lex, actor_data, max_bytes: int, engine
     from framing.inputs import read_inputs
 
     profiles, failures = [], []
+    skipped: list = []
     for name, path in zip(_source_names(paths), paths, strict=True):
         profile = SourceProfile(name)
-        for item in read_inputs([path], max_bytes=max_bytes):
+        for item in read_inputs([path], max_bytes=max_bytes, skipped=skipped):
             if isinstance(item, InputError):
                 failures.append(str(item))
                 continue
@@ -377,6 +423,7 @@ def _document_profiles(paths: list[str], lex, actor_data, max_bytes: int, engine
             )
         if profile.documents:
             profiles.append(profile)
+    _report_skipped(skipped)
     return profiles, failures
 
 
@@ -420,7 +467,12 @@ def compare(
         bool | None,
         typer.Option("--progress/--no-progress", help="Progress on stderr (default: when it is a terminal)."),
     ] = None,
-    max_mb: Annotated[float, typer.Option(help="Refuse files larger than this many megabytes.")] = 50.0,
+    max_mb: Annotated[
+        float,
+        typer.Option(
+            help="Refuse files (and corpus records) larger than this many megabytes.", callback=_max_mb
+        ),
+    ] = DEFAULT_MAX_MB,
     engine: EngineOption = None,
     scheduler: Annotated[
         str | None,
@@ -444,6 +496,7 @@ def compare(
         raise typer.BadParameter("give either two or more PATHs or --corpus FILE")
     if paths is not None and len(paths) < 2:
         raise typer.BadParameter("compare needs at least two sources (or --corpus FILE --group-by FIELD)")
+    _check_output(output, *(paths or ()), corpus, actors)
     lex = _load(lexicon, no_builtin)
     actor_data = _load_actors(actors)
     parser = _engine(engine)
@@ -489,10 +542,29 @@ def _corpus_profiles(corpus: Path, group_by: str | None, text_column: str, lexic
                      max_bytes: int, engine: str, scheduler: str | None = None, partition_mb: float = 4.0):
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-    from framing.compare.corpus import profile_corpus, read_records
+    from framing.compare.corpus import FOLDER, corpus_fields, profile_corpus, read_records, unique_records
+    from framing.inputs import url_hint
 
     if not corpus.exists():
-        raise InputError(f"{corpus}: no such file or folder")
+        raise InputError(url_hint(str(corpus)) or f"{corpus}: no such file or folder")
+    fields = corpus_fields(corpus)
+    if fields is None and group_by not in (None, FOLDER):
+        raise typer.BadParameter(
+            f"for a folder, --group-by is '{FOLDER}' (one source per subfolder) or left out "
+            "(one source per file)",
+            param_hint="'--group-by'",
+        )
+    if fields is not None and group_by not in fields:
+        what = (
+            "--group-by is needed to say which field names the source"
+            if group_by is None
+            else f"--group-by '{group_by}' is not a field of {corpus}"
+        )
+        raise typer.BadParameter(
+            f"{what}; fields: {', '.join(fields) or 'none found'}", param_hint="'--group-by'"
+        )
+    notes: list[str] = []
+    duplicates: list[int] = []
     show = err_console.is_terminal if progress is None else progress
     with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=err_console,
                   transient=True, disable=not show) as bar:
@@ -501,25 +573,39 @@ def _corpus_profiles(corpus: Path, group_by: str | None, text_column: str, lexic
         def on_progress(n: int) -> None:
             bar.update(task, description=f"analysed {n:,} documents")
 
-        settings = (tuple(lexicon or ()), not no_builtin, actors, engine)
+        settings: Settings = (tuple(lexicon or ()), not no_builtin, actors, engine)
         if scheduler is not None:
             groups, failures = _dask_profiles(corpus, group_by, text_column, max_bytes, settings, scheduler,
-                                              partition_mb, on_progress)
+                                              partition_mb, on_progress, duplicates=duplicates, notes=notes)
         else:
-            records = read_records(corpus, group_by=group_by, text_column=text_column, max_bytes=max_bytes)
+            records = unique_records(
+                read_records(corpus, group_by=group_by, text_column=text_column, max_bytes=max_bytes,
+                             notes=notes),
+                duplicates,
+            )
             groups, failures = profile_corpus(records, lexicon_dirs=settings[0], builtin=settings[1],
                                               actors_file=actors, workers=workers, engine=engine,
                                               on_progress=on_progress)
+    for note in notes:
+        _warn(note)
+    if duplicates:
+        shown = ", ".join(map(str, duplicates[:10])) + (" ..." if len(duplicates) > 10 else "")
+        many = len(duplicates) > 1
+        _warn(
+            f"{len(duplicates)} record{'s' if many else ''} repeat an earlier record of the same source "
+            f"word for word and {'were' if many else 'was'} counted once (records {shown})"
+        )
     return list(groups.values()), failures
 
 
-def _dask_profiles(corpus: Path, group_by: str | None, text_column: str, max_bytes: int, settings,
-                   scheduler: str, partition_mb: float, on_progress):
+def _dask_profiles(corpus: Path, group_by: str | None, text_column: str, max_bytes: int, settings: Settings,
+                   scheduler: str, partition_mb: float, on_progress: Callable[[int], None], *,
+                   duplicates: list[int], notes: list[str]) -> tuple[dict[str, SourceProfile], list[str]]:
     """Corpus mode on a Dask cluster; a --scheduler that cannot be used is a usage error (exit 2)."""
     from framing.compare.distributed import Options, SchedulerError, connect, plan, profile_corpus_dask
 
     partitions = plan(corpus, text_column=text_column, group_by=group_by,
-                      partition_bytes=int(partition_mb * 1_000_000))
+                      partition_bytes=int(partition_mb * 1_000_000), max_bytes=max_bytes)
     try:
         client, close = connect(scheduler)
     except SchedulerError as error:
@@ -527,7 +613,7 @@ def _dask_profiles(corpus: Path, group_by: str | None, text_column: str, max_byt
         raise typer.Exit(Exit.USAGE) from None
     try:
         return profile_corpus_dask(client, partitions, Options(group_by, text_column, max_bytes, settings),
-                                   on_progress=on_progress)
+                                   on_progress=on_progress, duplicates=duplicates, notes=notes)
     finally:
         close()
 
@@ -582,11 +668,11 @@ def eval_command(
                                "notes": result.notes}, indent=2, sort_keys=True))
         return
     for name, value in result.metrics.items():
-        typer.echo(f"{name:22} {value:7.3f}  {DEFINITIONS.get(name, '')}")
+        _echo(f"{name:22} {value:7.3f}  {DEFINITIONS.get(name, '')}")
     for name, value in result.counts.items():
         typer.echo(f"{name:22} {value:7d}")
     for note in result.notes:
-        typer.echo(f"note: {note}")
+        _echo(f"note: {note}")
 
 
 @app.command(
@@ -613,6 +699,7 @@ def train(
     from framing.compare.corpus import Record, read_records
     from framing.learn.sentence_model import train as train_model
 
+    _check_output(output, data)
     texts, labels, skipped = [], [], 0
     try:
         for record in read_records(data, group_by=label_column, text_column=text_column, max_bytes=2**31):
@@ -634,8 +721,8 @@ def train(
         raise typer.Exit(Exit.INPUT)
     model = train_model(texts, labels, description=f"{data.name}: {text_column} labelled by {label_column} "
                                                    f"('{positive}' = loaded)")
-    model.save(output)
-    typer.echo(f"trained on {len(texts)} sentences ({sum(labels)} loaded), {skipped} skipped; saved {output}")
+    _write(model.to_json(), output)
+    _echo(f"trained on {len(texts)} sentences ({sum(labels)} loaded), {skipped} skipped; saved {output}")
 
 
 @lexicon_app.command("validate")
@@ -651,7 +738,7 @@ def lexicon_validate(
     lex = _load(directories, no_builtin)
     problems = check_examples(lex, ("fast", "spacy") if spacy_available() else ("fast",))
     for problem in problems:
-        err_console.print(Text(str(problem)))
+        err_console.print(Text(safe_terminal(str(problem), newlines=False)))
     if problems:
         _error(f"{len(problems)} example problem{'s' if len(problems) != 1 else ''}")
         raise typer.Exit(Exit.LEXICON)
@@ -672,7 +759,7 @@ def lexicon_list(
         )
     for entry in lex.entries:
         if category is None or entry.category == category:
-            typer.echo(f"{entry.key}\t{entry.strength}\t{entry.connotation.value}\t{entry.term}")
+            _echo(f"{entry.key}\t{entry.strength}\t{entry.connotation.value}\t{entry.term}")
 
 
 @lexicon_app.command("show")
@@ -696,7 +783,7 @@ def lexicon_show(
         what = "ambiguous" if matches else "unknown"
         _error(f"{what} entry '{entry_id}'{hint}")
         raise typer.Exit(Exit.USAGE)
-    typer.echo(entry_text(matches[0], lex))
+    _echo(entry_text(matches[0], lex))
 
 
 @lexicon_app.command("docs")
@@ -708,6 +795,7 @@ def lexicon_docs(
     """Write the lexicon reference table (docs/lexicon-reference.md) from the built-in lexicon."""
     from framing.render.lexicon_docs import render_lexicon_docs
 
+    _check_output(output)
     lex = _load(None, False)
     _write(render_lexicon_docs(lex), output)
 
@@ -757,23 +845,74 @@ def lexicon_suggest(
             f"{row['ptc']:4d} {row['neutral']:5d} {share:>6}  {row['entry'] or '-'}"
         )
         for example in row["examples"]:  # type: ignore[attr-defined]
-            typer.echo(Text(f"    {example['source']}: {example['quote']}").plain)
+            _echo(f"    {example['source']}: {example['quote']}")
+
+
+_main_pid = 0
+
+
+def _on_signal(signum: int, _frame: object) -> None:
+    """SIGINT or SIGTERM: one line, end the worker processes, drop a half-written report, exit 130 or 143.
+
+    It exits from the handler (`os._exit`) rather than raising, because an exception raised in a signal
+    handler can land where Python swallows it (a weakref callback) and the run would go on; the report is
+    only ever written at the end, so nothing partial reaches stdout or `-o`. A child forked before its
+    own handlers were set (a pool worker starting up) exits at once, silently.
+    """
+    code = 128 + signum
+    if os.getpid() != _main_pid:
+        os._exit(code)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    with contextlib.suppress(OSError):
+        os.write(2, b"error: interrupted\n" if signum == signal.SIGINT else b"error: terminated\n")
+    corpus = sys.modules.get("framing.compare.corpus")  # only corpus mode starts worker processes
+    if corpus is not None:
+        with contextlib.suppress(Exception):
+            corpus.stop_workers()
+    from framing.outputs import discard_pending
+
+    discard_pending()
+    os._exit(code)
 
 
 def main() -> None:
-    """Console entry point: a FramingError not handled above is one line on stderr, never a traceback."""
+    """Console entry point: every failure is one line on stderr and a documented exit code, never a traceback.
+
+    A FramingError not handled above gets its own code; any other OSError (a disk or permission problem)
+    exits 4; SIGINT and SIGTERM exit 130 and 143 (corpus workers ignore SIGINT and are ended by the
+    pool, so they print nothing; see `_on_signal`); anything else is a bug: exit 5 with a short message.
+    """
+    global _main_pid
+    _main_pid = os.getpid()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        if signal.getsignal(signum) != signal.SIG_IGN:  # `nohup` and background jobs ignore them: keep that
+            signal.signal(signum, _on_signal)
     try:
         app()
     except FramingError as error:
         _error(str(error))
         code = (
             Exit.INPUT
-            if isinstance(error, InputError)
+            if isinstance(error, InputError | OutputError)
             else Exit.LEXICON
             if isinstance(error, LexiconError)
             else Exit.INTERNAL
         )
         sys.exit(code)
+    except OSError as error:
+        where = f"{error.filename}: " if error.filename else ""
+        _error(f"{where}{error.strerror or error}")
+        sys.exit(Exit.INPUT)
+    except RecursionError:
+        _error("input is nested too deeply to process")
+        sys.exit(Exit.INPUT)
+    except Exception as error:
+        _error(
+            f"internal error ({type(error).__name__}: {str(error)[:200]}); this is a bug in framing, please "
+            "report it with the command you ran"
+        )
+        sys.exit(Exit.INTERNAL)
 
 
 if __name__ == "__main__":

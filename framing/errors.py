@@ -3,6 +3,7 @@
 * FramingError
   + LexiconError   a lexicon directory has problems (all of them, compiler-style)
   + InputError     a document cannot be read (missing, empty, binary, too large)
+  + OutputError    a report cannot be written (missing or read-only folder, full disk)
 """
 
 from __future__ import annotations
@@ -40,3 +41,7 @@ class LexiconError(FramingError):
 
 class InputError(FramingError):
     """A document could not be read; the message names the file and the remedy."""
+
+
+class OutputError(FramingError):
+    """A report could not be written; any file that was there before is left as it was."""

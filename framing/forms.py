@@ -2,7 +2,8 @@
 
 Normalisation maps each character to exactly one character (curly quotes to straight, dashes to '-',
 whitespace to ' ') and lowercases, so a normalised text indexes like the original; only runs of
-whitespace are folded, and `Folded` maps their offsets back.
+whitespace are folded and zero-width characters (zero-width space, joiners, word joiner, byte-order
+mark, soft hyphen) dropped, so "mili\u200dtants" is found, and `Folded` maps their offsets back.
 """
 
 from __future__ import annotations
@@ -25,6 +26,10 @@ _ONE_FOR_ONE = str.maketrans(
     }
 )
 _WHITESPACE_RUN = re.compile(r"\s{2,}")
+ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+# What matching leaves out: a run of zero-width characters (all of it), or a run of whitespace (all but
+# its first character; zero-width characters inside the run go too).
+_DROPPED = re.compile(rf"[{ZERO_WIDTH}]+|\s[\s{ZERO_WIDTH}]+")
 
 
 def _lower_keep_length(text: str) -> str:
@@ -73,15 +78,16 @@ def fold(text: str) -> Folded:
     mapped = _map_one_for_one(text)
     breaks: list[int] = []
     shifts: list[int] = []
-    if "  " not in mapped:
+    if "  " not in mapped and not any(c in mapped for c in ZERO_WIDTH):
         return Folded(_lower_keep_length(mapped), mapped, (), ())
     pieces: list[str] = []
     last = 0
     shift = 0
-    for run in _WHITESPACE_RUN.finditer(mapped):
-        pieces.append(mapped[last : run.start() + 1])
-        shift += len(run.group()) - 1
-        breaks.append(run.start() + 1 - (shift - (len(run.group()) - 1)))
+    for run in _DROPPED.finditer(mapped):
+        keep = 0 if run.group()[0] in ZERO_WIDTH else 1
+        pieces.append(mapped[last : run.start() + keep])
+        breaks.append(run.start() + keep - shift)
+        shift += len(run.group()) - keep
         shifts.append(shift)
         last = run.end()
     pieces.append(mapped[last:])

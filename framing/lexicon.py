@@ -115,14 +115,17 @@ def _load_sources(directory: Path, out: _Collector) -> dict[str, Source]:
     if not path.is_file():
         return {}
     shown = _display(path)
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
-        out.add(shown, _toml_error_line(error), None, f"cannot be read: {error}")
+    read = _read_toml(path, shown, out)
+    if read is None:
         return {}
-    text_lines = path.read_text(encoding="utf-8").splitlines()
+    data, text = read
+    text_lines = text.splitlines()
     sources: dict[str, Source] = {}
-    for key, value in data.get("source", {}).items():
+    table = data.get("source", {})
+    if not isinstance(table, dict):
+        out.add(shown, 1, None, "'source' must be tables [source.KEY]")
+        table = {}
+    for key, value in table.items():
         line = next((i + 1 for i, t in enumerate(text_lines) if t.strip() == f"[source.{key}]"), 1)
         if not isinstance(value, dict) or not isinstance(value.get("citation"), str):
             out.add(shown, line, None, f"source '{key}' needs a citation string")
@@ -138,6 +141,31 @@ def _load_sources(directory: Path, out: _Collector) -> dict[str, Source]:
     for unknown in set(data) - {"source"}:
         out.add(shown, 1, None, f"unknown table '{unknown}' (sources go in [source.KEY] tables)")
     return sources
+
+
+def _read_toml(path: Path, shown: str, out: _Collector) -> tuple[dict[str, Any], str] | None:
+    """A TOML file's data and text; every failure (unreadable, not a regular file, not UTF-8, bad syntax,
+    nested too deeply) is one problem with its line, never an exception."""
+    from framing.inputs import not_a_file
+
+    refused = not_a_file(path)
+    if refused:
+        out.add(shown, 1, None, refused.split(": ", 1)[-1])
+        return None
+    try:
+        text = path.read_text(encoding="utf-8")
+        return tomllib.loads(text), text
+    except UnicodeDecodeError:
+        out.add(shown, 1, None, "is not UTF-8 text")
+    except tomllib.TOMLDecodeError as error:
+        out.add(shown, _toml_error_line(error), None, f"TOML syntax error: {error}")
+    except RecursionError:
+        out.add(shown, 1, None, "TOML nested too deeply to read")
+    except IsADirectoryError:
+        out.add(shown, 1, None, "is a folder, not a lexicon file")
+    except OSError as error:
+        out.add(shown, 1, None, f"cannot be read ({error.strerror or error})")
+    return None
 
 
 def _toml_error_line(error: Exception) -> int:
@@ -366,15 +394,10 @@ def _load_file(
     path: Path, sources: dict[str, Source], out: _Collector
 ) -> tuple[Category | None, list[Entry]]:
     shown = _display(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-        data = tomllib.loads(text)
-    except UnicodeDecodeError:
-        out.add(shown, 1, None, "is not UTF-8 text")
+    read = _read_toml(path, shown, out)
+    if read is None:
         return None, []
-    except tomllib.TOMLDecodeError as error:
-        out.add(shown, _toml_error_line(error), None, f"TOML syntax error: {error}")
-        return None, []
+    data, text = read
     for unknown in sorted(set(data) - {"lexicon", "entry", "graded"}):
         out.add(shown, 1, None, f"unknown table '{unknown}'{_did_you_mean(unknown, ['lexicon', 'entry'])}")
     category = _parse_header(data, path, shown, out)
@@ -450,7 +473,15 @@ def load_lexicon(*extra: Path, builtin: bool = True) -> Lexicon:
         LexiconError: with every problem found in every file.
     """
     directories = ((default_lexicon_dir(),) if builtin else ()) + tuple(extra)
-    return _load_cached(tuple(d.resolve() for d in directories))
+    return _load_cached(tuple(_resolved(d) for d in directories))
+
+
+def _resolved(path: Path) -> Path:
+    """The absolute path with links resolved; a symlink loop stays as given (it is reported as unreadable)."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):
+        return path.absolute()
 
 
 @cache

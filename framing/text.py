@@ -64,11 +64,37 @@ def _hard_wrapped(text: str) -> bool:
     return len(inner) >= 3 and sum(low <= n <= high for n in inner) > len(inner) / 2
 
 
+# Longest sentence, in characters: a longer run (a page of text with no full stop) is cut at the last
+# space before this length, or at the length itself when there is none. Per-sentence work (tagging,
+# clauses) is quadratic in the sentence's length at worst, so this bound keeps the whole pipeline linear
+# in the input; real news sentences are far shorter (the longest in the seed corpora is under 1,500).
+MAX_SENTENCE = 2000
+
+
+def _bounded(start: int, end: int, text: str) -> list[tuple[int, int]]:
+    """The span [start, end) cut into pieces of at most MAX_SENTENCE characters, at spaces where possible."""
+    pieces = []
+    while end - start > MAX_SENTENCE:
+        cut = max(text.rfind(" ", start + MAX_SENTENCE // 2, start + MAX_SENTENCE),
+                  text.rfind("\n", start + MAX_SENTENCE // 2, start + MAX_SENTENCE))
+        cut = cut if cut > start else start + MAX_SENTENCE
+        piece = text[start:cut]
+        stripped = piece.rstrip()
+        if stripped:
+            pieces.append((start, start + len(stripped)))
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
+    if end > start:
+        pieces.append((start, end))
+    return pieces
+
+
 def split_sentences(text: str) -> tuple[tuple[int, int], ...]:
     """Sentence spans, trimmed of surrounding whitespace, covering every non-space character.
 
     A blank line always ends a sentence; a single line break does too (headlines, captions, lists)
-    unless the text is hard-wrapped.
+    unless the text is hard-wrapped. No span is longer than MAX_SENTENCE characters.
     """
     cuts: list[int] = [m.start() for m in _PARAGRAPH.finditer(text)]
     if "\n" in text and not _hard_wrapped(text):
@@ -84,7 +110,10 @@ def split_sentences(text: str) -> tuple[tuple[int, int], ...]:
         stripped = piece.strip()
         if stripped:
             start = last + (len(piece) - len(piece.lstrip()))
-            spans.append((start, start + len(stripped)))
+            if len(stripped) > MAX_SENTENCE:
+                spans.extend(_bounded(start, start + len(stripped), text))
+            else:
+                spans.append((start, start + len(stripped)))
         last = cut
     return tuple(spans)
 

@@ -114,7 +114,9 @@ def test_directory_mixing_good_and_bad_files(tmp_path: Path) -> None:
     (tmp_path / "skip.png").write_bytes(b"\x89PNG")
     result = run("analyze", str(tmp_path), "--format", "json")
     assert result.exit_code == 4
-    assert len(result.stderr.strip().splitlines()) == 1
+    errors, skipped = result.stderr.strip().splitlines()
+    assert errors.startswith("error:") and "b.txt: empty file" in errors
+    assert skipped.startswith("warning: skipped") and "skip.png: not .txt, .md or .html (.png)" in skipped
     assert [Path(d["source"]).name for d in json.loads(result.stdout)["documents"]] == ["a.txt", "c.md"]
 
 

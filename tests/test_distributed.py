@@ -1,9 +1,11 @@
-"""Corpus mode on Dask: a two-worker local cluster gives the local pool's profiles, failures and report,
-byte for byte, whatever the partitioning; partitions split only between records."""
+"""Corpus mode on Dask: a two-worker local cluster gives the local pool's profiles, failures, warnings
+(repeated records, lines read as Windows-1252) and report, byte for byte, whatever the partitioning;
+partitions split only between records."""
 
 from __future__ import annotations
 
 import csv
+import io
 import json
 from collections.abc import Iterator
 from pathlib import Path
@@ -12,7 +14,7 @@ import pytest
 from typer.testing import CliRunner
 
 from framing.cli import app
-from framing.compare.corpus import profile_corpus, read_records
+from framing.compare.corpus import profile_corpus, read_records, unique_records
 from framing.compare.distributed import Options, _boundaries, plan, profile_corpus_dask
 
 from .conftest import ROOT
@@ -48,7 +50,18 @@ def _rows() -> list[dict[str, str]]:
     rows[3]["text"] = "A quoted field\nwith a line break, \"quotes\" and, commas: " + rows[3]["text"]
     rows.insert(5, {"outlet": "river-daily", "title": "empty", "text": ""})
     rows.insert(9, {"outlet": "", "title": "no outlet", "text": "The regime fell."})
+    # word-for-word repeats: within a source (counted once), and the same text from another source (kept)
+    rows.append(dict(rows[1], title="repeat"))
+    rows.append({"outlet": "river-daily", "title": "over the limit", "text": "The regime fell. " * 70_000})
+    rows.append(dict(rows[1], title="repeat again"))
+    other = next(r["outlet"] for r in rows if r["outlet"] and r["outlet"] != rows[1]["outlet"])
+    rows.append(dict(rows[1], outlet=other, title="same text, another source"))
     return rows
+
+
+MAX_BYTES = 10**6  # the "over the limit" row is over it
+# a record written in Windows-1252 (the curly apostrophe is byte 0x92): read as such, with a warning
+CP1252_TEXT = "The regime\u2019s caf\u00e9 was shelled, officials said."
 
 
 def _jsonl(tmp_path: Path) -> Path:
@@ -56,6 +69,9 @@ def _jsonl(tmp_path: Path) -> Path:
     lines[7:7] = ["not json", "", "[1, 2]"]
     path = tmp_path / "corpus.jsonl"
     path.write_text("\n".join(lines) + "\n\n", encoding="utf-8")
+    with path.open("ab") as handle:
+        handle.write(json.dumps({"outlet": "river-daily", "text": CP1252_TEXT}, ensure_ascii=False)
+                     .encode("cp1252") + b"\n")
     return path
 
 
@@ -67,6 +83,10 @@ def _csv(tmp_path: Path) -> Path:
         writer.writerows(_rows()[:6])
         handle.write("\r\n")  # a blank row: the csv module skips it without a number
         writer.writerows(_rows()[6:])
+    row = io.StringIO(newline="")
+    csv.writer(row).writerow(["river-daily", "cp1252", CP1252_TEXT])
+    with path.open("ab") as handle:
+        handle.write(row.getvalue().encode("cp1252"))
     return path
 
 
@@ -89,11 +109,14 @@ def _folder(tmp_path: Path) -> Path:
     return tmp_path / "folder"
 
 
-def _local(path: Path) -> tuple[str, list[str]]:
+def _local(path: Path) -> tuple[str, list[str], list[int], list[str]]:
+    """What the CLI's local run gives: profiles, failures, repeated records and notes."""
+    notes: list[str] = []
+    duplicates: list[int] = []
     records = read_records(path, group_by="outlet" if not path.is_dir() else "folder", text_column="text",
-                           max_bytes=10**6)
-    groups, failures = profile_corpus(records, workers=1, engine="fast")
-    return repr(groups), failures
+                           max_bytes=MAX_BYTES, notes=notes)
+    groups, failures = profile_corpus(unique_records(records, duplicates), workers=1, engine="fast")
+    return repr(groups), failures, duplicates, notes
 
 
 @pytest.mark.parametrize("make", [_jsonl, _csv, _parquet, _folder], ids=["jsonl", "csv", "parquet", "folder"])
@@ -108,12 +131,20 @@ def test_cluster_equals_local_pool(client: object, tmp_path: Path, make, size: i
         partition_bytes=size,
         folder_partition=max(1, size // 200),
     )
-    expected_groups, expected_failures = _local(path)
+    expected_groups, expected_failures, expected_duplicates, expected_notes = _local(path)
     seen: list[int] = []
-    groups, failures = profile_corpus_dask(client, partitions, Options(group_by, "text", 10**6, SETTINGS),
-                                           on_progress=seen.append)
+    duplicates: list[int] = []
+    notes: list[str] = []
+    groups, failures = profile_corpus_dask(client, partitions, Options(group_by, "text", MAX_BYTES, SETTINGS),
+                                           on_progress=seen.append, duplicates=duplicates, notes=notes)
     assert repr(groups) == expected_groups
     assert failures == expected_failures
+    assert duplicates == expected_duplicates
+    assert notes == expected_notes
+    if not path.is_dir():
+        assert len(duplicates) == 2 and any("over the --max-mb limit" in f for f in failures)
+    if path.suffix in (".jsonl", ".csv"):
+        assert len(notes) == 1 and "read as Windows-1252" in notes[0]
     assert len(failures) >= 1 and len(groups) == 3
     assert seen and seen[-1] == sum(p.documents for p in groups.values()) + sum(
         "analysis failed" in f for f in failures)
@@ -124,13 +155,19 @@ def test_cluster_equals_local_pool(client: object, tmp_path: Path, make, size: i
 def test_failures_are_numbered_as_in_the_file(client: object, tmp_path: Path) -> None:
     path = _jsonl(tmp_path)
     partitions = plan(path, text_column="text", group_by="outlet", partition_bytes=1)
-    _, failures = profile_corpus_dask(client, partitions, Options("outlet", "text", 10**6, SETTINGS))
+    duplicates: list[int] = []
+    notes: list[str] = []
+    _, failures = profile_corpus_dask(client, partitions, Options("outlet", "text", MAX_BYTES, SETTINGS),
+                                      duplicates=duplicates, notes=notes)
     assert failures == [
         "record 6: no text in column 'text' (columns: outlet, text, title)",
         "record 8: not valid JSON (Expecting value)",
         "record 10: not a JSON object",
         "record 13: no value in column 'outlet'",
+        "record 24: over the --max-mb limit",
     ]
+    assert duplicates == [23, 25]  # the first copy (line 2) is kept
+    assert notes == [f"{path}: line 28 is not UTF-8 and were read as Windows-1252"]
 
 
 @pytest.mark.parametrize("quoted", [False, True])

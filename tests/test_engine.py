@@ -149,3 +149,11 @@ def test_shipped_mirror_matches_its_recorded_digests() -> None:
 
     module = __import__(spacy_engine.MIRROR)
     assert spacy_engine.verify_mirror(Path(module.__file__).parent / f"{spacy_engine.MIRROR}-3.8.0") == []
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_headline_participle_is_an_agentless_passive(engine: str) -> None:
+    found = clause_words("Opposition leader freed after two years in jail", engine)
+    assert [(verb, passive) for verb, passive, *_ in found] == [("freed", True)]
+    sentence = clause_words("Opposition leader freed the hostages after two years.", engine)
+    assert ("freed", False) in [(verb, passive) for verb, passive, *_ in sentence]

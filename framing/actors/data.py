@@ -83,11 +83,21 @@ def _problem(path: Path, text: str, needle: str, message: str) -> Problem:
 
 
 def _read(path: Path, problems: list[Problem]) -> tuple[dict[str, Any], str]:
+    from framing.inputs import not_a_file
+
+    refused = not_a_file(path)
+    if refused:
+        problems.append(Problem(str(path), 1, None, refused.split(": ", 1)[-1]))
+        return {}, ""
     try:
         text = path.read_text(encoding="utf-8")
         return tomllib.loads(text), text
-    except (OSError, UnicodeDecodeError) as error:
-        problems.append(Problem(str(path), 1, None, f"cannot be read: {error}"))
+    except UnicodeDecodeError:
+        problems.append(Problem(str(path), 1, None, "is not UTF-8 text"))
+    except OSError as error:
+        problems.append(Problem(str(path), 1, None, f"cannot be read ({error.strerror or error})"))
+    except RecursionError:
+        problems.append(Problem(str(path), 1, None, "TOML nested too deeply to read"))
     except tomllib.TOMLDecodeError as error:
         found = re.search(r"line (\d+)", str(error))
         problems.append(
@@ -96,9 +106,22 @@ def _read(path: Path, problems: list[Problem]) -> tuple[dict[str, Any], str]:
     return {}, ""
 
 
+def _tables(
+    data: dict[str, Any], key: str, text: str, path: Path, problems: list[Problem]
+) -> list[dict[str, Any]]:
+    """The [[key]] tables of a file; anything else there is a problem at its line."""
+    value = data.get(key, [])
+    if isinstance(value, list) and all(isinstance(item, dict) for item in value):
+        return value
+    problems.append(
+        _problem(path, text, key, f"'{key}' must be [[{key}]] tables (got {type(value).__name__})")
+    )
+    return [item for item in value if isinstance(item, dict)] if isinstance(value, list) else []
+
+
 def _actors(data: dict[str, Any], text: str, path: Path, problems: list[Problem]) -> list[GazetteerActor]:
     out = []
-    for raw in data.get("actor", []):
+    for raw in _tables(data, "actor", text, path, problems):
         actor_id = raw.get("id")
         where = f'id = "{actor_id}"'
         unknown = set(raw) - {"id", "name", "type", "aliases", "note"}
@@ -109,7 +132,8 @@ def _actors(data: dict[str, Any], text: str, path: Path, problems: list[Problem]
         if not isinstance(actor_id, str) or not _ID.match(actor_id):
             problems.append(_problem(path, text, where, f"actor id must be kebab-case (got {actor_id!r})"))
             continue
-        if not isinstance(raw.get("name"), str) or raw.get("type") not in ACTOR_TYPES:
+        name = raw.get("name")
+        if not isinstance(name, str) or not name.strip() or raw.get("type") not in ACTOR_TYPES:
             problems.append(_problem(path, text, where, f"actor '{actor_id}' needs a name and a type from: "
                                      f"{', '.join(ACTOR_TYPES)}"))
             continue
@@ -125,7 +149,7 @@ def _actors(data: dict[str, Any], text: str, path: Path, problems: list[Problem]
 
 def _verbs(data: dict[str, Any], text: str, path: Path, problems: list[Problem]) -> dict[str, Verb]:
     forms: dict[str, Verb] = {}
-    for raw in data.get("verb", []):
+    for raw in _tables(data, "verb", text, path, problems):
         lemma = raw.get("lemma")
         where = f'lemma = "{lemma}"'
         ok = (
@@ -133,7 +157,8 @@ def _verbs(data: dict[str, Any], text: str, path: Path, problems: list[Problem])
             and raw.get("class") in VERB_CLASSES
             and all(isinstance(raw.get(k), int | float) and -1 <= raw[k] <= 1 for k in ("agent", "patient"))
         )
-        if not ok or set(raw) - {"lemma", "forms", "class", "agent", "patient"}:
+        unknown = set(raw) - {"lemma", "forms", "class", "agent", "patient"}
+        if not ok or not isinstance(lemma, str) or unknown:
             problems.append(
                 _problem(
                     path,
@@ -155,7 +180,15 @@ def _verbs(data: dict[str, Any], text: str, path: Path, problems: list[Problem])
 
 def load_actor_data(actors_file: Path | None = None) -> ActorData:
     """The bundled actor data, extended by a user actors file (its actors replace same-id ones)."""
-    return _load(actors_file.resolve() if actors_file else None)
+    return _load(_resolved(actors_file) if actors_file else None)
+
+
+def _resolved(path: Path) -> Path:
+    """The absolute path with links resolved; a symlink loop stays as given (reading it reports the loop)."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):
+        return path.absolute()
 
 
 @cache
@@ -174,7 +207,12 @@ def _load(actors_file: Path | None) -> ActorData:
             problems.append(Problem(str(actors_file), 1, None, f"unknown key {', '.join(sorted(unknown))} "
                                     "(an actors file holds [[actor]] tables and an optional ignore list)"))
         actors.update({a.id: a for a in _actors(user, user_text, actors_file, problems)})
-        ignore = {normalize(n) for n in user.get("ignore", []) if isinstance(n, str)}
+        names = user.get("ignore", [])
+        if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
+            problems.append(_problem(actors_file, user_text, "ignore", "ignore must be a list of names "
+                                     f"(got {names!r:.40})"))
+            names = []
+        ignore = {normalize(n) for n in names}
     verbs = _verbs(verbs_data, verbs_text, folder / "verbs.toml", problems)
     if problems:
         raise LexiconError(tuple(problems))

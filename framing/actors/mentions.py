@@ -215,7 +215,6 @@ class MentionFinder:
                 known = self.data.by_id.get(actor_id)
                 # "in Syria", "near Baghdad"
                 place = known is not None and known.type in ("state", "government")
-                first = min(i for i in range(chunk.start, chunk.end) if tokens[i].end > g_start)
                 if (
                     known is not None
                     and known.type == "person"

@@ -7,11 +7,17 @@ pool does, and the reduction merges neighbouring partitions in order (`SourcePro
 and keeps first-appearance order), so neither the partitioning nor the order in which partitions finish
 changes anything. A partition numbers its records from 1; merging shifts the right-hand partition's
 numbers by the rows of the left-hand one, so failed records are reported by their line or row in the file.
+
+Word-for-word repeats within a source are dropped as the local run drops them (`corpus.unique_records`,
+first occurrence in file order wins), in two passes: a cheap first pass reads and parses every partition
+and returns only (record number, digest) pairs, lines read as Windows-1252 and the numbers used; the
+client walks them in corpus order, decides which record numbers are repeats and builds the local run's
+warnings; the analysis pass then skips those numbers. Reading twice costs little next to the analysis.
 """
 
 from __future__ import annotations
 
-import io
+import itertools
 import os
 import re
 from collections.abc import Callable, Iterable, Iterator
@@ -28,17 +34,21 @@ from framing.compare.corpus import (
     Settings,
     _csv,
     _jsonl,
+    cp1252_note,
+    decoded_lines,
     delimiter,
-    folder_files,
+    folder_errors,
     folder_records,
+    open_corpus,
     parquet_file,
     parquet_records,
     profile_record,
+    record_digest,
     records_of,
 )
 from framing.compare.profile import SourceProfile
 from framing.errors import InputError
-import itertools
+from framing.inputs import folder_files
 
 if TYPE_CHECKING:
     from distributed import Client
@@ -74,6 +84,28 @@ class Partition:
     row_groups: tuple[int, ...] = ()
     files: tuple[tuple[int, Path], ...] = ()
     header: tuple[str, ...] = ()  # CSV: the column names, for partitions after the first
+    errors: tuple[str, ...] = ()  # folder: subfolders that cannot be read (the first partition reports them)
+
+
+@dataclass(frozen=True, slots=True)
+class Stretch:
+    """What one partition holds: its records in order, the line or row numbers they used (0 where numbers
+    are global already), the lines read, and which of them were read as Windows-1252 (numbered from 1)."""
+
+    records: list[Record | Failure]
+    rows: int = 0
+    lines: int = 0
+    cp1252: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Scan:
+    """The first pass over a partition: its records' (number, digest) pairs and the numbers it used."""
+
+    keys: tuple[tuple[int, bytes], ...]
+    rows: int
+    lines: int
+    cp1252: tuple[int, ...]
 
 
 @dataclass(slots=True)
@@ -90,14 +122,19 @@ class Partial:
 # --- planning (on the client: file sizes, offsets and metadata only) -------------------------------
 
 def plan(path: Path, *, text_column: str, group_by: str | None, partition_bytes: int = PARTITION_BYTES,
-         folder_partition: int = FOLDER_PARTITION) -> list[Partition]:
-    """The partitions of a corpus, in corpus order."""
+         folder_partition: int = FOLDER_PARTITION, max_bytes: int = 1 << 26) -> list[Partition]:
+    """The partitions of a corpus, in corpus order (`max_bytes`: the record size limit, for the CSV
+    header)."""
     if not path.exists():
         raise InputError(f"{path}: no such file or folder")
     if path.is_dir():
-        files = list(enumerate(folder_files(path), start=1))
-        return [Partition(path, "folder", files=tuple(files[i : i + folder_partition]))
-                for i in range(0, len(files), folder_partition)]
+        found, _, problems = folder_files(path)
+        files = list(enumerate(found, start=1))
+        errors = tuple(map(str, problems))
+        partitions = [Partition(path, "folder", files=tuple(files[i : i + folder_partition]))
+                      for i in range(0, len(files), folder_partition)] or [Partition(path, "folder")]
+        partitions[0] = Partition(path, "folder", files=partitions[0].files, errors=errors)
+        return partitions if files or errors else []
     suffix = path.suffix.lower()
     if suffix in PARQUET_SUFFIXES:
         return _plan_parquet(path, text_column, group_by, partition_bytes)
@@ -107,7 +144,7 @@ def plan(path: Path, *, text_column: str, group_by: str | None, partition_bytes:
     kind = "csv" if suffix in CSV_SUFFIXES else "jsonl"
     try:
         bounds = sorted(set(_boundaries(path, partition_bytes, quoted=kind == "csv")))
-        header = _csv_header(path) if kind == "csv" else ()
+        header = _csv_header(path, max_bytes) if kind == "csv" else ()
     except OSError as error:
         raise InputError(f"{path}: cannot be read ({error.strerror or error})") from None
     return [
@@ -123,7 +160,7 @@ def _boundaries(path: Path, size: int, *, quoted: bool) -> Iterator[int]:
     yield 0
     total = path.stat().st_size
     target = size
-    with path.open("rb") as handle:
+    with open_corpus(path) as handle:
         offset, quotes = 0, 0  # quotes seen before `offset`
         while target < total:
             block = handle.read(_BLOCK)
@@ -145,14 +182,13 @@ def _boundaries(path: Path, size: int, *, quoted: bool) -> Iterator[int]:
     yield total
 
 
-def _csv_header(path: Path) -> tuple[str, ...]:
+def _csv_header(path: Path, max_bytes: int) -> tuple[str, ...]:
+    """The first row, read as the local run's `csv.DictReader` reads it (decoded line by line)."""
     import csv
 
-    with path.open(encoding="utf-8", newline="") as handle:
-        try:
-            return tuple(next(csv.reader(handle, delimiter=delimiter(path)), []))
-        except UnicodeDecodeError:
-            raise InputError(f"{path}: corpus is not UTF-8 text") from None
+    with open_corpus(path) as handle:
+        lines = decoded_lines(path, handle, max_bytes, [])
+        return tuple(next(csv.reader(lines, delimiter=delimiter(path)), []))
 
 
 def _plan_parquet(path: Path, text_column: str, group_by: str | None, size: int) -> list[Partition]:
@@ -175,43 +211,76 @@ def _plan_parquet(path: Path, text_column: str, group_by: str | None, size: int)
 
 # --- the tasks (on the workers) --------------------------------------------------------------------
 
-def read_partition(partition: Partition, options: Options) -> tuple[list[Record | Failure], int]:
-    """The records of one partition, numbered from 1 for JSONL and CSV (and the rows they used), or by
-    their place in the corpus for Parquet and folders (rows 0)."""
+def read_partition(partition: Partition, options: Options) -> Stretch:
+    """The records of one partition, numbered from 1 for JSONL and CSV, or by their place in the corpus
+    for Parquet and folders; lines are decoded and size-limited one by one, as the local run does."""
     path = partition.path
     if partition.kind == "folder":
-        return list(folder_records(path, partition.files, options.group_by, options.max_bytes)), 0
+        records = [*folder_errors(partition.errors),
+                   *folder_records(path, partition.files, options.group_by, options.max_bytes)]
+        return Stretch(records)
     if partition.kind == "parquet":
-        return list(parquet_records(path, options.group_by, options.text_column, partition.row_groups,
-                                    partition.first_number)), 0
-    try:
-        with path.open("rb") as handle:
+        return Stretch(list(parquet_records(path, options.group_by, options.text_column, partition.row_groups,
+                                            partition.first_number, max_bytes=options.max_bytes)))
+    cp1252: list[int] = []
+    with open_corpus(path) as handle:
+        try:
             handle.seek(partition.start)
-            data = handle.read(partition.end - partition.start)
-    except OSError as error:
-        raise InputError(f"{path}: cannot be read ({error.strerror or error})") from None
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        raise InputError(f"{path}: corpus is not UTF-8 text") from None
+        except OSError as error:
+            raise InputError(f"{path}: cannot be read ({error.strerror or error})") from None
+        lines = list(decoded_lines(path, handle, options.max_bytes, cp1252, end=partition.end))
     if partition.kind == "jsonl":
-        lines = io.StringIO(text, newline="").readlines()
-        return list(records_of(path, _jsonl(lines), options.group_by, options.text_column)), len(lines)
-    handle_ = io.StringIO(text, newline="")
+        records = list(records_of(_jsonl(lines), options.group_by, options.text_column))
+        return Stretch(records, len(lines), len(lines), tuple(cp1252))
     first = partition.start == 0
-    rows = list(_csv(handle_, delimiter(path), fieldnames=None if first else list(partition.header),
+    rows = list(_csv(lines, delimiter(path), fieldnames=None if first else list(partition.header),
                      start=2 if first else 1))
     used = rows[-1][0] if rows else (1 if first else 0)
-    return list(records_of(path, rows, options.group_by, options.text_column)), used
+    records = list(records_of(rows, options.group_by, options.text_column))
+    return Stretch(records, used, len(lines), tuple(cp1252))
 
 
-def profile_partition(partition: Partition, options: Options) -> Partial:
-    """Read and profile one partition, folding its records in order as the local pool does."""
-    records, rows = read_partition(partition, options)
-    partial = Partial(rows=rows)
-    for item in records:
+def scan_partition(partition: Partition, options: Options) -> Scan:
+    """The first pass: each record's number and digest (`corpus.record_digest`), nothing analysed."""
+    stretch = read_partition(partition, options)
+    keys = tuple((r.number, record_digest(r)) for r in stretch.records if isinstance(r, Record))
+    return Scan(keys, stretch.rows, stretch.lines, stretch.cp1252)
+
+
+def repeats(scans: Iterable[Scan]) -> tuple[list[frozenset[int]], list[int], list[int]]:
+    """From the first pass, in corpus order: each partition's record numbers to skip (repeats of an
+    earlier record of the same source), those numbers in the corpus, and the corpus lines read as
+    Windows-1252."""
+    seen: set[bytes] = set()
+    skips: list[frozenset[int]] = []
+    duplicates: list[int] = []
+    cp1252: list[int] = []
+    rows = lines = 0
+    for scan in scans:
+        skip: set[int] = set()
+        for number, digest in scan.keys:
+            if digest in seen:
+                skip.add(number)
+                duplicates.append(number + rows)
+            else:
+                seen.add(digest)
+        skips.append(frozenset(skip))
+        cp1252.extend(n + lines for n in scan.cp1252)
+        rows += scan.rows
+        lines += scan.lines
+    return skips, duplicates, cp1252
+
+
+def profile_partition(partition: Partition, options: Options, skip: frozenset[int] = frozenset()) -> Partial:
+    """Read and profile one partition, folding its records in order as the local pool does; records
+    numbered in `skip` (repeats) are left out."""
+    stretch = read_partition(partition, options)
+    partial = Partial(rows=stretch.rows)
+    for item in stretch.records:
         if isinstance(item, Failure):
             partial.failures.append(item)
+            continue
+        if item.number in skip:
             continue
         group, result = profile_record(item, options.settings)
         partial.documents += 1
@@ -289,15 +358,27 @@ def profile_corpus_dask(
     *,
     on_progress: Callable[[int], None] | None = None,
     retries: int = 2,
+    duplicates: list[int] | None = None,
+    notes: list[str] | None = None,
 ) -> tuple[dict[str, SourceProfile], list[str]]:
     """Profiles by group (in order of first appearance) and the reasons records failed, as
-    `corpus.profile_corpus` gives them."""
+    `corpus.profile_corpus` gives them for `corpus.unique_records(corpus.read_records(...))`: the numbers
+    of repeated records go to `duplicates` and the warning on lines read as Windows-1252 to `notes`."""
     from distributed import as_completed
 
-    futures: list[Any] = [client.submit(profile_partition, p, options, retries=retries, pure=False)
-                          for p in partitions]
-    if not futures:
+    partitions = list(partitions)
+    if not partitions:
         return {}, []
+    scans: list[Scan] = client.gather([client.submit(scan_partition, p, options, retries=retries, pure=False)
+                                       for p in partitions])
+    skips, repeated, cp1252 = repeats(scans)
+    if duplicates is not None:
+        duplicates.extend(repeated)
+    note = cp1252_note(partitions[0].path, cp1252)
+    if note and notes is not None:
+        notes.append(note)
+    futures: list[Any] = [client.submit(profile_partition, p, options, skip, retries=retries, pure=False)
+                          for p, skip in zip(partitions, skips, strict=True)]
     counts = [client.submit(_documents, f, pure=False) for f in futures]
     while len(futures) > 1:  # merge neighbours, level by level: the order of the corpus is kept
         paired = [client.submit(combine, futures[i], futures[i + 1], retries=retries, pure=False)

@@ -9,7 +9,8 @@ from dataclasses import replace
 from functools import cache
 
 from framing.engine.chunks import chunks, clauses
-from framing.engine.model import Document, SentenceParse
+from framing.engine.model import Document, SentenceParse, Token
+from framing.engine.rules import headline_passives
 
 # Penn tags to Universal POS, for code that reads `Token.pos` whatever the engine.
 _UPOS = {
@@ -102,4 +103,5 @@ class FastEngine:
                           lemma=self._verbs.get(t.lower, t.lower) if t.tag.startswith("VB") else t.lower)
                   for t in tagged]
         chunk_list = chunks(tokens)
-        return SentenceParse(start, end, tuple(tokens), tuple(chunk_list), tuple(clauses(tokens, chunk_list)))
+        return headline_passives(SentenceParse(start, end, tuple(tokens), tuple(chunk_list),
+                                               tuple(clauses(tokens, chunk_list))))

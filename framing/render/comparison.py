@@ -12,11 +12,11 @@ import io
 import json
 from typing import Any
 
-from rich.console import Console
 from rich.text import Text
 
 from framing.compare import ActorCell, Comparison
 from framing.render.markdown import _cell as md
+from framing.render.safe import SafeConsole, csv_cell
 
 SCHEMA_VERSION = 1
 
@@ -182,10 +182,20 @@ def render_json(comparison: Comparison) -> str:
     return json.dumps(comparison_dict(comparison), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
 
+class _SafeWriter:
+    """A csv writer whose text cells cannot become spreadsheet formulas (`safe.csv_cell`)."""
+
+    def __init__(self, writer: Any) -> None:
+        self._writer = writer
+
+    def writerow(self, row: list[Any]) -> None:
+        self._writer.writerow([csv_cell(value) for value in row])
+
+
 def render_csv(comparison: Comparison) -> str:
     """Every table in one long-format CSV: table, source, actor, measure, value (loads into pandas or R)."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
+    writer = _SafeWriter(csv.writer(buffer, lineterminator="\n"))
     writer.writerow(["table", "source", "actor", "measure", "value"])
     for summary in comparison.summaries:
         writer.writerow(["sources", summary.name, "", "documents", summary.documents])
@@ -233,7 +243,7 @@ def render_csv(comparison: Comparison) -> str:
 
 def render_terminal(comparison: Comparison, *, color: bool = False, width: int = 100) -> str:
     buffer = io.StringIO()
-    console = Console(file=buffer, force_terminal=color, no_color=not color, width=width, highlight=False,
+    console = SafeConsole(file=buffer, force_terminal=color, no_color=not color, width=width, highlight=False,
                       soft_wrap=True, emoji=False, markup=False)
     console.print(Text("Largest differences", style="bold"))
     for difference in comparison.differences or ():

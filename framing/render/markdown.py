@@ -17,13 +17,13 @@ from framing.messages import (
     voice_line,
 )
 from framing.model import Analysis, Entry, Kind, Lexicon
+from framing.render.safe import markdown as safe_markdown
 from framing.text import LineIndex
 
 
 def _cell(text: str) -> str:
-    """Text made safe for a Markdown table cell: no pipes, no line breaks, no inline HTML."""
-    return (text.replace("\\", "\\\\").replace("|", "\\|").replace("<", "&lt;").replace(">", "&gt;")
-            .replace("\n", " ").replace("`", "\\`").replace("*", "\\*").replace("_", "\\_"))
+    """Text made safe for a Markdown table cell: no pipes, line breaks, links, images or inline HTML."""
+    return safe_markdown(text)
 
 
 def _analysis_md(analysis: Analysis, lexicon: Lexicon) -> list[str]:

@@ -9,7 +9,6 @@ from __future__ import annotations
 import io
 from collections.abc import Sequence
 
-from rich.console import Console
 from rich.text import Text
 
 from framing.coursework import questions
@@ -26,6 +25,7 @@ from framing.messages import (
     voice_line,
 )
 from framing.model import Analysis, Connotation, Finding, Lexicon
+from framing.render.safe import SafeConsole
 from framing.text import LineIndex
 
 _STYLE = {
@@ -39,8 +39,9 @@ _CONTEXT = 50
 
 def _context(analysis: Analysis, finding: Finding) -> Text:
     text = analysis.text
-    start = max(finding.start - _CONTEXT, text.rfind("\n", 0, finding.start) + 1)
-    line_end = text.find("\n", finding.end)
+    line_start = text.rfind("\n", max(0, finding.start - _CONTEXT), finding.start) + 1
+    start = max(finding.start - _CONTEXT, line_start)
+    line_end = text.find("\n", finding.end, finding.end + _CONTEXT + 1)
     end = min(finding.end + _CONTEXT, line_end if line_end != -1 else len(text))
     snippet = Text("    ")
     snippet.append(
@@ -88,7 +89,7 @@ def render_terminal(
     analyses: Sequence[Analysis], lexicon: Lexicon, *, color: bool = False, width: int = 100
 ) -> str:
     buffer = io.StringIO()
-    console = Console(file=buffer, force_terminal=color, no_color=not color, width=width, highlight=False,
+    console = SafeConsole(file=buffer, force_terminal=color, no_color=not color, width=width, highlight=False,
                       soft_wrap=True, emoji=False, markup=False)
     for analysis in analyses:
         summary = analysis.summary
