@@ -14,6 +14,7 @@ from typing import Any
 from framing.actors import score as scoring
 from framing.actors.data import ActorData, Verb
 from framing.actors.mentions import Mention, MentionFinder
+from framing.actors.roles import narrative
 from framing.engine.model import Clause, Token
 from framing.messages import (
     allegation_reason,
@@ -25,6 +26,7 @@ from framing.messages import (
 )
 from framing.model import (
     ActorFrame,
+    Connotation,
     Allegation,
     Evidence,
     Finding,
@@ -66,6 +68,7 @@ class _Collector:
         self.feature_cache: dict[Any, Any] = {}  # the sentiment model's per-sentence work, shared by actors
         self.quote_ends: list[int] = []  # sorted ends of the document's direct quotations
         self.quotes_by_end: dict[int, Quote] = {}
+        self.harmed: set[tuple[str, int]] = set()  # (actor, sentence) where the actor is a patient of harm
 
     def add(self, actor: str, component: str, evidence: Evidence) -> None:
         self.evidence[actor][component].append(evidence)
@@ -137,23 +140,26 @@ def frame_actors(document: Document, findings: tuple[Finding, ...], lexicon: Lex
                 alleging = (known is not None and known.lemma in data.words("allegation_verbs")) or any(
                     f.entry.category == ALLEGATION_CATEGORY and f.start <= verb.start < f.end for f in sentence_findings)
                 # an allegation counts once, as an allegation, not again as a role
-                _roles(out, text, sentence, clause, None if alleging else known, sentence_findings,
-                       data.words("perpetration_verbs"), verb_class="accusation" if alleging else None)
+                _roles(out, text, sentence, clause, None if alleging else known, sentence_findings, data,
+                       verb_class="accusation" if alleging else None)
         _allegations(out, text, sentence, sentence_findings, data)
         _mention_windows(out, text, sentence)
     _quotes(out, document, finder.mentions, finder)
     frames = _frames(out, text, finder, findings, lexicon)
     if learned_sentiment and data.sentiment_model is not None:
         starts = [f.start for f in findings]
-        frames = tuple(_learned_sentiment(frame, out, document, findings, starts, data.sentiment_model)
+        exclude = data.words("date_words")
+        frames = tuple(_learned_sentiment(frame, out, document, findings, starts, data.sentiment_model, exclude)
                        for frame in frames)
     return frames
 
 
 def _learned_sentiment(frame: ActorFrame, out: _Collector, document: Document, findings: tuple[Finding, ...],
-                       starts: list[int], model: Any) -> ActorFrame:
+                       starts: list[int], model: Any, exclude: frozenset[str]) -> ActorFrame:
     """Replace the clause-polarity sentiment with the learned model's reading of the first mention of the
-    actor in each sentence (p(positive) - p(negative)), explained by its top features."""
+    actor in each sentence (p(positive) - p(negative)), explained by its top features. Where the actor is
+    the patient of harm in that sentence, a negative reading is not counted: the violence of the sentence
+    is not held against its victim (harm-to-whom, docs/actor-framing.md)."""
     from dataclasses import replace
 
     from framing.learn.actor_sentiment import mention_features
@@ -168,16 +174,20 @@ def _learned_sentiment(frame: ActorFrame, out: _Collector, document: Document, f
         s_start, s_end = document.sentences[mention.sentence]
         nearby = _in(findings, s_start, s_end, starts)  # the window never leaves the sentence
         features = mention_features(document.text, (s_start, s_end), mention.start, mention.end, nearby, frame,
-                                    cache=cache)
+                                    cache=cache, exclude=exclude)
         label, probabilities = model.predict(features)
         value = round(probabilities["positive"] - probabilities["negative"], 3)
-        items.append(Evidence(mention.start, mention.end, mention.text, value,
-                              learned_sentiment_reason(label, probabilities[label], model.explain(features, top=3))))
+        reason = learned_sentiment_reason(label, probabilities[label], model.explain(features, top=3))
+        if value < 0 and (frame.id, mention.sentence) in out.harmed:
+            value, reason = 0.0, reason + "; not counted: it is the one harmed here"
+        items.append(Evidence(mention.start, mention.end, mention.text, value, reason))
     evidence = {name: list(items_) for name, items_ in out.evidence.get(frame.id, {}).items()}
     evidence["sentiment"] = items
-    score, confidence, components = scoring.combine(evidence)
+    result = scoring.combine(evidence)
     sentiment = round(sum(e.value for e in items) / len(items), 3) if items else 0.0
-    return replace(frame, score=score, confidence=confidence, components=components, sentiment=sentiment)
+    return replace(frame, score=result.score, confidence=result.confidence, components=result.components,
+                   probabilities=result.probabilities, sentiment=sentiment,
+                   **narrative(frame.roles, result.components))
 
 
 def _speaks(verb: Token, clause: Clause, speech: frozenset[str], tokens: list[Token]) -> bool:
@@ -223,13 +233,15 @@ def _name(text: str, sentence: _Sentence, span: tuple[int, int] | None) -> str |
 
 
 def _roles(out: _Collector, text: str, sentence: _Sentence, clause: Clause, verb: Verb | None,
-           findings: list[Finding], perpetration: frozenset[str], *, verb_class: str | None = None) -> None:
+           findings: list[Finding], data: ActorData, *, verb_class: str | None = None) -> None:
     tokens = sentence.tokens
     token = tokens[clause.verb]
+    if _modifier(tokens, clause.verb):
+        return  # "inflicted crushing defeats": an -ing word before its noun describes it, it is no clause
     values = (verb.agent, verb.patient) if verb else None
     verb_class = verb.verb_class if verb else verb_class
     lemma = verb.lemma if verb else token.lemma or token.lower
-    if clause.obj and token.lower in perpetration:
+    if clause.obj and token.lower in data.words("perpetration_verbs"):
         o_start, o_end = tokens[clause.obj[0]].start, tokens[clause.obj[1] - 1].end
         if any(f.entry.category in HARM_OBJECT_CATEGORIES for f in _in(findings, o_start, o_end)):
             values, verb_class = scoring.HARM_BY_OBJECT, "harm"
@@ -237,22 +249,96 @@ def _roles(out: _Collector, text: str, sentence: _Sentence, clause: Clause, verb
     patients = _actors_in(sentence, clause.patient) + [
         a for a in _actors_in(sentence, clause.against) if a not in _actors_in(sentence, clause.patient)
     ]
+    harmed_span = _harmed_span(tokens, clause)
+    if harmed_span is not None:  # "inflicted defeats on X": X is the one harmed
+        patients += [a for a in _actors_in(sentence, harmed_span) if a not in patients]
+    values, note = harm_to_whom(values, verb_class, token.lower, patients,
+                                _patient_findings(tokens, clause, harmed_span, findings), data, clause.negated)
     agentless = clause.passive and clause.by_agent is None
     spans = [s for s in (clause.subject, clause.obj, clause.by_agent, clause.against) if s]
     first = min([clause.verb, *(s[0] for s in spans)])
     last = max([clause.verb + 1, *(s[1] for s in spans)])
     window = tokens[first:last]
-    for role, actors, other_span in ((Role.AGENT, agents, clause.patient or clause.against),
+    for role, actors, other_span in ((Role.AGENT, agents, clause.patient or clause.against or harmed_span),
                                      (Role.PATIENT, patients, clause.agent)):
         for actor in actors:
             use = RoleUse(role, lemma, token.start, token.end, token.text, clause.passive,
-                          agentless and role is Role.PATIENT, _name(text, sentence, other_span), verb_class)
+                          agentless and role is Role.PATIENT, _name(text, sentence, other_span), verb_class,
+                          clause.negated)
             out.roles[actor].append(use)
             if values is not None:
                 value = values[0] if role is Role.AGENT else values[1]
-                out.add(actor, "roles", Evidence(token.start, token.end, token.text, value, role_reason(use)))
-            _sentiment(out, actor, text, [t for t in window if not _named(sentence, t)])
+                out.add(actor, "roles", Evidence(token.start, token.end, token.text, value,
+                                                 role_reason(use) + note))
+            victim = role is Role.PATIENT and verb_class == "harm" and not clause.negated
+            if victim:
+                out.harmed.add((actor, sentence.index))  # victims are not tainted by the violence done to them
+            else:
+                _sentiment(out, actor, text, [t for t in window if not _named(sentence, t)])
             out.sentence_actors.add(actor)
+
+
+# Nouns that make "inflicted X on Y" harm to Y.
+_HARM_NOUNS = frozenset(("defeat", "defeats", "blow", "blows", "losses", "casualties", "damage", "suffering",
+                         "punishment", "pain", "harm", "injuries", "sanctions"))
+
+
+def _modifier(tokens: list[Token], index: int) -> bool:
+    """An -ing form after a determiner or adjective is a noun ("further shelling", "the killing"), and one
+    between a verb and its noun modifies the noun ("inflicted crushing defeats"): neither is a clause."""
+    token = tokens[index]
+    if not token.lower.endswith("ing") or index == 0:
+        return False
+    before = tokens[index - 1]
+    if before.tag in ("DT", "JJ", "JJR", "PRP$", "POS"):
+        return True
+    return index + 1 < len(tokens) and tokens[index + 1].tag.startswith("NN") and before.tag.startswith("VB")
+
+
+def _harmed_span(tokens: list[Token], clause: Clause) -> tuple[int, int] | None:
+    """In "inflicted heavy losses on the rebels" the harmed party is the noun phrase after "on"."""
+    if clause.obj is None or not any(tokens[i].lower in _HARM_NOUNS for i in range(*clause.obj)):
+        return None
+    i = clause.obj[1]
+    if i < len(tokens) and tokens[i].lower in ("on", "upon"):
+        end = i + 1
+        while end < len(tokens) and (tokens[end].tag[:2] in ("DT", "JJ", "NN", "CD") or tokens[end].tag == "POS"):
+            end += 1
+        return (i + 1, end) if end > i + 1 else None
+    return None
+
+
+def _patient_findings(tokens: list[Token], clause: Clause, harmed: tuple[int, int] | None,
+                      findings: list[Finding]) -> list[Finding]:
+    spans = [s for s in (clause.patient, clause.against, harmed) if s]
+    out = []
+    for a, b in spans:
+        out.extend(_in(findings, tokens[a].start, tokens[b - 1].end))
+    return out
+
+
+def harm_to_whom(values: tuple[float, float] | None, verb_class: str | None, verb: str, patients: list[str],
+                 patient_findings: list[Finding], data: ActorData, negated: bool,
+                 ) -> tuple[tuple[float, float] | None, str]:
+    """Who is hurt decides what harm says about the one who hurts (docs/actor-framing.md):
+
+    - a negated verb is not the act ("did not attack"): no role value;
+    - taking ground ("took the city", "captured the eastern side") harms no person or group named: no value;
+    - harm done to a party the text itself casts negatively ("inflicted defeats on the terrorists") is
+      fighting, not harm to people: the agent's value is 0, the patient's is kept.
+    Returns the values to use and a note for the evidence's reason.
+    """
+    if values is None:
+        return None, ""
+    if negated:
+        return None, ""
+    if verb in data.words("territory_verbs") and not patients:
+        return (0.0, 0.0), " (taking ground, no one named as harmed)"
+    cast = [f for f in patient_findings if f.entry.connotation is Connotation.NEGATIVE and f.entry.kind is Kind.LOADED
+            and f.entry.category not in HARM_OBJECT_CATEGORIES]  # "ethnic crimes" names the act, not the party
+    if verb_class == "harm" and patients and cast:
+        return (0.0, values[1]), f' (against a party the text calls "{cast[0].text}")'
+    return values, ""
 
 
 def _named(sentence: _Sentence, token: Token) -> bool:
@@ -423,7 +509,8 @@ def _frames(out: _Collector, text: str, finder: MentionFinder, findings: tuple[F
             continue  # named in passing ("told reporters"), or a country named only as a place
         if actor.type == "place" and not voice and not any(r.role is Role.AGENT for r in roles):
             continue  # a place the engine named, never acting or speaking: where things happen, not who
-        score, confidence, components = scoring.combine(dict(evidence))
+        result = scoring.combine(dict(evidence))
+        roles_tuple = tuple(sorted(roles, key=lambda r: r.verb_start))
         sentiment_items = evidence.get("sentiment", [])
         sentiment = round(sum(e.value for e in sentiment_items) / len(sentiment_items), 3) if sentiment_items else 0.0
         names = _names(mentions, ordered)
@@ -438,14 +525,16 @@ def _frames(out: _Collector, text: str, finder: MentionFinder, findings: tuple[F
             names=names,
             labels=labels,
             descriptors=descriptors,
-            roles=tuple(sorted(roles, key=lambda r: r.verb_start)),
+            roles=roles_tuple,
             voice=tuple(sorted(voice, key=lambda v: v.start)),
             allegations=tuple(allegations),
             sentiment=sentiment,
-            score=score,
-            confidence=confidence,
-            components=components,
+            score=result.score,
+            confidence=result.confidence,
+            components=result.components,
             canonical=actor.name if actor.name != shown and actor_id in data_ids else None,
+            probabilities=result.probabilities,
+            **narrative(roles_tuple, result.components),
         ))
     frames.sort(key=lambda f: (f.first_position, f.id))
     return tuple(frames)
