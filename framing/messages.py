@@ -153,6 +153,10 @@ def role_reason(use) -> str:
     return f'patient of "{use.verb_text}" ({what}){by}'
 
 
+def attribute_reason(words: str, why: str) -> str:
+    return f'described as "{words}" ({why})'
+
+
 def label_reason(finding: Finding) -> str:
     return f'called "{finding.text}" ({finding.entry.key}, {finding.entry.connotation.value}, strength {finding.entry.strength})'
 

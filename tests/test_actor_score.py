@@ -16,6 +16,7 @@ import pytest
 
 from framing import InputError, analyze
 from framing.actors.roles import narrative
+from framing.engine import get_engine, spacy_available
 from framing.actors.score import (
     COMPONENTS,
     FALLBACK,
@@ -52,10 +53,19 @@ def test_contributions_add_up_to_the_score_and_probabilities_to_one():
     assert result.confidence == round(5 / 7, 3)  # N / (N + PRIOR)
 
 
-def test_component_features_are_sums_over_all_evidence_plus_prior():
+def test_component_features_are_sums_over_their_evidence_plus_prior():
     x = component_features({"labels": [ev(-1.0), ev(-1.0)], "roles": [ev(0.5)]})
-    assert x["labels"] == pytest.approx(-2 / 5) and x["roles"] == pytest.approx(0.5 / 5)
-    assert sum(abs(v) for v in x.values()) < 1
+    assert x["labels"] == pytest.approx(-2 / 4) and x["roles"] == pytest.approx(0.5 / 3)
+    assert all(abs(v) < 1 for v in x.values())
+
+
+@pytest.mark.parametrize("component", COMPONENTS)
+def test_more_negative_evidence_never_raises_a_score(component):
+    base = {"labels": [ev(-0.333)], "roles": [ev(-0.7)], "sentiment": [ev(-0.4)], "voice": [ev(1.0)]}
+    more = {name: list(items) for name, items in base.items()}
+    more.setdefault(component, []).append(ev(-0.667, 9))
+    if default_model().weights[component] >= 0:
+        assert combine(more).score <= combine(base).score
 
 
 def test_no_evidence_scores_zero():
@@ -121,11 +131,13 @@ def test_the_shipped_models_are_the_ones_loaded():
 
 # ------------------------------------------------------------------------------------------- evidence rules
 
-def test_a_negated_verb_is_not_the_act():
-    police = actor(analyze("Police never attacked the protesters."), "police")
-    assert any(r.negated for r in police.roles)
-    roles = next(c for c in police.components if c.name == "roles")
-    assert not roles.evidence
+@pytest.mark.parametrize("text", ["Kurdish forces did not attack the Yazidi villagers.",
+                                  "Kurdish forces never attacked the Yazidi villagers."])
+def test_a_negated_verb_is_not_the_act(text):
+    analysis = analyze(text)
+    for frame in analysis.actors:
+        assert not any(r.verb == "attack" for r in frame.roles)
+        assert frame.narrative_role == "none"
 
 
 def test_taking_ground_is_not_harm():
@@ -209,29 +221,49 @@ def test_entity_spans_take_the_full_name_and_the_surname():
 # ------------------------------------------------------------------------------------------- examples order
 
 OUTLETS = ROOT / "examples" / "outlets"
+ENGINES = ["fast", pytest.param("spacy", marks=pytest.mark.skipif(not spacy_available(), reason="spaCy not installed"))]
 
 
-@pytest.fixture(scope="module")
-def outlets():
-    return {path.stem: analyze(path.read_text(encoding="utf-8")) for path in sorted(OUTLETS.glob("*.txt"))}
+@pytest.fixture(scope="module", params=ENGINES)
+def outlets(request):
+    engine = get_engine(request.param)
+    return {path.stem: analyze(path.read_text(encoding="utf-8"), engine=engine)
+            for path in sorted(OUTLETS.glob("*.txt"))}
 
 
-def score(analysis, actor_id: str) -> float:
-    return next(a.score for a in analysis.actors if a.id == actor_id)
+def frame(analysis, *, actor_id: str | None = None, called: str | None = None):
+    """An actor by id, or by the lexicon entry of a label the text gives it ("freedom-fighter")."""
+    return next(a for a in analysis.actors if a.id == actor_id
+                or (called and any(f.entry.key.endswith("/" + called) for f in a.labels)))
 
 
 def test_examples_order_as_a_reader_orders_them(outlets):
     """river-daily is the neutral report; frontier-post takes the Free Valley Army's side (the regime is
-    its villain, the "freedom fighters" its heroes), northern-courier the government's (the Free Valley
+    its villain, the "Freedom fighters" its heroes), northern-courier the government's (the Free Valley
     Army is its villain)."""
     neutral, rebel_side, government_side = outlets["river-daily"], outlets["frontier-post"], outlets["northern-courier"]
-    army = "name:free valley army"
-    assert score(rebel_side, "syrian-government") < score(neutral, "syrian-government")
-    assert score(government_side, army) < score(neutral, army)
-    assert score(rebel_side, army) > score(government_side, army)
-    assert score(rebel_side, "group:freedom fighters") > max(score(neutral, army), score(government_side, army))
-    roles = {name: {a.id: a.narrative_role for a in analysis.actors} for name, analysis in outlets.items()}
-    assert roles["frontier-post"]["syrian-government"] == "villain"
-    assert roles["frontier-post"]["group:freedom fighters"] == "hero"
-    assert roles["northern-courier"][army] == "villain"
-    assert roles["river-daily"]["syrian-government"] == roles["river-daily"][army] == "none"
+    army, government = "name:free valley army", "syrian-government"
+    assert frame(rebel_side, actor_id=government).score < frame(neutral, actor_id=government).score
+    assert frame(government_side, actor_id=army).score < frame(neutral, actor_id=army).score
+    assert frame(rebel_side, actor_id=army).score > frame(government_side, actor_id=army).score
+    heroes = frame(rebel_side, called="freedom-fighter")
+    assert heroes.score > frame(neutral, actor_id=army).score
+    assert heroes.narrative_role == "hero"
+    assert frame(rebel_side, actor_id=government).narrative_role == "villain"
+    assert frame(government_side, actor_id=army).narrative_role == "villain"
+    assert frame(neutral, actor_id=government).narrative_role == frame(neutral, actor_id=army).narrative_role == "none"
+
+
+# ------------------------------------------------------------------------------------------- attributes
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize(("text", "needle", "sign"), [
+    ("The Northern Front was brave and honest.", "northern front", 1),
+    ("Hamas is a corrupt and brutal group.", "hamas", -1),
+    ("The Free Valley Army is not brutal.", "free valley army", 1),  # negated: half the pull, reversed
+])
+def test_what_a_copula_says_the_actor_is(text, needle, sign, engine):
+    found = actor(analyze(text, engine=get_engine(engine)), needle)
+    items = next(c for c in found.components if c.name == "attributes").evidence
+    assert items and all(e.value * sign > 0 for e in items)
+    assert items[0].text in text and items[0].reason.startswith("described as")

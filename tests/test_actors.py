@@ -243,7 +243,7 @@ def test_seed_islamic_state(seed: Analysis) -> None:
     actor = {a.id: a for a in seed.actors}["islamic-state"]
     names = {n.text.lower() for n in actor.names}
     assert {"isis", "militants", "hardline group"} <= names
-    assert actor.score < -0.1 and actor.probabilities[0] > 0.5  # P(negative), from the fitted score model
+    assert actor.score < 0 and actor.probabilities[0] > 0.5  # P(negative), from the fitted score model
     assert actor.narrative_role == "villain"
     assert all(c.evidence or c.contribution == 0 for c in actor.components)
 

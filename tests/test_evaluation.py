@@ -199,7 +199,9 @@ def test_train_actors_writes_models_tied_to_their_data_and_is_reproducible(tmp_p
     assert meta["command"] == "framing train actors --data DATA --seed 3"
     assert {"newsmtsc_cv_macro_f1", "persent_cv_macro_f1", "cv_brier"} <= set(meta["cv"])
     assert {"score_rw_macro_f1", "persent_random_test_macro_f1"} <= set(meta["test"])
-    assert set(score["weights"]) == {"labels", "descriptors", "roles", "allegations", "voice", "sentiment"}
+    from framing.actors.score import COMPONENTS
+
+    assert set(score["weights"]) == set(COMPONENTS)
     sentiment = json.loads(outputs[0]["actor_sentiment.json"])["metadata"]
     assert sentiment["lexicon_digest"] == meta["lexicon_digest"] and "cv_macro_f1" in sentiment
 

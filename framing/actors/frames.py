@@ -18,6 +18,7 @@ from framing.actors.roles import narrative
 from framing.engine.model import Clause, Token
 from framing.messages import (
     allegation_reason,
+    attribute_reason,
     learned_sentiment_reason,
     label_reason,
     role_reason,
@@ -94,6 +95,7 @@ def frame_actors(document: Document, findings: tuple[Finding, ...], lexicon: Lex
     finder = MentionFinder(text, data, pinned, entities=document.entities)
     speech = frozenset(text_resource("speech_verbs")["verbs"])
     stative = data.words("stative_verbs")
+    copulas = data.words("copulas")
     sources = data.words("source_nouns")
     by_sentence: dict[int, list[Finding]] = defaultdict(list)
     for finding in findings:
@@ -135,6 +137,8 @@ def frame_actors(document: Document, findings: tuple[Finding, ...], lexicon: Lex
                 continue
             if _speaks(verb, clause, speech, tokens):
                 _voice(out, document, sentence, clause, sources, sentence_findings)
+            elif verb.lower in copulas:
+                _attributes(out, text, sentence, clause, sentence_findings)
             elif verb.lower not in stative:
                 known = data.verbs.get(verb.lower)
                 alleging = (known is not None and known.lemma in data.words("allegation_verbs")) or any(
@@ -142,7 +146,10 @@ def frame_actors(document: Document, findings: tuple[Finding, ...], lexicon: Lex
                 # an allegation counts once, as an allegation, not again as a role
                 _roles(out, text, sentence, clause, None if alleging else known, sentence_findings, data,
                        verb_class="accusation" if alleging else None)
+        for clause in _copula_clauses(tokens, copulas, {c.verb for c in sentence_clauses}):
+            _attributes(out, text, sentence, clause, sentence_findings)
         _allegations(out, text, sentence, sentence_findings, data)
+        _modifiers(out, text, sentence, sentence_findings)
         _mention_windows(out, text, sentence)
     _quotes(out, document, finder.mentions, finder)
     frames = _frames(out, text, finder, findings, lexicon)
@@ -290,7 +297,7 @@ def _modifier(tokens: list[Token], index: int) -> bool:
     if not token.lower.endswith("ing") or index == 0:
         return False
     before = tokens[index - 1]
-    if before.tag in ("DT", "JJ", "JJR", "PRP$", "POS"):
+    if before.tag in ("DT", "JJ", "JJR", "RBR", "PRP$", "POS"):
         return True
     return index + 1 < len(tokens) and tokens[index + 1].tag.startswith("NN") and before.tag.startswith("VB")
 
@@ -355,6 +362,80 @@ def _sentiment(out: _Collector, actor: str, text: str, window: list[Token]) -> N
     if scored:
         start, end = window[0].start, window[-1].end
         out.add(actor, "sentiment", Evidence(start, end, text[start:end], round(value, 3), sentiment_reason(scored)))
+
+
+_PREDICATE_STOP = frozenset((",", ".", ":", ";", "IN", "WDT", "WP", "TO", "``", "''"))
+MAX_PREDICATE = 6  # tokens after the copula read as its predicate
+
+
+def _attributes(out: _Collector, text: str, sentence: _Sentence, clause: Clause, findings: list[Finding]) -> None:
+    """What a copula says its subject is: "the mayor was brave", "X is a corrupt politician". The
+    predicate's loaded words (lexicon value) or, without them, TextBlob's polarity of its words
+    (negation included: "was not brave") is an `attributes` item of every actor in the subject."""
+    tokens = sentence.tokens
+    if clause.subject is None or clause.passive:
+        return
+    actors = _actors_in(sentence, clause.subject)
+    first = clause.verb + 1
+    while first < len(tokens) and tokens[first].tag in ("RB", "MD", "VB", "VBN") and tokens[first].lower != "not":
+        first += 1  # "has been", "was also"
+    end = first
+    while end < len(tokens) and tokens[end].tag not in _PREDICATE_STOP and end - first < MAX_PREDICATE:
+        end += 1
+    words = [t for t in tokens[clause.verb + 1 : end] if not _named(sentence, t)]
+    if not actors or not words:
+        return
+    start, stop = words[0].start, words[-1].end
+    loaded = [f for f in _in(findings, start, stop) if f.entry.kind is Kind.LOADED]
+    negated = clause.negated or any(t.lower in ("not", "n't", "never", "no") for t in words)
+    if loaded:
+        value = sum(scoring.label_value(f.entry.connotation, f.entry.strength) for f in loaded) / len(loaded)
+        if negated:
+            value = -value / 2  # "is not a terrorist" still names the label, so half the pull, reversed
+        reason = attribute_reason(text[start:stop], ", ".join(f"{f.entry.key}, {f.entry.connotation.value}"
+                                                              for f in loaded[:3]))
+    else:
+        value, scored = polarity([t.text for t in words])
+        if not scored:
+            return
+        reason = attribute_reason(text[start:stop], ", ".join(f'"{w}" {v:+.2f}' for w, v in scored[:3]))
+    for actor in actors:
+        out.add(actor, "attributes", Evidence(start, stop, text[start:stop], round(value, 3), reason))
+
+
+def _copula_clauses(tokens: list[Token], copulas: frozenset[str], known: set[int]) -> list[Clause]:
+    """Copulas from a dependency parse, which makes no clause of them ("Hamas is a group": "is" with an
+    nsubj and an attr or acomp child); the fast engine's clauses already hold them (its tokens have no
+    dependencies, so this finds none there)."""
+    out = []
+    for i, token in enumerate(tokens):
+        if token.lower not in copulas or i in known or not token.dep:
+            continue
+        children = [j for j, t in enumerate(tokens) if t.head == i and j != i]
+        subjects = [j for j in children if tokens[j].dep == "nsubj"]
+        if subjects and any(tokens[j].dep in ("attr", "acomp") for j in children):
+            negated = any(tokens[j].dep == "neg" for j in children)
+            out.append(Clause(i, False, (subjects[0], subjects[0] + 1), None, None, None, negated=negated))
+    return out
+
+
+def _modifiers(out: _Collector, text: str, sentence: _Sentence, findings: list[Finding]) -> None:
+    """Adjectives inside a mention that the lexicon does not already count ("the brave medics", "a
+    corrupt official"): TextBlob's polarity, as an `attributes` item."""
+    for mention in sentence.mentions:
+        if not mention.actor or mention.possessor or mention.kind == "pronoun":
+            continue
+        a, b = mention.tokens
+        words = [t for t in sentence.tokens[a:b] if t.tag in ("JJ", "JJR", "JJS") and not _named(sentence, t)
+                 and not _in(findings, t.start, t.end)]
+        if not words:
+            continue
+        value, scored = polarity([t.text for t in words])
+        if scored:
+            start, stop = words[0].start, words[-1].end
+            out.add(mention.actor, "attributes", Evidence(start, stop, text[start:stop], round(value, 3),
+                                                          attribute_reason(text[start:stop], ", ".join(
+                                                              f'"{w}" {v:+.2f}' for w, v in scored[:3]))))
 
 
 SENTIMENT_WINDOW = 5  # tokens either side of a mention that is in no clause (as the VADER baseline's window)

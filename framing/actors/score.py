@@ -1,21 +1,24 @@
 """The framing score: a sum of component contributions, with weights learned from human labels.
 
-Each evidence item i of component k has a value v_i in [-1, 1] (how those words cast the actor). With N
-the number of evidence items and PRIOR pseudo-items at 0, component k's evidence is
+Each evidence item i of component k has a value v_i in [-1, 1] (how those words cast the actor). With
+n_k the number of component k's items and PRIOR pseudo-items at 0, component k's evidence is
 
-    x_k = sum(v_i for i in k) / (N + PRIOR)           (|x_1| + ... + |x_K| < 1)
+    x_k = sum(v_i for i in k) / (n_k + PRIOR)            (|x_k| < 1)
 
-and the actor's stance on the log-odds scale is the linear predictor of an ordinal (proportional-odds)
-logistic regression,
+so more evidence of one kind moves x_k further but never past 1, and adding an item to one component
+never changes another's (adding negative evidence never raises a score). The actor's stance on the
+log-odds scale is the linear predictor of an ordinal (proportional-odds) logistic regression,
 
     s = sum(w_k * x_k)       P(negative) = sigma(c_1 - s),  P(negative or neutral) = sigma(c_2 - s)
 
 whose weights w_k and cut-points c_1 < c_2 are fitted on human labels (framing/learn/actor_score.py:
-NewsMTSC and PerSenT, cross-validated; `framing train actors`). The reported score is s / max|w_k|, in
-[-1, 1], and component k contributes w_k * x_k / max|w_k|: the contributions add up to the score and each
-points to its evidence. The class probabilities are reported beside it (calibrated: the fit is an
-unweighted likelihood; docs/EVALUATION.md gives the cross-validated Brier score). Confidence,
-N / (N + PRIOR), says how much evidence there is.
+NewsMTSC and PerSenT, cross-validated; `framing train actors`). The reported score is tanh(s / 2), the
+stance mapped into (-1, 1) (0 without evidence, the sign of s, monotone in every component), and
+component k contributes its share of it, w_k * x_k * tanh(s / 2) / s: the contributions add up to the
+score, each has the sign of its own evidence's pull, and each points to its evidence. The class
+probabilities are reported beside it (calibrated: the fit is an unweighted likelihood;
+docs/EVALUATION.md gives the cross-validated Brier score). Confidence, N / (N + PRIOR) with N all
+items, says how much evidence there is.
 
 Being quoted or reported is voice: each instance is an item of value 1 (0.5 through unnamed sources), so
 the voice component counts only with the weight the data give it. Without a shipped model file the
@@ -27,6 +30,7 @@ from __future__ import annotations
 import json
 import math
 import warnings
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from importlib.resources import files
@@ -36,11 +40,11 @@ from typing import Any, NamedTuple
 from framing.errors import InputError
 from framing.model import Component, Connotation, Evidence
 
-COMPONENTS = ("labels", "descriptors", "roles", "allegations", "voice", "sentiment")
+COMPONENTS = ("labels", "descriptors", "attributes", "roles", "allegations", "voice", "sentiment")
 CLASSES = ("negative", "neutral", "positive")
 # Fallback weights (no model file): labels, roles and allegations are the framing devices the literature
 # names first (Entman 1993); descriptors and sentiment are weaker or noisier; voice is not a judgement.
-WEIGHTS = {"labels": 1.0, "descriptors": 0.5, "roles": 1.0, "allegations": 1.0, "voice": 0.0, "sentiment": 0.5}
+WEIGHTS = {"labels": 1.0, "descriptors": 0.5, "attributes": 0.5, "roles": 1.0, "allegations": 1.0, "voice": 0.0, "sentiment": 0.5}
 PRIOR = 2.0  # pseudo-evidence at 0: thin evidence moves the score only part of the way
 
 # Values of single items.
@@ -65,9 +69,9 @@ def label_value(connotation: Connotation, strength: int) -> float:
 
 
 def component_features(evidence: dict[str, list[Evidence]]) -> dict[str, float]:
-    """x_k for every component: its evidence values' sum over (all items + PRIOR)."""
-    n = sum(len(items) for name, items in evidence.items() if name in COMPONENTS)
-    return {name: sum(e.value for e in evidence.get(name, ())) / (n + PRIOR) for name in COMPONENTS}
+    """x_k for every component: its evidence values' sum over (its items + PRIOR)."""
+    return {name: sum(e.value for e in evidence.get(name, ())) / (len(evidence.get(name, ())) + PRIOR)
+            for name in COMPONENTS}
 
 
 def _sigmoid(x: float) -> float:
@@ -91,7 +95,12 @@ class ScoreModel:
 
     @property
     def scale(self) -> float:
-        return max(abs(w) for w in self.weights.values()) or 1.0
+        return sum(abs(w) for w in self.weights.values()) or 1.0
+
+    @staticmethod
+    def shown(s: float) -> float:
+        """The reported score for stance s: tanh(s / 2)."""
+        return math.tanh(s / 2)
 
     def linear(self, x: dict[str, float]) -> float:
         return sum(self.weights[k] * x.get(k, 0.0) for k in COMPONENTS)
@@ -137,12 +146,22 @@ FALLBACK = ScoreModel(dict(WEIGHTS), (-0.1, 0.1), {"note": "hand-set weights: no
 def default_model() -> ScoreModel:
     """The fitted model shipped in framing/models/actor_score.json (else FALLBACK); warns when it was
     fitted with a lexicon other than the one installed."""
-    resource = files("framing") / "models" / MODEL_FILE
+    return load_shipped(MODEL_FILE, ScoreModel.from_json) or FALLBACK
+
+
+def load_shipped(name: str, parse: Callable[[str, str], Any]) -> Any:
+    """A model file shipped in framing/models (None when absent), parsed by `parse(text, source)`, with
+    its lexicon digest checked."""
+    resource = files("framing") / "models" / name
     if not resource.is_file():
-        return FALLBACK
-    model = ScoreModel.from_json(resource.read_text(encoding="utf-8"), f"framing/models/{MODEL_FILE}")
-    check_digest(model.metadata, f"framing/models/{MODEL_FILE}")
+        return None
+    model = parse(resource.read_text(encoding="utf-8"), f"framing/models/{name}")
+    check_digest(model.metadata, f"framing/models/{name}")
     return model
+
+
+class StaleModelWarning(UserWarning):
+    """A shipped or given model was trained with another lexicon than the one installed."""
 
 
 def check_digest(metadata: dict[str, Any], source: str) -> bool:
@@ -153,7 +172,7 @@ def check_digest(metadata: dict[str, Any], source: str) -> bool:
     if recorded is not None and recorded != lexicon_digest():
         warnings.warn(f"{source} was trained with another lexicon (digest {str(recorded)[:12]}, now "
                       f"{lexicon_digest()[:12]}); its weights may be stale: retrain with 'framing train actors'",
-                      UserWarning, stacklevel=3)
+                      StaleModelWarning, stacklevel=3)
         return False
     return True
 
@@ -170,14 +189,14 @@ def combine(evidence: dict[str, list[Evidence]], model: ScoreModel | None = None
     model = model or default_model()
     x = component_features(evidence)
     n = sum(len(evidence.get(name, ())) for name in COMPONENTS)
-    scale = model.scale
+    s = model.linear(x)
+    share = model.shown(s) / s if abs(s) > 1e-12 else 0.5  # d tanh(s/2) / ds at 0
     components = []
     for name in COMPONENTS:
         items = evidence.get(name, [])
         mean = sum(e.value for e in items) / len(items) if items else 0.0
-        components.append(Component(name, round(model.weights[name] / scale, 3), round(mean, 3),
-                                    round(model.weights[name] * x[name] / scale, 3),
+        components.append(Component(name, round(model.weights[name] / model.scale, 3), round(mean, 3),
+                                    round(model.weights[name] * x[name] * share, 3),
                                     tuple(sorted(items, key=lambda e: (e.start, e.end)))))
-    s = model.linear(x)
     probabilities = tuple(round(p, 3) for p in model.probabilities(s))
-    return Score(round(s / scale, 3), round(n / (n + PRIOR), 3), tuple(components), probabilities)  # type: ignore[arg-type]
+    return Score(round(model.shown(s), 3), round(n / (n + PRIOR), 3), tuple(components), probabilities)  # type: ignore[arg-type]

@@ -298,7 +298,7 @@ def train_actor_models(data: Path, lexicon: Lexicon, actor_data: Any, *, seed: i
                           "NewsMTSC paper_splits/newsmtsc-{rw,mt}/dev.jsonl", "PerSenT dev.csv"],
         "licences": "NewsMTSC: MIT; PerSenT: CC BY 4.0 (per its dataset card); no text is shipped",
         "n_train": len(y), "chosen": best_key, "cv": grid[best_key], "cv_grid": grid,
-        "model": "ordinal (proportional-odds) logistic regression over component sums / (N + PRIOR)",
+        "model": "ordinal (proportional-odds) logistic regression over component sums / (n_k + PRIOR)",
     }
     score = score_model(Xa, ya, C=C, balanced=balanced, metadata=metadata)
     mention_metadata = {**mention.metadata, "engine": engine or "fast", "lexicon_digest": lexicon_digest(),

@@ -21,7 +21,6 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
-from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
@@ -282,11 +281,6 @@ def train(examples: Iterable[tuple[Mapping[str, float], str]], *, C: float = 1.0
 @cache
 def default_model() -> ActorSentimentModel | None:
     """The model shipped in `framing/models/actor_sentiment.json`, or None when it is not there."""
-    resource = files("framing") / "models" / MODEL_FILE
-    if not resource.is_file():
-        return None
-    model = ActorSentimentModel.from_json(resource.read_text(encoding="utf-8"), f"framing/models/{MODEL_FILE}")
-    from framing.actors.score import check_digest
+    from framing.actors.score import load_shipped
 
-    check_digest(model.metadata, f"framing/models/{MODEL_FILE}")
-    return model
+    return load_shipped(MODEL_FILE, ActorSentimentModel.from_json)
