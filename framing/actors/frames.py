@@ -134,6 +134,8 @@ def frame_actors(document: Document, findings: tuple[Finding, ...], lexicon: Lex
                 salient.setdefault(actor, None)
             verb = tokens[clause.verb]
             if clause.negated:
+                if verb.lower in copulas:
+                    _attributes(out, text, sentence, clause, sentence_findings)  # "is not brutal": reversed
                 continue
             if _speaks(verb, clause, speech, tokens):
                 _voice(out, document, sentence, clause, sources, sentence_findings)
@@ -146,7 +148,7 @@ def frame_actors(document: Document, findings: tuple[Finding, ...], lexicon: Lex
                 # an allegation counts once, as an allegation, not again as a role
                 _roles(out, text, sentence, clause, None if alleging else known, sentence_findings, data,
                        verb_class="accusation" if alleging else None)
-        for clause in _copula_clauses(tokens, copulas, {c.verb for c in sentence_clauses}):
+        for clause in _copula_clauses(tokens, copulas, {c.verb for c in parse.clauses}):
             _attributes(out, text, sentence, clause, sentence_findings)
         _allegations(out, text, sentence, sentence_findings, data)
         _modifiers(out, text, sentence, sentence_findings)
