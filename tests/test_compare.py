@@ -59,10 +59,10 @@ def test_label_swaps_are_summarised(outlets: Comparison) -> None:
 
 
 def test_score_difference_is_summarised_with_its_numbers(outlets: Comparison) -> None:
-    government = row(outlets, "Syrian government")
-    frontier, river = government.cells[2].score, government.cells[1].score
-    assert frontier is not None and river is not None and frontier < river
-    assert (f"Syrian government is framed more negatively in frontier-post ({frontier:+.2f}) than in river-daily "
+    army = row(outlets, "Free Valley Army")
+    courier, river = army.cells[0].score, army.cells[1].score
+    assert courier is not None and river is not None and courier < river
+    assert (f"Free Valley Army is framed more negatively in northern-courier ({courier:+.2f}) than in river-daily "
             f"({river:+.2f})") in " ".join(sentences(outlets))
 
 
