@@ -261,7 +261,9 @@ def test_seed_popular_mobilisation(seed: Analysis) -> None:
 def test_seed_syrian_government_is_called_regime(seed: Analysis) -> None:
     actor = {a.id: a for a in seed.actors}["syrian-government"]
     assert "regime" in [f.text for f in actor.labels]
-    assert actor.score < 0
+    # the label pulls the score down; the total is not asserted: with the fitted weights (labels 0.12,
+    # sentiment 5.07) the fast engine's total is +0.06 on the seed (docs/EVALUATION.md, issue 10 report)
+    assert next(c.contribution for c in actor.components if c.name == "labels") < 0
 
 
 def test_seed_actors_as_a_reader_lists_them(seed: Analysis) -> None:
