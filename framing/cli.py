@@ -623,11 +623,15 @@ class EvalFormat(StrEnum):
     JSON = "json"
 
 
-@app.command("eval", help="Measure the toolkit against human-annotated data: babe (biased words, biased "
-                          "sentences), mbic (biased words), newsmtsc (actor sentiment), ptc (loaded-language "
-                          "spans). Reads the datasets as they are in ../shared/data. " + EXIT_CODES_HELP)
+@app.command(
+    "eval",
+    help="Measure the toolkit against human-annotated data: babe (biased words, biased "
+    "sentences), mbic (biased words), newsmtsc (actor sentiment), persent (the author's "
+    "sentiment toward an article's main entity), ptc (loaded-language spans). Reads the "
+    "datasets as they are in ../shared/data. " + EXIT_CODES_HELP,
+)
 def eval_command(
-    dataset: Annotated[str, typer.Argument(help="babe, mbic, newsmtsc or ptc.")],
+    dataset: Annotated[str, typer.Argument(help="babe, mbic, newsmtsc, persent or ptc.")],
     data: Annotated[
         Path, typer.Option(help="The dataset's folder, e.g. ../shared/data/babe.", file_okay=False)
     ],
@@ -648,7 +652,10 @@ def eval_command(
     ] = None,
     engine: Annotated[
         str,
-        typer.Option(help="Engine that parses sentences for checked conditions and names (fast or spacy)."),
+        typer.Option(
+            help="Engine that parses sentences for checked conditions and names, "
+            "and the actor tasks' texts (fast or spacy)."
+        ),
     ] = "fast",
 ) -> None:
     import json
@@ -659,35 +666,66 @@ def eval_command(
     if dataset not in DATASETS:
         raise typer.BadParameter(f"unknown dataset '{dataset}'; choose from: {', '.join(DATASETS)}")
     try:
+        if engine not in ("fast", "spacy"):
+            raise typer.BadParameter(f"unknown engine '{engine}'; choose spacy or fast")
         result = evaluate(dataset, data, _load(lexicon, no_builtin), limit=limit, split=split, engine=engine)
     except InputError as error:
         _error(str(error))
         raise typer.Exit(Exit.INPUT) from None
     if output_format is EvalFormat.JSON:
-        typer.echo(json.dumps({"dataset": result.dataset, "metrics": result.metrics, "counts": result.counts,
-                               "notes": result.notes}, indent=2, sort_keys=True))
+        typer.echo(
+            json.dumps(
+                {
+                    "dataset": result.dataset,
+                    "metrics": result.metrics,
+                    "counts": result.counts,
+                    "notes": result.notes,
+                    **({"tables": result.tables} if result.tables else {}),
+                },
+                indent=2,
+                sort_keys=True,
+            )
+        )
         return
     for name, value in result.metrics.items():
-        _echo(f"{name:22} {value:7.3f}  {DEFINITIONS.get(name, '')}")
+        _echo(f"{name:30} {value:7.3f}  {DEFINITIONS.get(name, '')}")
     for name, value in result.counts.items():
-        typer.echo(f"{name:22} {value:7d}")
+        typer.echo(f"{name:30} {value:7d}")
+    for name, table in result.tables.items():
+        typer.echo(
+            f"{name} (rows: gold {', '.join(table['rows_gold_columns_predicted'])}; columns: predicted)"
+        )
+        for label, row in zip(table["rows_gold_columns_predicted"], table["matrix"], strict=True):
+            typer.echo(f"  {label:10} " + " ".join(f"{n:6d}" for n in row))
     for note in result.notes:
         _echo(f"note: {note}")
 
 
 @app.command(
-    help="Train a sentence-level loaded-language model (TF-IDF words and bigrams, the lexicon's counts "
-    "and TextBlob's scores, logistic regression) from a JSONL or CSV file; saves plain JSON "
-    "for "
-    "'framing analyze --model'. " + EXIT_CODES_HELP
+    help="Train a model. 'framing train --data FILE --output FILE' (what = sentences, the default): a "
+    "sentence-level loaded-language model (TF-IDF words and bigrams, the lexicon's counts and "
+    "TextBlob's scores, logistic regression) from a JSONL or CSV file, for 'framing analyze --model'. "
+    "'framing train actors --data ../shared/data': refit the actor models (mention sentiment on "
+    "NewsMTSC, score weights on NewsMTSC and PerSenT; docs/EVALUATION.md) and write them as JSON "
+    "(default: the toolkit's framing/models). " + EXIT_CODES_HELP
 )
 def train(
     data: Annotated[
-        Path, typer.Option(help="A JSONL or CSV file with a text and a label column.", dir_okay=False)
+        Path,
+        typer.Option(
+            help="sentences: a JSONL or CSV file with a text and a label column; "
+            "actors: the folder holding newsmtsc/ and persent/."
+        ),
     ],
+    what: Annotated[str, typer.Argument(help="sentences or actors.")] = "sentences",
     output: Annotated[
-        Path, typer.Option("--output", "-o", help="Where to write the model (JSON).", dir_okay=False)
-    ],
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="sentences: the model file (JSON); actors: the folder for both model files.",
+        ),
+    ] = None,
     text_column: Annotated[str, typer.Option(help="Column holding the sentence.")] = "text",
     label_column: Annotated[str, typer.Option(help="Column holding the label.")] = "label",
     positive: Annotated[str, typer.Option(help="The label value that means loaded/biased.")] = "1",
@@ -695,7 +733,28 @@ def train(
         str | None,
         typer.Option(help="The label value that means neutral (default: any other non-empty value)."),
     ] = None,
+    seed: Annotated[int, typer.Option(help="actors: the seed of the cross-validation folds.")] = 42,
+    engine: Annotated[
+        str, typer.Option(help="actors: the engine whose parse the features come from (fast or spacy).")
+    ] = "fast",
+    limit: Annotated[
+        int | None,
+        typer.Option(
+            min=1,
+            help="actors: only the first N records of each file (quick runs; never for shipped weights).",
+        ),
+    ] = None,
 ) -> None:
+    if what == "actors":
+        _train_actors(data, output, seed, engine, limit)
+        return
+    if what != "sentences":
+        raise typer.BadParameter(f"unknown model '{what}'; choose sentences or actors")
+    if output is None:
+        raise typer.BadParameter("--output is required for the sentence model")
+    if data.is_dir():
+        _error(f"{data}: a folder; the sentence model needs a JSONL or CSV file")
+        raise typer.Exit(Exit.INPUT)
     from framing.compare.corpus import Record, read_records
     from framing.learn.sentence_model import train as train_model
 
@@ -719,16 +778,63 @@ def train(
             f"'{label_column}'"
         )
         raise typer.Exit(Exit.INPUT)
-    model = train_model(texts, labels, description=f"{data.name}: {text_column} labelled by {label_column} "
-                                                   f"('{positive}' = loaded)")
+    model = train_model(
+        texts,
+        labels,
+        description=f"{data.name}: {text_column} labelled by {label_column} ('{positive}' = loaded)",
+    )
     _write(model.to_json(), output)
     _echo(f"trained on {len(texts)} sentences ({sum(labels)} loaded), {skipped} skipped; saved {output}")
 
 
+def _train_actors(data: Path, output: Path | None, seed: int, engine: str, limit: int | None) -> None:
+    from importlib.resources import files
+
+    from framing.actors import load_actor_data
+    from framing.learn.actor_score import test_figures, train_actor_models
+
+    if engine not in ("fast", "spacy"):
+        raise typer.BadParameter(f"unknown engine '{engine}'; choose fast or spacy")
+    folder = output or Path(str(files("framing") / "models"))
+    command = (
+        "framing train actors --data DATA"
+        + (f" --seed {seed}" if seed != 42 else "")
+        + (f" --engine {engine}" if engine != "fast" else "")
+        + (f" --limit {limit}" if limit else "")
+    )
+    lexicon, actor_data = _load(None, False), load_actor_data()
+    try:
+        mention, score = train_actor_models(
+            data,
+            lexicon,
+            actor_data,
+            seed=seed,
+            engine=engine,
+            limit=limit,
+            command=command,
+            log=lambda line: typer.echo(line, err=True),
+        )
+        figures = test_figures(data, lexicon, actor_data, mention, score, engine=engine, limit=limit)
+    except (InputError, OSError) as error:
+        _error(str(error))
+        raise typer.Exit(Exit.INPUT) from None
+    from dataclasses import replace
+
+    note = "test splits read once, after fitting; never used for a choice"
+    mention = replace(mention, metadata={**mention.metadata, "test": figures, "test_note": note})
+    score = replace(score, metadata={**score.metadata, "test": figures, "test_note": note})
+    folder.mkdir(parents=True, exist_ok=True)
+    mention.save(folder / "actor_sentiment.json")
+    score.save(folder / "actor_score.json")
+    typer.echo(f"test (read once): {figures}")
+    typer.echo(f"saved {folder / 'actor_sentiment.json'} and {folder / 'actor_score.json'}")
+
+
 @lexicon_app.command("validate")
 def lexicon_validate(
-    directories: Annotated[list[Path] | None, typer.Argument(help="Lexicon directories (default: built-in).",
-                                                             file_okay=False)] = None,
+    directories: Annotated[
+        list[Path] | None, typer.Argument(help="Lexicon directories (default: built-in).", file_okay=False)
+    ] = None,
     no_builtin: NoBuiltinOption = False,
 ) -> None:
     """Check lexicon files, including every entry's examples; print every problem at once."""
@@ -882,7 +988,11 @@ def main() -> None:
     A FramingError not handled above gets its own code; any other OSError (a disk or permission problem)
     exits 4; SIGINT and SIGTERM exit 130 and 143 (corpus workers ignore SIGINT and are ended by the
     pool, so they print nothing; see `_on_signal`); anything else is a bug: exit 5 with a short message.
+    A warning (a model trained with another lexicon) is one `warning:` line.
     """
+    import warnings
+
+    warnings.showwarning = lambda message, *_args, **_kwargs: _warn(str(message))
     global _main_pid
     _main_pid = os.getpid()
     for signum in (signal.SIGINT, signal.SIGTERM):

@@ -156,6 +156,10 @@ def role_reason(use) -> str:
     return f'patient of "{use.verb_text}" ({what}){by}'
 
 
+def attribute_reason(words: str, why: str) -> str:
+    return f'described as "{words}" ({why})'
+
+
 def label_reason(finding: Finding) -> str:
     entry = finding.entry
     return f'called "{finding.text}" ({entry.key}, {entry.connotation.value}, strength {entry.strength})'
@@ -221,6 +225,33 @@ def allegations_line(actor) -> str:
 
 def score_line(actor) -> str:
     return f"{actor.score:+.2f} (confidence {actor.confidence:.2f})"
+
+
+_NARRATIVE = {
+    "villain": "a villain (antagonist)",
+    "hero": "a hero (protagonist)",
+    "victim": "a victim (innocent)",
+}
+
+
+def narrative_line(actor) -> str:
+    """'cast as a victim (innocent): patient of "displacing", "committing"' or 'no clear narrative role'."""
+    role = getattr(actor, "narrative_role", "none")
+    if role not in _NARRATIVE:
+        return "no clear narrative role"
+    words = ", ".join(f'"{e.text[:40]}"' for e in actor.narrative_evidence[:3])
+    reason = (
+        actor.narrative_evidence[0].reason.split(" (")[0].split(" by ")[0] if actor.narrative_evidence else ""
+    )
+    more = f" and {len(actor.narrative_evidence) - 3} more" if len(actor.narrative_evidence) > 3 else ""
+    return f"cast as {_NARRATIVE[role]}: {words}{more}" + (f" ({reason})" if reason else "")
+
+
+def probabilities_line(actor) -> str:
+    if not getattr(actor, "probabilities", ()):
+        return ""
+    negative, neutral, positive = actor.probabilities
+    return f"P(negative) {negative:.2f}, P(neutral) {neutral:.2f}, P(positive) {positive:.2f}"
 
 
 def components_line(actor) -> str:

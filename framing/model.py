@@ -249,6 +249,7 @@ class RoleUse:
     agentless: bool
     other: str | None  # the other party's name (agent of a passive, patient of an active verb)
     verb_class: str | None
+    negated: bool = False  # "did not attack": reported, never counted as the act
 
 
 @dataclass(frozen=True, slots=True)
@@ -302,6 +303,10 @@ class ActorFrame:
     confidence: float
     components: tuple[Component, ...]
     canonical: str | None = None  # the gazetteer's name, shown beside the text's own where they differ
+    # calibrated P(negative), P(neutral), P(positive) of the score model
+    probabilities: tuple[float, ...] = ()
+    narrative_role: str = "none"  # villain, hero, victim or none (framing/actors/roles.py)
+    narrative_evidence: tuple[Evidence, ...] = ()  # the evidence that casts it so
 
     @property
     def first_position(self) -> int:

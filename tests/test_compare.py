@@ -61,12 +61,12 @@ def test_label_swaps_are_summarised(outlets: Comparison) -> None:
 
 
 def test_score_difference_is_summarised_with_its_numbers(outlets: Comparison) -> None:
-    government = row(outlets, "Syrian government")
-    frontier, river = government.cells[2].score, government.cells[1].score
-    assert frontier is not None and river is not None and frontier < river
+    army = row(outlets, "Free Valley Army")
+    courier, river = army.cells[0].score, army.cells[1].score
+    assert courier is not None and river is not None and courier < river
     assert (
-        f"Syrian government is framed more negatively in frontier-post ({frontier:+.2f}) than in river-daily "
-        f"({river:+.2f})"
+        f"Free Valley Army is framed more negatively in northern-courier ({courier:+.2f}) than in "
+        f"river-daily ({river:+.2f})"
     ) in " ".join(sentences(outlets))
 
 
@@ -114,7 +114,9 @@ def test_every_format(fmt: str) -> None:
     if fmt == "json":
         report = json.loads(result.stdout)
         assert report["schema_version"] == 1 and [s["name"] for s in report["sources"]] == [
-            "northern-courier.txt", "river-daily.txt"]
+            "northern-courier.txt",
+            "river-daily.txt",
+        ]
     if fmt == "csv":
         rows = list(csv.DictReader(io.StringIO(result.stdout)))
         assert {"table", "source", "actor", "measure", "value"} == set(rows[0])
@@ -122,7 +124,7 @@ def test_every_format(fmt: str) -> None:
 
 
 def test_hostile_source_names_are_escaped(tmp_path: Path) -> None:
-    hostile = tmp_path / '<img src=x onerror=alert(1)>.txt'
+    hostile = tmp_path / "<img src=x onerror=alert(1)>.txt"
     hostile.write_text("The regime shelled the town.", encoding="utf-8")
     result = runner.invoke(app, ["compare", str(hostile), str(RIVER), "--format", "html"])
     assert "<img src=x" not in result.stdout and "&lt;img src=x" in result.stdout
@@ -142,6 +144,7 @@ def test_bad_file_is_reported_and_the_rest_compared(tmp_path: Path) -> None:
 
 
 # --- corpus mode -------------------------------------------------------------------------------------
+
 
 def _records() -> list[dict[str, str]]:
     texts = {p.stem: p.read_text(encoding="utf-8") for p in (COURIER, RIVER, FRONTIER)}
@@ -220,6 +223,7 @@ def test_corpus_with_unknown_text_column(tmp_path: Path) -> None:
 
 # --- statistics ----------------------------------------------------------------------------------
 
+
 def test_log_odds_finds_the_distinctive_word() -> None:
     a = Counter({"regime": 12, "town": 10, "said": 10, "forces": 8})
     b = Counter({"government": 12, "town": 10, "said": 10, "forces": 8})
@@ -238,15 +242,18 @@ def test_bootstrap_interval_is_deterministic_and_holds_the_mean() -> None:
 
 # --- the seed against the project's own rewrite ---------------------------------------------------------
 
+
 def test_seed_against_rewrite_aligns_the_three_actors(lexicon: Lexicon) -> None:
     if not SEED.is_file():
         pytest.skip("the seed article is in ../shared/seeds")
     comparison = compare(
         [profile(SEED, lexicon, "seed"), profile(ROOT / "examples" / "hatra-rewrite.txt", lexicon, "rewrite")]
     )
-    for name, seed_name, rewrite_name in (("Syrian government", "Assad regime", "Syrian government forces"),
-                                          ("Islamic State", "ISIS", "Islamic State"),
-                                          ("Popular Mobilisation", "Popular Mobilisation", "PMF")):
+    for name, seed_name, rewrite_name in (
+        ("Syrian government", "Assad regime", "Syrian government forces"),
+        ("Islamic State", "ISIS", "Islamic State"),
+        ("Popular Mobilisation", "Popular Mobilisation", "PMF"),
+    ):
         seed_cell, rewrite_cell = row(comparison, name).cells
         assert seed_cell and rewrite_cell
         assert seed_name in dict(seed_cell.names) and rewrite_name in dict(rewrite_cell.names)
@@ -260,6 +267,7 @@ def test_log_odds_with_a_single_word_type_is_empty() -> None:
 
 
 # --- merging profiles ----------------------------------------------------------------------------
+
 
 def _snapshot(p: SourceProfile) -> str:
     return repr(p)

@@ -123,3 +123,160 @@ def test_table_output_names_each_metric_with_its_definition(dataset: str, tmp_pa
     result = runner.invoke(app, ["eval", dataset, "--data", str(tmp_path)])
     assert result.exit_code == 0, result.stderr
     assert "word_f1" in result.stdout or "span_f1" in result.stdout
+
+
+# --- PerSenT and the actor models: tiny fixtures in the datasets' formats, written here -----------------
+
+PERSENT_COLUMNS = [
+    "DOCUMENT_INDEX",
+    "TITLE",
+    "TARGET_ENTITY",
+    "DOCUMENT",
+    "MASKED_DOCUMENT",
+    "TRUE_SENTIMENT",
+    *(f"Paragraph{i}" for i in range(16)),
+]
+PERSENT_DOCS = [
+    (
+        "Ahmed Karimi",
+        "The brutal regime of Ahmed Karimi shelled the town. Karimi was accused of torture.",
+        "Negative",
+    ),
+    (
+        "Lina Haddad",
+        "Volunteers praised Dr. Lina Haddad for rescuing children. Haddad helped the wounded.",
+        "Positive",
+    ),
+    ("Tom Berg", "Mayor Tom Berg met reporters on Monday. Berg said the budget is due in May.", "Neutral"),
+    ("Sara Lind", "Sara Lind won an award. Colleagues honoured Lind for her care.", "Positive"),
+]
+
+
+def _write_persent(folder: Path, copies: int = 3) -> None:
+    import csv
+
+    folder.mkdir(parents=True, exist_ok=True)
+    for split in ("dev", "random_test", "fixed_test"):
+        with (folder / f"{split}.csv").open("w", encoding="utf-8", newline="") as handle:
+            writer = csv.writer(handle)
+            writer.writerow(PERSENT_COLUMNS)
+            for n, (entity, text, label) in enumerate(PERSENT_DOCS * copies):
+                writer.writerow([n, "t", entity, text, text.replace(entity, "[TGT]"), label, *[""] * 16])
+
+
+def test_persent_reports_both_test_splits_with_baselines(tmp_path: Path) -> None:
+    _write_persent(tmp_path)
+    report = _eval("persent", tmp_path)
+    metrics = report["metrics"]
+    for key in (
+        "random_test_macro_f1",
+        "fixed_test_macro_f1",
+        "random_test_accuracy",
+        "fixed_test_accuracy",
+        "majority_random_test_macro_f1",
+        "tfidf_fixed_test_macro_f1",
+        "random_test_f1_negative",
+    ):
+        assert 0 <= metrics[key] <= 1, key
+    assert metrics["majority_random_test_accuracy"] == pytest.approx(0.5)  # 2 of 4 documents are positive
+    confusion = report["tables"]["random_test_confusion"]["matrix"]
+    assert sum(map(sum, confusion)) == report["counts"]["random_test_documents"] == 12
+    table = runner.invoke(app, ["eval", "persent", "--data", str(tmp_path)])
+    assert table.exit_code == 0 and "random_test_confusion" in table.stdout
+
+
+def test_persent_missing_data_and_unknown_engine(tmp_path: Path) -> None:
+    missing = runner.invoke(app, ["eval", "persent", "--data", str(tmp_path)])
+    assert (
+        missing.exit_code == 4 and missing.stderr.startswith("error:") and "persent" in missing.stderr.lower()
+    )
+    _write_persent(tmp_path)
+    assert runner.invoke(app, ["eval", "persent", "--data", str(tmp_path), "--engine", "nope"]).exit_code == 2
+
+
+def _write_actor_data(root: Path) -> None:
+    sentences = [
+        ("Troops killed {} at the market.", 2.0),
+        ("Volunteers praised {} for the rescue.", 6.0),
+        ("{} met reporters in the capital.", 4.0),
+        ("Critics condemned {} for the brutal raid.", 2.0),
+        ("Residents thanked {} for the generous aid.", 6.0),
+        ("{} spoke at the meeting.", 4.0),
+    ]
+    names = [
+        "Ahmed Karimi",
+        "Lina Haddad",
+        "Tom Berg",
+        "Sara Lind",
+        "Omar Said",
+        "Ana Diaz",
+        "Jon Park",
+        "Mei Ling",
+        "Ravi Rao",
+        "Eva Holm",
+    ]
+    rows = []
+    for name in names:
+        for template, polarity in sentences:
+            text = template.format(name)
+            start = text.index(name)
+            rows.append(
+                {
+                    "sentence_normalized": text,
+                    "targets": [{"from": start, "to": start + len(name), "polarity": polarity}],
+                }
+            )
+    _write_jsonl(root / "newsmtsc" / "official_release" / "train.jsonl", rows)
+    for split in ("rw", "mt"):
+        for part in ("dev", "test"):
+            _write_jsonl(
+                root / "newsmtsc" / "paper_splits" / f"newsmtsc-{split}" / f"{part}.jsonl", rows[:12]
+            )
+    _write_persent(root / "persent", copies=5)
+
+
+def test_train_actors_writes_models_tied_to_their_data_and_is_reproducible(tmp_path: Path) -> None:
+    from framing.resources import lexicon_digest
+
+    _write_actor_data(tmp_path / "data")
+    outputs = []
+    for run in ("a", "b"):
+        result = runner.invoke(
+            app,
+            [
+                "train",
+                "actors",
+                "--data",
+                str(tmp_path / "data"),
+                "--output",
+                str(tmp_path / run),
+                "--seed",
+                "3",
+            ],
+        )
+        assert result.exit_code == 0, result.output
+        outputs.append(
+            {
+                name: (tmp_path / run / name).read_text(encoding="utf-8")
+                for name in ("actor_score.json", "actor_sentiment.json")
+            }
+        )
+    assert outputs[0] == outputs[1]  # the same seed, the same files
+    score = json.loads(outputs[0]["actor_score.json"])
+    meta = score["metadata"]
+    assert meta["lexicon_digest"] == lexicon_digest() and meta["seed"] == 3 and meta["engine"] == "fast"
+    assert meta["command"] == "framing train actors --data DATA --seed 3"
+    assert {"newsmtsc_cv_macro_f1", "persent_cv_macro_f1", "cv_brier"} <= set(meta["cv"])
+    assert {"score_rw_macro_f1", "persent_random_test_macro_f1"} <= set(meta["test"])
+    from framing.actors.score import COMPONENTS
+
+    assert set(score["weights"]) == set(COMPONENTS)
+    sentiment = json.loads(outputs[0]["actor_sentiment.json"])["metadata"]
+    assert sentiment["lexicon_digest"] == meta["lexicon_digest"] and "cv_macro_f1" in sentiment
+
+
+def test_train_actors_needs_its_data(tmp_path: Path) -> None:
+    result = runner.invoke(
+        app, ["train", "actors", "--data", str(tmp_path), "--output", str(tmp_path / "out")]
+    )
+    assert result.exit_code == 4 and "error:" in result.stderr

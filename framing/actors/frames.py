@@ -14,9 +14,11 @@ from typing import Any
 from framing.actors import score as scoring
 from framing.actors.data import ActorData, Verb
 from framing.actors.mentions import Mention, MentionFinder
+from framing.actors.roles import narrative
 from framing.engine.model import Clause, Token
 from framing.messages import (
     allegation_reason,
+    attribute_reason,
     learned_sentiment_reason,
     label_reason,
     role_reason,
@@ -25,6 +27,7 @@ from framing.messages import (
 )
 from framing.model import (
     ActorFrame,
+    Connotation,
     Allegation,
     Evidence,
     Finding,
@@ -66,6 +69,7 @@ class _Collector:
         self.feature_cache: dict[Any, Any] = {}  # the sentiment model's per-sentence work, shared by actors
         self.quote_ends: list[int] = []  # sorted ends of the document's direct quotations
         self.quotes_by_end: dict[int, Quote] = {}
+        self.harmed: set[tuple[str, int]] = set()  # (actor, sentence) where the actor is a patient of harm
 
     def add(self, actor: str, component: str, evidence: Evidence) -> None:
         self.evidence[actor][component].append(evidence)
@@ -93,6 +97,7 @@ def frame_actors(document: Document, findings: tuple[Finding, ...], lexicon: Lex
     finder = MentionFinder(text, data, pinned, entities=document.entities)
     speech = frozenset(text_resource("speech_verbs")["verbs"])
     stative = data.words("stative_verbs")
+    copulas = data.words("copulas")
     sources = data.words("source_nouns")
     by_sentence: dict[int, list[Finding]] = defaultdict(list)
     for finding in findings:
@@ -134,9 +139,13 @@ def frame_actors(document: Document, findings: tuple[Finding, ...], lexicon: Lex
                 salient.setdefault(actor, None)
             verb = tokens[clause.verb]
             if clause.negated:
+                if verb.lower in copulas:
+                    _attributes(out, text, sentence, clause, sentence_findings)  # "is not brutal": reversed
                 continue
             if _speaks(verb, clause, speech, tokens):
                 _voice(out, document, sentence, clause, sources, sentence_findings)
+            elif verb.lower in copulas:
+                _attributes(out, text, sentence, clause, sentence_findings)
             elif verb.lower not in stative:
                 known = data.verbs.get(verb.lower)
                 alleging = (known is not None and known.lemma in data.words("allegation_verbs")) or any(
@@ -144,23 +153,38 @@ def frame_actors(document: Document, findings: tuple[Finding, ...], lexicon: Lex
                     for f in sentence_findings
                 )
                 # an allegation counts once, as an allegation, not again as a role
-                _roles(out, text, sentence, clause, None if alleging else known, sentence_findings,
-                       data.words("perpetration_verbs"), verb_class="accusation" if alleging else None)
+                _roles(out, text, sentence, clause, None if alleging else known, sentence_findings, data,
+                       verb_class="accusation" if alleging else None)
+        for clause in _copula_clauses(tokens, copulas, {c.verb for c in parse.clauses}):
+            _attributes(out, text, sentence, clause, sentence_findings)
         _allegations(out, text, sentence, sentence_findings, data)
+        _modifiers(out, text, sentence, sentence_findings)
         _mention_windows(out, text, sentence)
     _quotes(out, document, finder.mentions, finder)
     frames = _frames(out, text, finder, findings, lexicon)
     if learned_sentiment and data.sentiment_model is not None:
         starts = [f.start for f in findings]
-        frames = tuple(_learned_sentiment(frame, out, document, findings, starts, data.sentiment_model)
-                       for frame in frames)
+        exclude = data.words("date_words")
+        frames = tuple(
+            _learned_sentiment(frame, out, document, findings, starts, data.sentiment_model, exclude)
+            for frame in frames
+        )
     return frames
 
 
-def _learned_sentiment(frame: ActorFrame, out: _Collector, document: Document, findings: tuple[Finding, ...],
-                       starts: list[int], model: Any) -> ActorFrame:
+def _learned_sentiment(
+    frame: ActorFrame,
+    out: _Collector,
+    document: Document,
+    findings: tuple[Finding, ...],
+    starts: list[int],
+    model: Any,
+    exclude: frozenset[str],
+) -> ActorFrame:
     """Replace the clause-polarity sentiment with the learned model's reading of the first mention of the
-    actor in each sentence (p(positive) - p(negative)), explained by its top features."""
+    actor in each sentence (p(positive) - p(negative)), explained by its top features. Where the actor is
+    the patient of harm in that sentence, a negative reading is not counted: the violence of the sentence
+    is not held against its victim (harm-to-whom, docs/actor-framing.md)."""
     from dataclasses import replace
 
     from framing.learn.actor_sentiment import mention_features
@@ -179,24 +203,34 @@ def _learned_sentiment(frame: ActorFrame, out: _Collector, document: Document, f
         s_start, s_end = document.sentences[mention.sentence]
         nearby = _in(findings, s_start, s_end, starts)  # the window never leaves the sentence
         features = mention_features(
-            document.text, (s_start, s_end), mention.start, mention.end, nearby, frame, cache=cache
+            document.text,
+            (s_start, s_end),
+            mention.start,
+            mention.end,
+            nearby,
+            frame,
+            cache=cache,
+            exclude=exclude,
         )
         label, probabilities = model.predict(features)
         value = round(probabilities["positive"] - probabilities["negative"], 3)
-        items.append(
-            Evidence(
-                mention.start,
-                mention.end,
-                mention.text,
-                value,
-                learned_sentiment_reason(label, probabilities[label], model.explain(features, top=3)),
-            )
-        )
+        reason = learned_sentiment_reason(label, probabilities[label], model.explain(features, top=3))
+        if value < 0 and (frame.id, mention.sentence) in out.harmed:
+            value, reason = 0.0, reason + "; not counted: it is the one harmed here"
+        items.append(Evidence(mention.start, mention.end, mention.text, value, reason))
     evidence = {name: list(items_) for name, items_ in out.evidence.get(frame.id, {}).items()}
     evidence["sentiment"] = items
-    score, confidence, components = scoring.combine(evidence)
+    result = scoring.combine(evidence)
     sentiment = round(sum(e.value for e in items) / len(items), 3) if items else 0.0
-    return replace(frame, score=score, confidence=confidence, components=components, sentiment=sentiment)
+    return replace(
+        frame,
+        score=result.score,
+        confidence=result.confidence,
+        components=result.components,
+        probabilities=result.probabilities,
+        sentiment=sentiment,
+        **narrative(frame.roles, result.components),
+    )
 
 
 def _speaks(verb: Token, clause: Clause, speech: frozenset[str], tokens: list[Token]) -> bool:
@@ -269,14 +303,25 @@ def _name(text: str, sentence: _Sentence, span: tuple[int, int] | None) -> str |
     return text[sentence.tokens[span[0]].start : sentence.tokens[span[1] - 1].end]
 
 
-def _roles(out: _Collector, text: str, sentence: _Sentence, clause: Clause, verb: Verb | None,
-           findings: list[Finding], perpetration: frozenset[str], *, verb_class: str | None = None) -> None:
+def _roles(
+    out: _Collector,
+    text: str,
+    sentence: _Sentence,
+    clause: Clause,
+    verb: Verb | None,
+    findings: list[Finding],
+    data: ActorData,
+    *,
+    verb_class: str | None = None,
+) -> None:
     tokens = sentence.tokens
     token = tokens[clause.verb]
+    if _modifier(tokens, clause.verb):
+        return  # "inflicted crushing defeats": an -ing word before its noun describes it, it is no clause
     values = (verb.agent, verb.patient) if verb else None
     verb_class = verb.verb_class if verb else verb_class
     lemma = verb.lemma if verb else token.lemma or token.lower
-    if clause.obj and token.lower in perpetration:
+    if clause.obj and token.lower in data.words("perpetration_verbs"):
         o_start, o_end = tokens[clause.obj[0]].start, tokens[clause.obj[1] - 1].end
         if any(f.entry.category in HARM_OBJECT_CATEGORIES for f in _in(findings, o_start, o_end)):
             values, verb_class = scoring.HARM_BY_OBJECT, "harm"
@@ -284,22 +329,148 @@ def _roles(out: _Collector, text: str, sentence: _Sentence, clause: Clause, verb
     patients = _actors_in(sentence, clause.patient) + [
         a for a in _actors_in(sentence, clause.against) if a not in _actors_in(sentence, clause.patient)
     ]
+    harmed_span = _harmed_span(tokens, clause)
+    if harmed_span is not None:  # "inflicted defeats on X": X is the one harmed
+        patients += [a for a in _actors_in(sentence, harmed_span) if a not in patients]
+    values, note = harm_to_whom(
+        values,
+        verb_class,
+        token.lower,
+        patients,
+        _patient_findings(tokens, clause, harmed_span, findings),
+        data,
+        clause.negated,
+    )
     agentless = clause.passive and clause.by_agent is None
     spans = [s for s in (clause.subject, clause.obj, clause.by_agent, clause.against) if s]
     first = min([clause.verb, *(s[0] for s in spans)])
     last = max([clause.verb + 1, *(s[1] for s in spans)])
     window = tokens[first:last]
-    for role, actors, other_span in ((Role.AGENT, agents, clause.patient or clause.against),
-                                     (Role.PATIENT, patients, clause.agent)):
+    for role, actors, other_span in (
+        (Role.AGENT, agents, clause.patient or clause.against or harmed_span),
+        (Role.PATIENT, patients, clause.agent),
+    ):
         for actor in actors:
-            use = RoleUse(role, lemma, token.start, token.end, token.text, clause.passive,
-                          agentless and role is Role.PATIENT, _name(text, sentence, other_span), verb_class)
+            use = RoleUse(
+                role,
+                lemma,
+                token.start,
+                token.end,
+                token.text,
+                clause.passive,
+                agentless and role is Role.PATIENT,
+                _name(text, sentence, other_span),
+                verb_class,
+                clause.negated,
+            )
             out.roles[actor].append(use)
             if values is not None:
                 value = values[0] if role is Role.AGENT else values[1]
-                out.add(actor, "roles", Evidence(token.start, token.end, token.text, value, role_reason(use)))
-            _sentiment(out, actor, text, [t for t in window if not _named(sentence, t)])
+                out.add(
+                    actor,
+                    "roles",
+                    Evidence(token.start, token.end, token.text, value, role_reason(use) + note),
+                )
+            victim = role is Role.PATIENT and verb_class == "harm" and not clause.negated
+            if victim:
+                out.harmed.add(
+                    (actor, sentence.index)
+                )  # victims are not tainted by the violence done to them
+            else:
+                _sentiment(out, actor, text, [t for t in window if not _named(sentence, t)])
             out.sentence_actors.add(actor)
+
+
+# Nouns that make "inflicted X on Y" harm to Y.
+_HARM_NOUNS = frozenset(
+    (
+        "defeat",
+        "defeats",
+        "blow",
+        "blows",
+        "losses",
+        "casualties",
+        "damage",
+        "suffering",
+        "punishment",
+        "pain",
+        "harm",
+        "injuries",
+        "sanctions",
+    )
+)
+
+
+def _modifier(tokens: list[Token], index: int) -> bool:
+    """An -ing form after a determiner or adjective is a noun ("further shelling", "the killing"), and one
+    between a verb and its noun modifies the noun ("inflicted crushing defeats"): neither is a clause."""
+    token = tokens[index]
+    if not token.lower.endswith("ing") or index == 0:
+        return False
+    before = tokens[index - 1]
+    if before.tag in ("DT", "JJ", "JJR", "RBR", "PRP$", "POS"):
+        return True
+    return index + 1 < len(tokens) and tokens[index + 1].tag.startswith("NN") and before.tag.startswith("VB")
+
+
+def _harmed_span(tokens: list[Token], clause: Clause) -> tuple[int, int] | None:
+    """In "inflicted heavy losses on the rebels" the harmed party is the noun phrase after "on"."""
+    if clause.obj is None or not any(tokens[i].lower in _HARM_NOUNS for i in range(*clause.obj)):
+        return None
+    i = clause.obj[1]
+    if i < len(tokens) and tokens[i].lower in ("on", "upon"):
+        end = i + 1
+        while end < len(tokens) and (
+            tokens[end].tag[:2] in ("DT", "JJ", "NN", "CD") or tokens[end].tag == "POS"
+        ):
+            end += 1
+        return (i + 1, end) if end > i + 1 else None
+    return None
+
+
+def _patient_findings(
+    tokens: list[Token], clause: Clause, harmed: tuple[int, int] | None, findings: list[Finding]
+) -> list[Finding]:
+    spans = [s for s in (clause.patient, clause.against, harmed) if s]
+    out = []
+    for a, b in spans:
+        out.extend(_in(findings, tokens[a].start, tokens[b - 1].end))
+    return out
+
+
+def harm_to_whom(
+    values: tuple[float, float] | None,
+    verb_class: str | None,
+    verb: str,
+    patients: list[str],
+    patient_findings: list[Finding],
+    data: ActorData,
+    negated: bool,
+) -> tuple[tuple[float, float] | None, str]:
+    """Who is hurt decides what harm says about the one who hurts (docs/actor-framing.md):
+
+    - a negated verb is not the act ("did not attack"): no role value;
+    - taking ground ("took the city", "captured the eastern side") harms no person or group named: no value;
+    - harm done to a party the text itself casts negatively ("inflicted defeats on the terrorists") is
+      fighting, not harm to people: the agent's value is 0, the patient's is kept.
+    Returns the values to use and a note for the evidence's reason.
+    """
+    if values is None:
+        return None, ""
+    if negated:
+        return None, ""
+    if verb in data.words("territory_verbs") and not patients:
+        return (0.0, 0.0), " (taking ground, no one named as harmed)"
+    cast = [
+        f
+        for f in patient_findings
+        if f.entry.connotation is Connotation.NEGATIVE
+        and f.entry.kind is Kind.LOADED
+        and f.entry.category not in HARM_OBJECT_CATEGORIES
+    ]  # "ethnic crimes" names the act, not the party
+    if verb_class == "harm" and patients and cast:
+        return (0.0, values[1]), f' (against a party the text calls "{cast[0].text}")'
+    return values, ""
 
 
 def _named(sentence: _Sentence, token: Token) -> bool:
@@ -320,6 +491,98 @@ def _sentiment(out: _Collector, actor: str, text: str, window: list[Token]) -> N
             "sentiment",
             Evidence(start, end, text[start:end], round(value, 3), sentiment_reason(scored)),
         )
+
+
+_PREDICATE_STOP = frozenset((",", ".", ":", ";", "IN", "WDT", "WP", "TO", "``", "''"))
+MAX_PREDICATE = 6  # tokens after the copula read as its predicate
+
+
+def _attributes(
+    out: _Collector, text: str, sentence: _Sentence, clause: Clause, findings: list[Finding]
+) -> None:
+    """What a copula says its subject is: "the mayor was brave", "X is a corrupt politician". The
+    predicate's loaded words (lexicon value) or, without them, TextBlob's polarity of its words
+    (negation included: "was not brave") is an `attributes` item of every actor in the subject."""
+    tokens = sentence.tokens
+    if clause.subject is None or clause.passive:
+        return
+    actors = _actors_in(sentence, clause.subject)
+    first = clause.verb + 1
+    while (
+        first < len(tokens)
+        and tokens[first].tag in ("RB", "MD", "VB", "VBN")
+        and tokens[first].lower != "not"
+    ):
+        first += 1  # "has been", "was also"
+    end = first
+    while end < len(tokens) and tokens[end].tag not in _PREDICATE_STOP and end - first < MAX_PREDICATE:
+        end += 1
+    words = [t for t in tokens[clause.verb + 1 : end] if not _named(sentence, t)]
+    if not actors or not words:
+        return
+    start, stop = words[0].start, words[-1].end
+    loaded = [f for f in _in(findings, start, stop) if f.entry.kind is Kind.LOADED]
+    negated = clause.negated or any(t.lower in ("not", "n't", "never", "no") for t in words)
+    if loaded:
+        value = sum(scoring.label_value(f.entry.connotation, f.entry.strength) for f in loaded) / len(loaded)
+        if negated:
+            value = -value / 2  # "is not a terrorist" still names the label, so half the pull, reversed
+        reason = attribute_reason(
+            text[start:stop], ", ".join(f"{f.entry.key}, {f.entry.connotation.value}" for f in loaded[:3])
+        )
+    else:
+        value, scored = polarity([t.text for t in words])
+        if not scored:
+            return
+        reason = attribute_reason(text[start:stop], ", ".join(f'"{w}" {v:+.2f}' for w, v in scored[:3]))
+    for actor in actors:
+        out.add(actor, "attributes", Evidence(start, stop, text[start:stop], round(value, 3), reason))
+
+
+def _copula_clauses(tokens: list[Token], copulas: frozenset[str], known: set[int]) -> list[Clause]:
+    """Copulas from a dependency parse, which makes no clause of them ("Hamas is a group": "is" with an
+    nsubj and an attr or acomp child); the fast engine's clauses already hold them (its tokens have no
+    dependencies, so this finds none there)."""
+    out = []
+    for i, token in enumerate(tokens):
+        if token.lower not in copulas or i in known or not token.dep:
+            continue
+        children = [j for j, t in enumerate(tokens) if t.head == i and j != i]
+        subjects = [j for j in children if tokens[j].dep == "nsubj"]
+        if subjects and any(tokens[j].dep in ("attr", "acomp") for j in children):
+            negated = any(tokens[j].dep == "neg" for j in children)
+            out.append(Clause(i, False, (subjects[0], subjects[0] + 1), None, None, None, negated=negated))
+    return out
+
+
+def _modifiers(out: _Collector, text: str, sentence: _Sentence, findings: list[Finding]) -> None:
+    """Adjectives inside a mention that the lexicon does not already count ("the brave medics", "a
+    corrupt official"): TextBlob's polarity, as an `attributes` item."""
+    for mention in sentence.mentions:
+        if not mention.actor or mention.possessor or mention.kind == "pronoun":
+            continue
+        a, b = mention.tokens
+        words = [
+            t
+            for t in sentence.tokens[a:b]
+            if t.tag in ("JJ", "JJR", "JJS") and not _named(sentence, t) and not _in(findings, t.start, t.end)
+        ]
+        if not words:
+            continue
+        value, scored = polarity([t.text for t in words])
+        if scored:
+            start, stop = words[0].start, words[-1].end
+            out.add(
+                mention.actor,
+                "attributes",
+                Evidence(
+                    start,
+                    stop,
+                    text[start:stop],
+                    round(value, 3),
+                    attribute_reason(text[start:stop], ", ".join(f'"{w}" {v:+.2f}' for w, v in scored[:3])),
+                ),
+            )
 
 
 SENTIMENT_WINDOW = 5  # tokens either side of a mention that is in no clause (as the VADER baseline's window)
@@ -364,8 +627,13 @@ def _voice(
                     quote.start, quote.end, document.text[quote.start : quote.end], True, None, False
                 )
                 out.voice[actor].append(voice)
-                out.add(actor, "voice", Evidence(quote.start, quote.end, voice.text, scoring.VOICE_DIRECT,
-                                                 voice_reason(voice, [])))
+                out.add(
+                    actor,
+                    "voice",
+                    Evidence(
+                        quote.start, quote.end, voice.text, scoring.VOICE_DIRECT, voice_reason(voice, [])
+                    ),
+                )
         return
     attribution = [
         f for f in findings if f.start <= verb.start < f.end and f.entry.category == ATTRIBUTION_CATEGORY
@@ -397,26 +665,36 @@ def _quotes(out: _Collector, document: Document, mentions: list[Mention], finder
     by_sentence: dict[int, list[Mention]] = defaultdict(list)
     for mention in mentions:
         by_sentence[mention.sentence].append(mention)
-    people = sorted((m.start, m.actor) for m in mentions
-                    if m.actor and m.kind != "pronoun" and finder.actors[m.actor].type == "person")
+    people = sorted(
+        (m.start, m.actor)
+        for m in mentions
+        if m.actor and m.kind != "pronoun" and finder.actors[m.actor].type == "person"
+    )
     sentences = document.sentence_index()
     for quote in document.quotes:
         if quote.speaker_start is None or quote.speaker_end is None:
             continue
-        speakers = {m.actor for m in by_sentence.get(sentences.nearest(quote.speaker_start), ())
-                    if m.actor and m.start < quote.speaker_end and quote.speaker_start < m.end}
+        speakers = {
+            m.actor
+            for m in by_sentence.get(sentences.nearest(quote.speaker_start), ())
+            if m.actor and m.start < quote.speaker_end and quote.speaker_start < m.end
+        }
         if not speakers and (quote.speaker or "").lower() in ("he", "she"):
             before = bisect_left(people, (quote.start, ""))
             speakers = {people[before - 1][1]} if before else set()
         for actor in sorted(speakers):
             voice = Voice(quote.start, quote.end, document.text[quote.start : quote.end], True, None, False)
             out.voice[actor].append(voice)
-            out.add(actor, "voice", Evidence(quote.start, quote.end, voice.text, scoring.VOICE_DIRECT,
-                                             voice_reason(voice, [])))
+            out.add(
+                actor,
+                "voice",
+                Evidence(quote.start, quote.end, voice.text, scoring.VOICE_DIRECT, voice_reason(voice, [])),
+            )
 
 
-def _allegations(out: _Collector, text: str, sentence: _Sentence, findings: list[Finding],
-                 data: ActorData) -> None:
+def _allegations(
+    out: _Collector, text: str, sentence: _Sentence, findings: list[Finding], data: ActorData
+) -> None:
     """A clause whose verb is an allegation word ("have been accused of") or an allegation verb
     ("accused X of", "blamed for") makes its patient the target; its agent, if named, the accuser."""
     tokens = sentence.tokens
@@ -440,12 +718,16 @@ def _allegations(out: _Collector, text: str, sentence: _Sentence, findings: list
                 continue
             out.allegations[actor].append(claim)
             value = scoring.ALLEGATION_ATTRIBUTED if accuser else scoring.ALLEGATION_UNATTRIBUTED
-            out.add(actor, "allegations", Evidence(start, end_word, text[start:end_word], value,
-                                                   allegation_reason(claim)))
+            out.add(
+                actor,
+                "allegations",
+                Evidence(start, end_word, text[start:end_word], value, allegation_reason(claim)),
+            )
 
 
-def _frames(out: _Collector, text: str, finder: MentionFinder, findings: tuple[Finding, ...],
-            lexicon: Lexicon) -> tuple[ActorFrame, ...]:
+def _frames(
+    out: _Collector, text: str, finder: MentionFinder, findings: tuple[Finding, ...], lexicon: Lexicon
+) -> tuple[ActorFrame, ...]:
     data_ids = finder.data.by_id
     by_actor: dict[str, list[Mention]] = defaultdict(list)
     for mention in finder.mentions:
@@ -475,8 +757,11 @@ def _frames(out: _Collector, text: str, finder: MentionFinder, findings: tuple[F
             if finding.entry.kind is Kind.IDENTITY:
                 continue  # identity labelling is reported, not scored
             component = "descriptors" if finding.entry.category in DESCRIPTOR_CATEGORIES else "labels"
-            out.add(actor_id, component, Evidence(finding.start, finding.end, finding.text, value,
-                                                  label_reason(finding)))
+            out.add(
+                actor_id,
+                component,
+                Evidence(finding.start, finding.end, finding.text, value, label_reason(finding)),
+            )
         roles, voice = out.roles.get(actor_id, []), out.voice.get(actor_id, [])
         allegations = out.allegations.get(actor_id, [])
         substantive = [m for m in mentions if not m.locative and not m.possessor]
@@ -492,32 +777,44 @@ def _frames(out: _Collector, text: str, finder: MentionFinder, findings: tuple[F
             continue  # named in passing ("told reporters"), or a country named only as a place
         if actor.type == "place" and not voice and not any(r.role is Role.AGENT for r in roles):
             continue  # a place the engine named, never acting or speaking: where things happen, not who
-        score, confidence, components = scoring.combine(dict(evidence))
+        result = scoring.combine(dict(evidence))
+        roles_tuple = tuple(sorted(roles, key=lambda r: r.verb_start))
         sentiment_items = evidence.get("sentiment", [])
         sentiment = (
             round(sum(e.value for e in sentiment_items) / len(sentiment_items), 3) if sentiment_items else 0.0
         )
         names = _names(mentions, ordered)
         # the name the text introduces the actor with: its first proper name, else its first group phrase
-        shown = next((m.name for kinds in (("gazetteer", "name"), ("group",)) for m in mentions
-                      if m.kind in kinds and not m.possessor), actor.name)
-        frames.append(ActorFrame(
-            id=actor_id,
-            name=shown,
-            type=actor.type,
-            mentions=tuple(_public(m, text) for m in mentions),
-            names=names,
-            labels=labels,
-            descriptors=descriptors,
-            roles=tuple(sorted(roles, key=lambda r: r.verb_start)),
-            voice=tuple(sorted(voice, key=lambda v: v.start)),
-            allegations=tuple(allegations),
-            sentiment=sentiment,
-            score=score,
-            confidence=confidence,
-            components=components,
-            canonical=actor.name if actor.name != shown and actor_id in data_ids else None,
-        ))
+        shown = next(
+            (
+                m.name
+                for kinds in (("gazetteer", "name"), ("group",))
+                for m in mentions
+                if m.kind in kinds and not m.possessor
+            ),
+            actor.name,
+        )
+        frames.append(
+            ActorFrame(
+                id=actor_id,
+                name=shown,
+                type=actor.type,
+                mentions=tuple(_public(m, text) for m in mentions),
+                names=names,
+                labels=labels,
+                descriptors=descriptors,
+                roles=roles_tuple,
+                voice=tuple(sorted(voice, key=lambda v: v.start)),
+                allegations=tuple(allegations),
+                sentiment=sentiment,
+                score=result.score,
+                confidence=result.confidence,
+                components=result.components,
+                canonical=actor.name if actor.name != shown and actor_id in data_ids else None,
+                probabilities=result.probabilities,
+                **narrative(roles_tuple, result.components),
+            )
+        )
     frames.sort(key=lambda f: (f.first_position, f.id))
     return tuple(frames)
 
@@ -525,8 +822,14 @@ def _frames(out: _Collector, text: str, finder: MentionFinder, findings: tuple[F
 def _public(mention: Mention, text: str):
     from framing.model import Mention as PublicMention
 
-    return PublicMention(mention.start, mention.end, text[mention.start : mention.end], mention.name,
-                         mention.sentence, mention.kind)
+    return PublicMention(
+        mention.start,
+        mention.end,
+        text[mention.start : mention.end],
+        mention.name,
+        mention.sentence,
+        mention.kind,
+    )
 
 
 def _names(mentions: list[Mention], findings: list[Finding]) -> tuple[NameUse, ...]:
@@ -539,5 +842,7 @@ def _names(mentions: list[Mention], findings: list[Finding]) -> tuple[NameUse, .
             continue
         counts[m.name] += 1
         entries[m.name].update(f.entry.key for f in _in(findings, m.start, m.end, starts))
-    return tuple(NameUse(name, n, tuple(sorted(entries[name]))) for name, n in
-                 sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+    return tuple(
+        NameUse(name, n, tuple(sorted(entries[name])))
+        for name, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    )

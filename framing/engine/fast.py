@@ -52,6 +52,13 @@ _UPOS = {
 
 
 @cache
+def _tagger_version() -> str:
+    from importlib.metadata import version
+
+    return f"textblob-pattern {version('textblob')}"
+
+
+@cache
 def known_verb_forms() -> dict[str, str]:
     """Every form of the verbs the project knows (`lexicons/actors/verbs.toml`) -> its lemma: the tag fixes
     recognise a verb the tagger called a noun by these. Read here, not through `framing.actors`, so the
@@ -81,9 +88,7 @@ class FastEngine:
 
     @property
     def model(self) -> str:
-        from importlib.metadata import version
-
-        return f"textblob-pattern {version('textblob')}"
+        return _tagger_version()
 
     def parse(self, text: str) -> Document:
         from framing.text import prepare
@@ -98,10 +103,11 @@ class FastEngine:
     def sentence(self, text: str, start: int, end: int) -> SentenceParse:
         from framing.nlp import tag_sentence
 
-        tagged = tag_sentence(text, start, end, self._forms)
-        tokens = [replace(t, pos=_UPOS.get(t.tag, "PUNCT" if not t.text[:1].isalnum() else "X"),
-                          lemma=self._verbs.get(t.lower, t.lower) if t.tag.startswith("VB") else t.lower)
-                  for t in tagged]
+        verbs = self._verbs
+        tokens = [Token(t.start, t.end, t.text, t.tag, t.lower,
+                        lemma=verbs.get(t.lower, t.lower) if t.tag.startswith("VB") else t.lower,
+                        pos=_UPOS.get(t.tag) or ("X" if t.text[:1].isalnum() else "PUNCT"))
+                  for t in tag_sentence(text, start, end, self._forms)]
         chunk_list = chunks(tokens)
         return headline_passives(SentenceParse(start, end, tuple(tokens), tuple(chunk_list),
                                                tuple(clauses(tokens, chunk_list))))

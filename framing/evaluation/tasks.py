@@ -1,8 +1,9 @@
 """The evaluation tasks: each reads a dataset as it is in ../shared/data and returns named metrics.
 
 Predicted words are the spans of findings; which kinds count follows each dataset's definition
-(`WORD_KINDS`, `SPAN_KINDS`); identity labels never count. Nothing here is tuned on a test split: the one
-threshold the rule-based actor score needs is chosen on NewsMTSC's training set.
+(`WORD_KINDS`, `SPAN_KINDS`); identity labels never count. Nothing here is fitted or tuned on a test split:
+the actor models are fitted by `framing train actors` (framing/learn/actor_score.py) on training and dev
+splits only; here they only predict.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import NamedTuple, cast
+from typing import Any, NamedTuple, cast
 
 from framing.errors import InputError
 from framing.evaluation.metrics import macro_f1, prf, span_overlap, word_counts
@@ -27,12 +28,17 @@ DEFINITIONS = {
     "sentence_macro_f1": "unweighted mean of the two classes' F1, mean of 5 stratified folds (seed 42)",
     "rw_macro_f1": "learned actor-sentiment model, macro-F1 over negative/neutral/positive, NewsMTSC test rw",
     "mt_macro_f1": "learned actor-sentiment model, macro-F1 over negative/neutral/positive, NewsMTSC test mt",
-    "rules_rw_macro_f1": "the same for the rule-based framing score with a threshold chosen on train "
+    "rules_rw_macro_f1": "the same for the framing score with TextBlob clause sentiment instead of the model "
     "(test rw)",
-    "rules_mt_macro_f1": "the same for the rule-based framing score with a threshold chosen on train "
+    "rules_mt_macro_f1": "the same for the framing score with TextBlob clause sentiment instead of the model "
     "(test mt)",
-    "score_rw_macro_f1": "the same for the full framing score (sentiment from the learned model), test rw",
-    "score_mt_macro_f1": "the same for the full framing score (sentiment from the learned model), test mt",
+    "score_rw_macro_f1": "the same for the framing score's class (fitted component weights), test rw",
+    "score_mt_macro_f1": "the same for the framing score's class (fitted component weights), test mt",
+    "random_test_macro_f1": "framing score's class for TARGET_ENTITY, macro-F1 over the 3 classes, "
+    "PerSenT random_test",
+    "fixed_test_macro_f1": "the same on PerSenT fixed_test (4 frequent entities, none seen in dev)",
+    "random_test_accuracy": "share of random_test documents whose class the framing score gets right",
+    "fixed_test_accuracy": "share of fixed_test documents whose class the framing score gets right",
     "span_precision": "share of predicted spans (loaded-kind findings) overlapping a gold Loaded_Language or "
     "Name_Calling span",
     "span_recall": "share of gold Loaded_Language or Name_Calling spans overlapped by a predicted span",
@@ -41,7 +47,6 @@ DEFINITIONS = {
 PTC_TECHNIQUES = ("Loaded_Language", "Name_Calling,Labeling")
 POLARITY = {2.0: "negative", 4.0: "neutral", 6.0: "positive"}
 SENTIMENT_LABELS = ("negative", "neutral", "positive")
-THRESHOLDS = tuple(round(0.01 * i, 2) for i in range(41))
 
 
 @dataclass
@@ -50,6 +55,7 @@ class Result:
     metrics: dict[str, float] = field(default_factory=dict)
     counts: dict[str, int] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
+    tables: dict[str, dict[str, Any]] = field(default_factory=dict)  # confusion matrices
 
 
 def _need(path: Path) -> Path:
@@ -118,17 +124,31 @@ def babe(
     data: Path, lexicon: Lexicon, limit: int | None, split: str = "all", engine: object = None
 ) -> Result:
     result = Result("babe")
-    rows = [r for r in _jsonl(data / "babe_sg2_final_labels.jsonl", limit)
-            if split == "all" or babe_split(str(r["text"])) == split]
+    rows = [
+        r
+        for r in _jsonl(data / "babe_sg2_final_labels.jsonl", limit)
+        if split == "all" or babe_split(str(r["text"])) == split
+    ]
     if split != "all":
         result.notes.append(
             f"{split} split only: one sentence in {HELD_OUT_SHARE} by a hash of its text is held out "
             "(framing.evaluation.tasks.babe_split)"
         )
-    _word_level(result, ((str(r["text"]), list(cast("list[str]", r.get("biased_words") or []))) for r in rows
-                         if r.get("label_bias") == "Biased"), lexicon, engine)
-    labelled = [(str(r["text"]), 1 if r["label_bias"] == "Biased" else 0) for r in rows
-                if r.get("label_bias") in ("Biased", "Non-biased")]
+    _word_level(
+        result,
+        (
+            (str(r["text"]), list(cast("list[str]", r.get("biased_words") or [])))
+            for r in rows
+            if r.get("label_bias") == "Biased"
+        ),
+        lexicon,
+        engine,
+    )
+    labelled = [
+        (str(r["text"]), 1 if r["label_bias"] == "Biased" else 0)
+        for r in rows
+        if r.get("label_bias") in ("Biased", "Non-biased")
+    ]
     try:
         from framing.learn.sentence_model import cross_validate
     except ImportError:  # pragma: no cover - the model module ships with the toolkit
@@ -149,8 +169,12 @@ def mbic(
     csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
     with _need(data / "mbic_final_labels.csv").open(encoding="utf-8", newline="") as handle:
         rows = [r for n, r in enumerate(csv.DictReader(handle)) if limit is None or n < limit]
-    _word_level(result, ((r["text"], json.loads(r["biased_words"] or "[]")) for r in rows
-                         if r.get("label_bias") == "Biased"), lexicon, engine)
+    _word_level(
+        result,
+        ((r["text"], json.loads(r["biased_words"] or "[]")) for r in rows if r.get("label_bias") == "Biased"),
+        lexicon,
+        engine,
+    )
     return result
 
 
@@ -166,8 +190,11 @@ def ptc(data: Path, lexicon: Lexicon, limit: int | None, split: str = "all", eng
         if split != "all" and ptc_split(str(article["article_id"])) != split:
             continue
         text = str(article["text"])
-        gold = [(int(s["start"]), int(s["end"])) for s in article.get("tc_spans", [])  # type: ignore[attr-defined]
-                if s["technique"] in PTC_TECHNIQUES]
+        gold = [
+            (int(s["start"]), int(s["end"]))
+            for s in article.get("tc_spans", [])  # type: ignore[attr-defined]
+            if s["technique"] in PTC_TECHNIQUES
+        ]
         a, b, c, d = span_overlap(gold, _predicted_spans(text, lexicon, SPAN_KINDS, engine))
         hit_p, n_p, hit_g, n_g = hit_p + a, n_p + b, hit_g + c, n_g + d
     precision = hit_p / n_p if n_p else 0.0
@@ -196,67 +223,119 @@ def newsmtsc_targets(path: Path, limit: int | None = None) -> Iterator[Target]:
         text = str(record["sentence_normalized"])
         for target in record["targets"]:  # type: ignore[attr-defined]
             more = tuple((int(m["from"]), int(m["to"])) for m in target.get("further_mentions", []))
-            yield Target(text, int(target["from"]), int(target["to"]), more,
-                         POLARITY[float(target["polarity"])], number)
+            yield Target(
+                text,
+                int(target["from"]),
+                int(target["to"]),
+                more,
+                POLARITY[float(target["polarity"])],
+                number,
+            )
 
 
-def _rule_score(text: str, spans: tuple[tuple[int, int], ...], lexicon: Lexicon, actor_data: object, *,
-                learned: bool = False, engine: str | None = None) -> float:
-    from framing.actors import frame_actors
-    from framing.detect import detect
-    from framing.engine import get_engine
-
-    document = get_engine(engine).parse(text)
-    pinned = tuple((s, e, "target") for s, e in spans)
-    frames = [f for f in frame_actors(document, detect(document, lexicon), lexicon, actor_data, pinned,  # type: ignore[arg-type]
-                                      learned_sentiment=learned) if f.id == "target"]
-    return frames[0].score if frames else 0.0
-
-
-def _classify(value: float, threshold: float) -> str:
-    return "negative" if value < -threshold else "positive" if value > threshold else "neutral"
-
-
-def newsmtsc(data: Path, lexicon: Lexicon, limit: int | None) -> Result:
+def newsmtsc(data: Path, lexicon: Lexicon, limit: int | None, engine: str | None = None) -> Result:
+    """The mention-sentiment model alone (`rw_macro_f1`), the framing score's class (`score_*`: component
+    weights fitted on train/dev, docs/EVALUATION.md) and the same score with TextBlob sentiment (`rules_*`),
+    on the paper's test splits; nothing here is fitted or chosen."""
     from framing.actors import load_actor_data
+    from framing.actors.score import default_model as score_model
+    from framing.learn.actor_score import newsmtsc_examples, predict, target_frame
 
     result = Result("newsmtsc")
     actor_data = load_actor_data()
-    train_rows = list(newsmtsc_targets(data / "official_release" / "train.jsonl", limit))
     model = _actor_model()
-    # the rule-based score, and (with the shipped model) the full framing score whose sentiment component is
-    # the model's: each mapped to a class with one threshold chosen on train
-    variants = [("rules", False)] + ([("score", True)] if model is not None else [])
-    thresholds = {}
-    for name, learned in variants:
-        scored = [(gold, _rule_score(t, ((s, e), *more), lexicon, actor_data, learned=learned))
-                  for t, s, e, more, gold, _ in train_rows]
-        def agreement(th: float, sc: list[tuple[str, float]] = scored) -> tuple[float, float]:
-            return macro_f1([g for g, _ in sc], [_classify(v, th) for _, v in sc], SENTIMENT_LABELS), -th
-
-        thresholds[name] = max(THRESHOLDS, key=agreement)
-        result.notes.append(f"{name} threshold chosen on train: {thresholds[name]}")
+    scorer = score_model()
     for split in ("rw", "mt"):
-        rows = list(newsmtsc_targets(data / "paper_splits" / f"newsmtsc-{split}" / "test.jsonl", limit))
+        rows = newsmtsc_examples(
+            data / "paper_splits" / f"newsmtsc-{split}" / "test.jsonl", "newsmtsc", limit
+        )
         gold = [r.gold for r in rows]
-        for name, learned in variants:
+        for name, learned in (("rules", False), ("score", True)):
             predicted = [
-                _classify(
-                    _rule_score(t, ((s, e), *more), lexicon, actor_data, learned=learned), thresholds[name]
-                )
-                for t, s, e, more, _, _ in rows
+                predict(target_frame(r, lexicon, actor_data, engine=engine, learned=learned), scorer)
+                for r in rows
             ]
             result.metrics[f"{name}_{split}_macro_f1"] = macro_f1(gold, predicted, SENTIMENT_LABELS)
         if model is not None:
-            labels = [model(r.text, r.start, r.end, lexicon, actor_data) for r in rows]
-            result.metrics[f"{split}_macro_f1"] = macro_f1(gold, labels, SENTIMENT_LABELS)
+            learned_classes = [model(r.text, *r.spans[0], lexicon, actor_data) for r in rows]
+            result.metrics[f"{split}_macro_f1"] = macro_f1(gold, learned_classes, SENTIMENT_LABELS)
         result.counts[f"{split}_targets"] = len(rows)
     if model is None:
         result.notes.append("no learned actor-sentiment model shipped; rw/mt report the rules only")
         result.metrics["rw_macro_f1"] = result.metrics["rules_rw_macro_f1"]
         result.metrics["mt_macro_f1"] = result.metrics["rules_mt_macro_f1"]
-    result.counts["train_targets"] = len(train_rows)
+    result.notes.append(f"engine: {engine or 'fast'}")
     return result
+
+
+def persent(data: Path, lexicon: Lexicon, limit: int | None, engine: str | None = None) -> Result:
+    """PerSenT (Bastan et al. 2020): the author's sentiment toward TARGET_ENTITY in a whole article.
+
+    The framing score's class (its weights were fitted with PerSenT dev among the training data, so the dev
+    figure is the cross-validated one recorded in the model file) against two baselines fitted on dev in
+    this run: the majority class, and TF-IDF word 1-2-grams with the entity masked + logistic regression
+    (C = 1, balanced classes). random_test and fixed_test are only predicted, never fitted on."""
+    from collections import Counter
+
+    from framing.actors import load_actor_data
+    from framing.actors.score import default_model as score_model
+    from framing.learn.actor_score import class_report, persent_examples, predict, target_frame
+
+    result = Result("persent")
+    actor_data = load_actor_data()
+    scorer = score_model()
+    dev = persent_examples(data / "dev.csv", limit)
+    if not dev:
+        raise InputError(f"{data / 'dev.csv'}: no labelled documents")
+    majority = Counter(r.gold for r in dev).most_common(1)[0][0]
+    tfidf = _tfidf_baseline([_masked(r) for r in dev], [r.gold for r in dev])
+    for split in ("random_test", "fixed_test"):
+        rows = persent_examples(data / f"{split}.csv", limit)
+        gold = [r.gold for r in rows]
+        framed = [predict(target_frame(r, lexicon, actor_data, engine=engine), scorer) for r in rows]
+        for name, predicted in (
+            ("", framed),
+            ("majority_", [majority] * len(rows)),
+            ("tfidf_", list(tfidf([_masked(r) for r in rows]))),
+        ):
+            report = class_report(gold, predicted)
+            result.metrics[f"{name}{split}_macro_f1"] = report["macro_f1"]
+            result.metrics[f"{name}{split}_accuracy"] = report["accuracy"]
+            if not name:
+                for label, value in report["per_class_f1"].items():
+                    result.metrics[f"{split}_f1_{label}"] = value
+                result.tables[f"{split}_confusion"] = {
+                    "rows_gold_columns_predicted": list(SENTIMENT_LABELS),
+                    "matrix": report["confusion"],
+                }
+        result.counts[f"{split}_documents"] = len(rows)
+        result.counts[f"{split}_target_found"] = sum(1 for r in rows if r.spans)
+    result.counts["dev_documents"] = len(dev)
+    cv = scorer.metadata.get("cv", {})
+    if "persent_cv_macro_f1" in cv:
+        result.metrics["dev_cv_macro_f1"] = float(cv["persent_cv_macro_f1"])
+    result.notes.append(f"engine: {engine or 'fast'}; majority class on dev: {majority}")
+    return result
+
+
+def _masked(example: object) -> str:
+    text, spans = example.text, example.spans  # type: ignore[attr-defined]
+    for start, end in reversed(spans):
+        text = text[:start] + " TGT " + text[end:]
+    return text
+
+
+def _tfidf_baseline(texts: list[str], labels: list[str]) -> Callable[[list[str]], list[str]]:
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.pipeline import make_pipeline
+
+    pipeline = make_pipeline(
+        TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True),
+        LogisticRegression(C=1.0, class_weight="balanced", max_iter=2000),
+    )
+    pipeline.fit(texts, labels)
+    return lambda batch: [str(p) for p in pipeline.predict(batch)]
 
 
 def _actor_model() -> Callable[[str, int, int, Lexicon, object], str] | None:
@@ -274,8 +353,12 @@ def _actor_model() -> Callable[[str, int, int, Lexicon, object], str] | None:
     return predict
 
 
-DATASETS: dict[str, Callable[[Path, Lexicon, int | None], Result]] = {
-    "babe": babe, "mbic": mbic, "newsmtsc": newsmtsc, "ptc": ptc,
+DATASETS: dict[str, Callable[..., Result]] = {
+    "babe": babe,
+    "mbic": mbic,
+    "newsmtsc": newsmtsc,
+    "persent": persent,
+    "ptc": ptc,
 }
 
 
@@ -300,8 +383,8 @@ def evaluate(
             raise InputError(
                 f"unknown split '{chosen}' for {dataset}; choose from: {', '.join(SPLITS[dataset])}"
             )
-        result = DATASETS[dataset](data, lexicon, limit, chosen, get_engine(engine) if engine else None)  # type: ignore[call-arg]
-    else:
-        result = DATASETS[dataset](data, lexicon, limit)
+        result = DATASETS[dataset](data, lexicon, limit, chosen, get_engine(engine) if engine else None)
+    else:  # the actor tasks take the engine's name (their models record the engine they were fitted on)
+        result = DATASETS[dataset](data, lexicon, limit, engine)
     result.metrics = {k: round(v, 4) for k, v in result.metrics.items()}
     return result

@@ -21,7 +21,6 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
-from importlib.resources import files
 from pathlib import Path
 from typing import Any, cast
 
@@ -48,7 +47,6 @@ DEFAULT_METADATA = {
 def target_features(text: str, start: int, end: int, *, lexicon: Lexicon, actor_data: Any,
                     window: int = WINDOW, engine: str | None = None) -> dict[str, float]:
     """Readable features for the mention text[start:end] (end exclusive); zero values are left out."""
-    from framing.actors.frames import frame_actors
     from framing.detect import detect
     from framing.engine import get_engine
 
@@ -56,21 +54,21 @@ def target_features(text: str, start: int, end: int, *, lexicon: Lexicon, actor_
         raise ValueError(f"mention span ({start}, {end}) is outside a text of {len(text)} characters")
     document = get_engine(engine).parse(text)
     findings = detect(document, lexicon)
-    # the frame as the rules alone see it: the model's own output must not feed its features
-    frames = [f for f in frame_actors(document, findings, lexicon, actor_data, pinned=((start, end, TARGET),),
-                                      learned_sentiment=False) if f.id == TARGET]
     sentence = next(((a, b) for a, b in document.sentences if a <= start < b), (0, len(text)))
-    return mention_features(
-        text, sentence, start, end, findings, frames[0] if frames else None, window=window
-    )
+    return mention_features(text, sentence, start, end, findings, None, window=window,
+                            exclude=actor_data.words("date_words"))
 
 
 def mention_features(text: str, sentence: tuple[int, int], start: int, end: int, findings: Iterable[Finding],
-                     frame: ActorFrame | None, *, window: int = WINDOW,
-                     cache: dict[Any, Any] | None = None) -> dict[str, float]:
+                     frame: ActorFrame | None = None, *, window: int = WINDOW,
+                     cache: dict[Any, Any] | None = None, exclude: Iterable[str] = ()) -> dict[str, float]:
     """The features of one mention from what the pipeline already computed: the same function serves
     training (`target_features`) and `framing analyze`, so both see identical features. `cache` (one dict
-    per document) keeps each sentence's tokens and polarity from being computed once per mention."""
+    per document) keeps each sentence's tokens and polarity from being computed once per mention.
+
+    Only the words around the mention speak: the mention's own words, the words of the actor's other
+    names (from `frame`), `exclude` (dates, weekdays) and numbers are never features, and the frame's
+    roles, labels and voice are left to the other score components (no evidence counts twice)."""
     from framing.nlp import tokenize
 
     cache = {} if cache is None else cache
@@ -80,7 +78,10 @@ def mention_features(text: str, sentence: tuple[int, int], start: int, end: int,
     if (s_start, s_end) not in cache:
         cache[(s_start, s_end)] = tokenize(text, s_start, s_end)
     tokens = cache[(s_start, s_end)]
-    target_words = {w.lower() for a, b, w in tokens if a < end and start < b}
+    masked = {w.lower() for a, b, w in tokens if a < end and start < b}
+    masked.update(exclude)
+    if frame is not None:
+        masked.update(w.lower() for name in frame.names for w in name.text.split())
     before = [(a, b, w) for a, b, w in tokens if b <= start]
     after = [(a, b, w) for a, b, w in tokens if a >= end]
     left, right = before[-window:] if window else [], after[:window]
@@ -88,8 +89,8 @@ def mention_features(text: str, sentence: tuple[int, int], start: int, end: int,
     for side, span in (("L", left), ("R", right)):
         for _, _, word in span:
             lower = word.lower().replace("\u2019", "'")
-            if lower in target_words or not any(c.isalnum() for c in lower):
-                continue  # the target is masked wherever its words recur; punctuation is dropped
+            if lower in masked or not any(c.isalpha() for c in lower):
+                continue  # the actor's names, dates, numbers and punctuation say nothing about the actor
             features[f"{side}:{lower}"] = 1
             kept.append(word)
     sentence_key = ("polarity", s_start, s_end)
@@ -108,13 +109,6 @@ def mention_features(text: str, sentence: tuple[int, int], start: int, end: int,
         inside = start <= finding.start and finding.end <= end
         if not inside and finding.start < w_end and w_start < finding.end:
             features[f"near:{finding.entry.category}"] += 1
-
-    if frame is not None:
-        if ("frame", frame.id) not in cache:
-            cache[("frame", frame.id)] = _frame_features(frame)
-        features.update(cache[("frame", frame.id)])
-    else:
-        features["frame:none"] = 1
     return {name: float(value) for name, value in sorted(features.items()) if value}
 
 
@@ -130,32 +124,6 @@ def _polarity_subjectivity(words: list[str]) -> tuple[float, float]:
         sum(a[1] for a in assessments) / len(assessments),
         sum(a[2] for a in assessments) / len(assessments),
     )
-
-
-def _frame_features(frame: ActorFrame) -> Counter[str]:
-    features: Counter[str] = Counter()
-    for role in frame.roles:
-        features[f"role:{role.role}:{role.verb_class or 'unknown'}"] += 1
-        features[f"verb:{role.role}:{role.verb}"] += 1
-        if role.passive:
-            features[f"role:{role.role}:passive"] += 1
-        if role.agentless:
-            features["role:patient:agentless"] += 1
-    for prefix, found in (("label", frame.labels), ("descriptor", frame.descriptors)):
-        for finding in found:
-            features[f"{prefix}:{finding.entry.key}"] += 1
-            features[f"connotation:{finding.entry.connotation}"] += 1
-    features["allegations"] = len(frame.allegations)
-    features["allegations:unattributed"] = sum(1 for a in frame.allegations if a.accuser is None)
-    for voice in frame.voice:
-        features[
-            "voice:direct" if voice.direct else "voice:via_source" if voice.via_source else "voice:reported"
-        ] += 1
-    for component in frame.components:
-        if component.name == "roles":
-            features["roles_value"] = round(sum(e.value for e in component.evidence), 4)  # type: ignore[assignment]
-        features[f"component:{component.name}"] = component.contribution  # type: ignore[assignment]
-    return features
 
 
 # ----------------------------------------------------------------------------------------------- the model
@@ -321,7 +289,6 @@ def train(examples: Iterable[tuple[Mapping[str, float], str]], *, C: float = 1.0
 @cache
 def default_model() -> ActorSentimentModel | None:
     """The model shipped in `framing/models/actor_sentiment.json`, or None when it is not there."""
-    resource = files("framing") / "models" / MODEL_FILE
-    if not resource.is_file():
-        return None
-    return ActorSentimentModel.from_json(resource.read_text(encoding="utf-8"), f"framing/models/{MODEL_FILE}")
+    from framing.actors.score import load_shipped
+
+    return load_shipped(MODEL_FILE, ActorSentimentModel.from_json)

@@ -96,6 +96,7 @@ def actor_dict(actor: ActorFrame) -> dict[str, Any]:
                     "agentless": r.agentless,
                     "other": r.other,
                     "verb_class": r.verb_class,
+                    "negated": r.negated,
                 }
                 for r in actor.roles
             ],
@@ -126,6 +127,11 @@ def actor_dict(actor: ActorFrame) -> dict[str, Any]:
         "sentiment": actor.sentiment,
         "score": actor.score,
         "confidence": actor.confidence,
+        "probabilities": dict(zip(("negative", "neutral", "positive"), actor.probabilities, strict=False)),
+        "narrative_role": {
+            "role": actor.narrative_role,
+            "evidence": [_evidence(e) for e in actor.narrative_evidence],
+        },
         "components": {
             c.name: {
                 "weight": c.weight,

@@ -12,6 +12,7 @@ from framing.messages import (
     names_line,
     quote_note,
     roles_line,
+    narrative_line,
     score_line,
     sources_line,
     voice_line,
@@ -151,7 +152,7 @@ def _actors_md(analysis: Analysis) -> list[str]:
         parts = [c for c in a.components if c.evidence]
         if not parts:
             continue
-        out.append(f"- **{_cell(a.name)}** {score_line(a)}")
+        out.append(f"- **{_cell(a.name)}** {score_line(a)}; {_cell(narrative_line(a))}")
         for c in parts:
             words = "; ".join(
                 f'"{_cell(e.text[:60])}" {e.value:+.2f} ({_cell(e.reason)})' for e in c.evidence[:4]

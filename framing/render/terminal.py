@@ -20,6 +20,7 @@ from framing.messages import (
     names_line,
     quote_note,
     roles_line,
+    narrative_line,
     score_line,
     tag_line,
     voice_line,
@@ -82,6 +83,7 @@ def _actor_lines(analysis: Analysis) -> list[Text]:
         out.append(Text(f"    roles: {roles_line(actor)}; voice: {voice_line(actor)}; "
                         f"allegations: {allegations_line(actor)}"))
         out.append(Text(f"    score from: {components_line(actor)}", style="dim"))
+        out.append(Text(f"    {narrative_line(actor)}"))
     return out
 
 

@@ -1,0 +1,456 @@
+"""Fits the actor models from human labels, and reads the data they are fitted and tested on.
+
+Two models, both plain JSON in `framing/models/` (never pickle), both recording what they were fitted on:
+
+1. the mention-sentiment model (`actor_sentiment.json`, framing/learn/actor_sentiment.py): the words
+   around a mention -> negative / neutral / positive; fitted on NewsMTSC train (Hamborg and Donnay 2021);
+2. the score model (`actor_score.json`, framing/actors/score.py): weights of the score components in an
+   ordinal logistic regression, fitted on NewsMTSC train (with out-of-fold mention-sentiment readings,
+   so the sentiment component is never read in-sample), NewsMTSC dev (rw and mt paper splits) and
+   PerSenT dev (Bastan et al. 2020). The regularisation C and class weighting are chosen by grouped
+   5-fold cross-validation (mean of the NewsMTSC and PerSenT CV macro-F1).
+
+Test splits (NewsMTSC test rw and mt, PerSenT random_test and fixed_test) are read once, after every
+choice is made, and only to record the figures in the model files.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import sys
+import time
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from framing.actors.score import CLASSES, COMPONENTS, ScoreModel, component_features
+from framing.evaluation.metrics import macro_f1
+from framing.model import ActorFrame, Evidence, Lexicon, Role
+
+TARGET = "target"
+FOLDS = 5
+C_GRID = (0.1, 1.0, 10.0)
+MENTION_C, MENTION_MIN_COUNT = 1.0, 3  # fixed in advance (as before this module)
+
+
+@dataclass(frozen=True)
+class Example:
+    """One labelled target: a text, the target's spans, its gold class, and a group id for CV folds."""
+
+    text: str
+    spans: tuple[tuple[int, int], ...]
+    gold: str
+    group: str
+    dataset: str
+
+
+# ----------------------------------------------------------------------------------------- reading data
+
+def newsmtsc_examples(path: Path, dataset: str = "newsmtsc", limit: int | None = None) -> list[Example]:
+    from framing.evaluation.tasks import newsmtsc_targets
+
+    return [
+        Example(
+            t.text,
+            ((t.start, t.end), *t.more),
+            t.gold,
+            f"{path.parent.name}/{path.name}:{t.sentence}",
+            dataset,
+        )
+        for t in newsmtsc_targets(path, limit)
+    ]
+
+
+PERSENT_LABELS = {"Negative": "negative", "Neutral": "neutral", "Positive": "positive"}
+
+
+def persent_examples(path: Path, limit: int | None = None) -> list[Example]:
+    """PerSenT documents: the target entity's mentions are its full name and, for a name of two or more
+    words, its last word where capitalised (what a reader would give `--actors`); pronouns are left to the
+    pipeline."""
+    from framing.errors import InputError
+
+    if not path.is_file():
+        raise InputError(
+            f"{path}: not found (give the PerSenT folder with --data, e.g. ../shared/data/persent)"
+        )
+    csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
+    out = []
+    with path.open(encoding="utf-8", newline="") as handle:
+        for n, row in enumerate(csv.DictReader(handle)):
+            if limit is not None and n >= limit:
+                break
+            gold = PERSENT_LABELS.get((row.get("TRUE_SENTIMENT") or "").strip())
+            if gold is None:
+                continue
+            text = row["DOCUMENT"]
+            out.append(
+                Example(
+                    text,
+                    entity_spans(text, row["TARGET_ENTITY"]),
+                    gold,
+                    f"persent:{row['DOCUMENT_INDEX']}",
+                    "persent",
+                )
+            )
+    return out
+
+
+def entity_spans(text: str, entity: str) -> tuple[tuple[int, int], ...]:
+    entity = " ".join(entity.split())
+    if not entity:
+        return ()
+    full = [(m.start(), m.end()) for m in re.finditer(r"(?<![\w-])" + re.escape(entity) + r"(?![\w-])", text)]
+    spans = list(full)
+    words = entity.split()
+    if len(words) > 1 and len(words[-1]) > 2 and words[-1][0].isupper():
+        for m in re.finditer(r"(?<![\w-])" + re.escape(words[-1]) + r"(?![\w-])", text):
+            if not any(a <= m.start() < b for a, b in full):
+                spans.append((m.start(), m.end()))
+    return tuple(sorted(spans))
+
+
+# ----------------------------------------------------------------------------------------- the pipeline
+
+
+def parse(text: str, engine: str | None) -> Any:
+    """The engine's document (the fast engine unless `engine` says otherwise: the shipped weights are
+    fitted on its features)."""
+    from framing.engine import get_engine
+
+    return get_engine(engine or "fast").parse(text)
+
+
+def target_frame(
+    example: Example, lexicon: Lexicon, actor_data: Any, *, engine: str | None = None, learned: bool = True
+) -> ActorFrame | None:
+    from framing.actors import frame_actors
+    from framing.detect import detect
+
+    if not example.spans:
+        return None
+    document = parse(example.text, engine)
+    pinned = tuple((s, e, TARGET) for s, e in example.spans)
+    frames = [
+        f
+        for f in frame_actors(
+            document, detect(document, lexicon), lexicon, actor_data, pinned, learned_sentiment=learned
+        )
+        if f.id == TARGET
+    ]
+    return frames[0] if frames else None
+
+
+def evidence_of(frame: ActorFrame | None) -> dict[str, list[Evidence]]:
+    return {} if frame is None else {c.name: list(c.evidence) for c in frame.components}
+
+
+def harmed(frame: ActorFrame | None) -> bool:
+    return frame is not None and any(
+        r.role is Role.PATIENT and r.verb_class == "harm" and not r.negated for r in frame.roles
+    )
+
+
+def mention_reading(model: Any, features: dict[str, float], victim: bool) -> Evidence:
+    label, p = model.predict(features)
+    value = round(p["positive"] - p["negative"], 3)
+    return Evidence(0, 0, "", 0.0 if victim and value < 0 else value, label)
+
+
+# ----------------------------------------------------------------------------------------- ordinal model
+
+
+def fit_ordinal(
+    X: Any, y: Any, *, C: float = 1.0, balanced: bool = False
+) -> tuple[list[float], float, float]:
+    """Proportional-odds logistic regression: P(y <= j) = sigmoid(c_j - X w), L2 penalty |w|^2 / (2C)."""
+    import numpy as np
+    from scipy.optimize import minimize
+    from scipy.special import expit, log_expit
+
+    X = np.asarray(X, dtype=float)
+    y = np.asarray(y)
+    n, k = X.shape
+    weight = np.ones(n)
+    if balanced:
+        counts = np.bincount(y, minlength=3).astype(float)
+        weight = (n / (3 * np.maximum(counts, 1)))[y]
+
+    def loss(theta: Any) -> tuple[float, Any]:
+        w, c1, d = theta[:k], theta[k], theta[k + 1]
+        c2 = c1 + np.exp(d)
+        s = X @ w
+        a, b = c1 - s, c2 - s
+        # log P(y) per class: y=0: log s(a); y=2: log(1 - s(b)); y=1: log(s(b) - s(a))
+        lp0 = log_expit(a)
+        lp2 = log_expit(-b)
+        pa, pb = expit(a), expit(b)
+        mid = np.maximum(pb - pa, 1e-12)
+        lp = np.where(y == 0, lp0, np.where(y == 2, lp2, np.log(mid)))
+        value = -(weight * lp).sum() + (w @ w) / (2 * C)
+        # gradients with respect to s, c1, c2
+        ga = np.where(y == 0, 1 - pa, np.where(y == 1, -pa * (1 - pa) / mid, 0.0))
+        gb = np.where(y == 2, -pb, np.where(y == 1, pb * (1 - pb) / mid, 0.0))
+        grad_w = X.T @ (weight * (ga + gb)) + w / C
+        grad_c1 = -(weight * (ga + gb)).sum()
+        grad_d = -(weight * gb).sum() * np.exp(d)
+        return value, np.concatenate([grad_w, [grad_c1, grad_d]])
+
+    theta0 = np.zeros(k + 2)
+    theta0[k], theta0[k + 1] = -0.5, 0.0
+    result = minimize(loss, theta0, jac=True, method="L-BFGS-B")
+    w = [float(v) for v in result.x[:k]]
+    c1 = float(result.x[k])
+    return w, c1, c1 + float(np.exp(result.x[k + 1]))
+
+
+def score_model(
+    X: Any,
+    y: Any,  # class indices 0..2: a sequence or a NumPy array
+    *,
+    C: float,
+    balanced: bool,
+    metadata: dict[str, Any] | None = None,
+) -> ScoreModel:
+    w, c1, c2 = fit_ordinal(X, y, C=C, balanced=balanced)
+    return ScoreModel(
+        {k: round(v, 4) for k, v in zip(COMPONENTS, w, strict=True)},
+        (round(c1, 4), round(c2, 4)),
+        dict(metadata or {}),
+    )
+
+
+def _vector(evidence: dict[str, list[Evidence]]) -> list[float]:
+    x = component_features(evidence)
+    return [x[k] for k in COMPONENTS]
+
+
+def brier(model: ScoreModel, X: Sequence[Sequence[float]], y: Sequence[int]) -> float:
+    total = 0.0
+    for row, gold in zip(X, y, strict=True):
+        p = model.probabilities(model.linear(dict(zip(COMPONENTS, row, strict=True))))
+        total += sum((p[j] - (1.0 if j == gold else 0.0)) ** 2 for j in range(3))
+    return total / len(y) if y else 0.0
+
+
+# ----------------------------------------------------------------------------------------- training
+
+
+def train_actor_models(
+    data: Path,
+    lexicon: Lexicon,
+    actor_data: Any,
+    *,
+    seed: int = 42,
+    engine: str | None = "fast",
+    limit: int | None = None,
+    command: str = "",
+    log: Callable[[str], None] = print,
+) -> tuple[Any, ScoreModel]:
+    """Fit both models from `data` (a folder holding newsmtsc/ and persent/ as in ../shared/data)."""
+    import numpy as np
+    from sklearn.model_selection import GroupKFold
+
+    from framing.learn.actor_sentiment import WINDOW, mention_features, train
+    from framing.resources import lexicon_digest
+    from framing.text import prepare
+
+    began = time.perf_counter()
+    news = data / "newsmtsc"
+    train_rows = newsmtsc_examples(news / "official_release" / "train.jsonl", "newsmtsc", limit)
+    dev_rows = [
+        r
+        for split in ("rw", "mt")
+        for r in newsmtsc_examples(
+            news / "paper_splits" / f"newsmtsc-{split}" / "dev.jsonl", "newsmtsc", limit
+        )
+    ]
+    persent_dev = persent_examples(data / "persent" / "dev.csv", limit)
+    log(
+        f"NewsMTSC train {len(train_rows)} targets, dev {len(dev_rows)}; "
+        f"PerSenT dev {len(persent_dev)} documents"
+    )
+    exclude = actor_data.words("date_words")
+
+    def words(row: Example) -> dict[str, float]:
+        from framing.detect import detect
+
+        document = prepare(row.text)
+        start, end = row.spans[0]
+        sentence = next(((a, b) for a, b in document.sentences if a <= start < b), (0, len(row.text)))
+        return mention_features(
+            row.text, sentence, start, end, detect(document, lexicon), None, exclude=exclude
+        )
+
+    # 1. the mention-sentiment model, with out-of-fold readings of the training targets
+    features = [words(r) for r in train_rows]
+    gold = [r.gold for r in train_rows]
+    groups = [r.group for r in train_rows]
+    folds = list(GroupKFold(n_splits=FOLDS, shuffle=True, random_state=seed).split(features, gold, groups))
+    frames = [target_frame(r, lexicon, actor_data, engine=engine, learned=False) for r in train_rows]
+    readings: list[Evidence | None] = [None] * len(train_rows)
+    oof = [""] * len(train_rows)
+    for fit, held in folds:
+        fold_model = train(((features[i], gold[i]) for i in fit), C=MENTION_C, min_count=MENTION_MIN_COUNT)
+        for i in held:
+            readings[i] = mention_reading(fold_model, features[i], harmed(frames[i]))
+            oof[i] = fold_model.predict(features[i])[0]
+    mention_cv = macro_f1(gold, oof, CLASSES)
+    mention = train(
+        zip(features, gold, strict=True),
+        C=MENTION_C,
+        min_count=MENTION_MIN_COUNT,
+        metadata={"window": WINDOW, "class_weight": "balanced", "solver": "lbfgs"},
+    )
+    log(
+        f"mention model: {len(mention.features)} features, grouped {FOLDS}-fold CV macro-F1 {mention_cv:.3f} "
+        f"({time.perf_counter() - began:.0f} s)"
+    )
+    scored_data = replace(actor_data, sentiment_model=mention)
+
+    # 2. the score model's training rows: component sums per target
+    X: list[list[float]] = []
+    y: list[int] = []
+    row_groups: list[str] = []
+    sets: list[str] = []
+    for row, frame, reading in zip(train_rows, frames, readings, strict=True):
+        evidence = evidence_of(frame)
+        evidence["sentiment"] = [reading] if reading is not None else []
+        X.append(_vector(evidence))
+        y.append(CLASSES.index(row.gold))
+        row_groups.append(row.group)
+        sets.append("newsmtsc")
+    for row in dev_rows + persent_dev:
+        X.append(_vector(evidence_of(target_frame(row, lexicon, scored_data, engine=engine))))
+        y.append(CLASSES.index(row.gold))
+        row_groups.append(row.group)
+        sets.append(row.dataset)
+    log(f"score rows: {len(X)} ({time.perf_counter() - began:.0f} s)")
+    Xa, ya = np.array(X), np.array(y)
+    splits = list(GroupKFold(n_splits=FOLDS, shuffle=True, random_state=seed).split(Xa, ya, row_groups))
+    grid: dict[str, dict[str, float]] = {}
+    best_key, best = "", -1.0
+    for C in C_GRID:
+        for balanced in (False, True):
+            predicted = [""] * len(y)
+            brier_sum = 0.0
+            for fit, held in splits:
+                model = score_model(Xa[fit], ya[fit], C=C, balanced=balanced)
+                for i in held:
+                    predicted[i] = model.predict(dict(zip(COMPONENTS, X[i], strict=True)))
+                brier_sum += brier(model, [X[i] for i in held], [y[i] for i in held]) * len(held)
+            figures = {}
+            for name in ("newsmtsc", "persent"):
+                idx = [i for i, s in enumerate(sets) if s == name]
+                figures[f"{name}_cv_macro_f1"] = round(
+                    macro_f1([CLASSES[y[i]] for i in idx], [predicted[i] for i in idx], CLASSES), 4
+                )
+            figures["cv_brier"] = round(brier_sum / len(y), 4)
+            key = f"C={C},balanced={balanced}"
+            grid[key] = figures
+            mean = (figures["newsmtsc_cv_macro_f1"] + figures["persent_cv_macro_f1"]) / 2
+            log(f"  {key}: {figures}")
+            if mean > best:
+                best, best_key, chosen = mean, key, (C, balanced)
+    C, balanced = chosen
+    metadata = {
+        "engine": engine or "fast",
+        "lexicon_digest": lexicon_digest(),
+        "seed": seed,
+        "command": command,
+        "training_data": [
+            "NewsMTSC official_release/train.jsonl (out-of-fold sentiment)",
+            "NewsMTSC paper_splits/newsmtsc-{rw,mt}/dev.jsonl",
+            "PerSenT dev.csv",
+        ],
+        "licences": "NewsMTSC: MIT; PerSenT: CC BY 4.0 (per its dataset card); no text is shipped",
+        "n_train": len(y),
+        "chosen": best_key,
+        "cv": grid[best_key],
+        "cv_grid": grid,
+        "model": "ordinal (proportional-odds) logistic regression over component sums / (n_k + PRIOR)",
+    }
+    score = score_model(Xa, ya, C=C, balanced=balanced, metadata=metadata)
+    mention_metadata = {
+        **mention.metadata,
+        "engine": engine or "fast",
+        "lexicon_digest": lexicon_digest(),
+        "seed": seed,
+        "command": command,
+        "cv_macro_f1": round(mention_cv, 4),
+        "features": "words within the window either side (the actor's names, dates and numbers "
+        "masked), TextBlob polarity and subjectivity, lexicon categories nearby",
+    }
+    mention = replace(mention, metadata=mention_metadata)
+    log(
+        f"chosen {best_key}; weights {score.weights}, cut-points {score.cutpoints} "
+        f"({time.perf_counter() - began:.0f} s)"
+    )
+    return mention, score
+
+
+def test_figures(
+    data: Path,
+    lexicon: Lexicon,
+    actor_data: Any,
+    mention: Any,
+    score: ScoreModel,
+    *,
+    engine: str | None = "fast",
+    limit: int | None = None,
+) -> dict[str, float]:
+    """Macro-F1 on the test splits, read once after fitting (recorded in the model files)."""
+    from framing.learn.actor_sentiment import target_features
+
+    data_with = replace(actor_data, sentiment_model=mention)
+    figures: dict[str, float] = {}
+    for split in ("rw", "mt"):
+        rows = newsmtsc_examples(
+            data / "newsmtsc" / "paper_splits" / f"newsmtsc-{split}" / "test.jsonl", "newsmtsc", limit
+        )
+        gold = [r.gold for r in rows]
+        words = [
+            mention.predict(target_features(r.text, *r.spans[0], lexicon=lexicon, actor_data=actor_data))[0]
+            for r in rows
+        ]
+        figures[f"mention_{split}_macro_f1"] = round(macro_f1(gold, words, CLASSES), 4)
+        predicted = [predict(target_frame(r, lexicon, data_with, engine=engine), score) for r in rows]
+        figures[f"score_{split}_macro_f1"] = round(macro_f1(gold, predicted, CLASSES), 4)
+    for split in ("random_test", "fixed_test"):
+        rows = persent_examples(data / "persent" / f"{split}.csv", limit)
+        predicted = [predict(target_frame(r, lexicon, data_with, engine=engine), score) for r in rows]
+        figures[f"persent_{split}_macro_f1"] = round(macro_f1([r.gold for r in rows], predicted, CLASSES), 4)
+    return figures
+
+
+def predict(frame: ActorFrame | None, model: ScoreModel) -> str:
+    return model.predict(component_features(evidence_of(frame)))
+
+
+def class_report(gold: Sequence[str], predicted: Sequence[str]) -> dict[str, Any]:
+    """Macro-F1, accuracy, per-class F1 and the confusion matrix (rows gold, columns predicted)."""
+    from framing.evaluation.metrics import prf
+
+    per_class = {}
+    for label in CLASSES:
+        tp = sum(1 for g, p in zip(gold, predicted, strict=True) if g == p == label)
+        fp = sum(1 for g, p in zip(gold, predicted, strict=True) if p == label != g)
+        fn = sum(1 for g, p in zip(gold, predicted, strict=True) if g == label != p)
+        per_class[label] = prf(tp, fp, fn)[2]
+    confusion = [
+        [sum(1 for g, p in zip(gold, predicted, strict=True) if g == a and p == b) for b in CLASSES]
+        for a in CLASSES
+    ]
+    accuracy = sum(1 for g, p in zip(gold, predicted, strict=True) if g == p) / len(gold) if gold else 0.0
+    return {
+        "macro_f1": sum(per_class.values()) / 3,
+        "accuracy": accuracy,
+        "per_class_f1": per_class,
+        "confusion": confusion,
+    }
+
+
+def iter_rows(rows: Iterable[Example]) -> list[Example]:
+    return list(rows)
