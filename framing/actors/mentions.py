@@ -26,7 +26,8 @@ _PRONOUNS = frozenset(("they", "it", "he", "she"))
 _INDEFINITE = frozenset(("a", "an", "another", "any", "each", "every", "no", "one"))
 _CALENDAR = frozenset(
     "january february march april may june july august september october november december monday tuesday "
-    "wednesday thursday friday saturday sunday".split()
+    "wednesday thursday friday saturday sunday jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues "
+    "wed thu thur thurs fri sat sun".split()
 )
 _TYPES_FOR_HEAD = {
     "regime": ("government", "state"),
@@ -42,6 +43,9 @@ _MEMBER_HEADS = frozenset(
 # Entity labels that name an actor: people, organisations, places and blocs, nationalities and groups.
 NAME_LABELS = frozenset(("PERSON", "ORG", "GPE", "NORP", "LOC"))
 LOOKBACK = 400  # mentions searched back for an antecedent
+# Adjective endings that say what kind a group is ("environmental", "Islamist", "paramilitary"), unlike
+# those that say how it is ("strong", "large"): only the first name a group of "forces" or "groups".
+_CLASSIFYING = ("al", "ic", "ary", "ian", "ist", "ese", "ish")
 # Heads too vague to be an actor without a modifier or an antecedent ("forces" of whom?).
 _VAGUE_HEADS = frozenset(("forces", "force", "group", "groups", "units"))
 
@@ -265,8 +269,8 @@ class MentionFinder:
             name = _text(text, tokens, a, b)
             if normalize(name) in self.data.ignore:
                 return out  # the user's actors file says this name is no actor, nor the phrase it heads
-            if name.lower() in _CALENDAR:
-                continue
+            if name.lower().rstrip(".") in _CALENDAR:
+                continue  # "Feb.", "Monday": dates, not names
             possessor = b < len(tokens) and tokens[b].tag == "POS"
             titled = (had_title or self._titled(tokens, a) or self._speaks(tokens, a, b) or label == "PERSON"
                       or self._named_subject(tokens, a, b, label))
@@ -499,8 +503,8 @@ class MentionFinder:
             if antecedent is not None:
                 mention = Mention(*span, index, (first, chunk.end), "description", description or head, head)
                 return [self._add(mention, antecedent, head, "people")]
-        described = [i for i in range(first, head_index) if tokens[i].tag in ("JJ", "NN", "NNS", "VBG")
-                     and tokens[i].lower not in ("other", "many", "several", "some", "such")]
+        described = [i for i in range(first, head_index) if tokens[i].tag in ("NN", "NNS", "VBG")
+                     or (tokens[i].tag == "JJ" and tokens[i].lower.endswith(_CLASSIFYING))]
         if head in _VAGUE_HEADS and described:
             # "environmental groups", "the monitoring group", "security forces": named by what they are
             name = _text(self.text, tokens, described[0], head_index + 1)
