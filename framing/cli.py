@@ -254,6 +254,8 @@ def analyze(
     unknown = sorted(set(category or ()) - set(lex.by_category))
     if unknown:
         raise typer.BadParameter(f"unknown category {', '.join(unknown)}; choose from: {', '.join(sorted(lex.by_category))}")
+    options = {"lexicon": lex, "actor_data": actor_data, "actors": not no_actors, "ignore": tuple(ignore or ()),
+               "learned_sentiment": sentiment == SentimentSource.MODEL, "engine": parser}
     analyses = []
     failed = False
     skipped: list = []
@@ -264,12 +266,17 @@ def analyze(
             continue
         for note in item.notes:
             _warn(f"{item.name}: {note}")
-        analyses.append(analyze_text(item.text, source=item.name, lexicon=lex, actor_data=actor_data,
-                                     actors=not no_actors, min_strength=min_strength, categories=category,
-                                     ignore=tuple(ignore or ()), notes=item.notes, sentence_model=sentence_model,
-                                     learned_sentiment=sentiment == SentimentSource.MODEL, engine=parser))
+        analyses.append(analyze_text(item.text, source=item.name, min_strength=min_strength, categories=category,
+                                     notes=item.notes, sentence_model=sentence_model, **options))
     _report_skipped(skipped)
-    report = render(analyses, lex, output_format, to_terminal=output is None and sys.stdout.isatty())
+    rewrites = None
+    if output_format in (Format.HTML, Format.MARKDOWN):
+        # The neutral rewrite is re-scored here, with the same options as the report, never by a renderer.
+        from framing.coursework import neutral_rewrite
+
+        rewrites = [neutral_rewrite(a, **options) for a in analyses]
+    report = render(analyses, lex, output_format, to_terminal=output is None and sys.stdout.isatty(),
+                    rewrites=rewrites)
     if explain and output_format in (Format.TERMINAL, Format.MARKDOWN):
         from framing.render.explain import render_suppressed
 
@@ -312,38 +319,84 @@ def _report_skipped(skipped: list, shown: int = 10) -> None:
         _warn(f"... and {len(skipped) - shown} more files skipped")
 
 
-def _document_profiles(paths: list[str], lex, actor_data, max_bytes: int, engine):
-    """One profile per path (a folder is one source); bad files are reported and left out."""
+def progress_bar(show: bool, total: int | None):
+    """A progress display on stderr: a bar with a count and time left when `total` is known, a spinner with
+    a count otherwise; nothing at all unless `show` (by default: stderr is a terminal)."""
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        SpinnerColumn,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
+
+    if total:
+        columns = [TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TextColumn("documents,"),
+                   TimeRemainingColumn(), TextColumn("left")]
+    else:
+        columns = [SpinnerColumn(), TextColumn("{task.description}: {task.completed:,} documents"),
+                   TimeElapsedColumn()]
+    return Progress(*columns, console=err_console, transient=True, disable=not show)
+
+
+def _document_profiles(paths: list[str], lex, actor_data, max_bytes: int, engine, show_progress: bool):
+    """One profile per path (a folder is one source); bad files are reported and left out. Also the
+    analysis of each source when every source is a single document (for the side-by-side view)."""
     from framing.analysis import analyze as analyze_text
     from framing.compare import SourceProfile
     from framing.inputs import read_inputs
 
-    profiles, failures = [], []
+    profiles, failures, documents = [], [], []
     skipped: list = []
-    for name, path in zip(_source_names(paths), paths, strict=True):
-        profile = SourceProfile(name)
-        for item in read_inputs([path], max_bytes=max_bytes, skipped=skipped):
-            if isinstance(item, InputError):
-                failures.append(str(item))
-                continue
-            profile.add(analyze_text(item.text, source=name, lexicon=lex, actor_data=actor_data, engine=engine), lex)
-        if profile.documents:
-            profiles.append(profile)
+    total = None if any(Path(p).is_dir() for p in paths) else len(paths)
+    with progress_bar(show_progress, total) as bar:
+        task = bar.add_task("analysing", total=total)
+        for name, path in zip(_source_names(paths), paths, strict=True):
+            profile = SourceProfile(name)
+            analyses = []
+            for item in read_inputs([path], max_bytes=max_bytes, skipped=skipped):
+                if isinstance(item, InputError):
+                    failures.append(str(item))
+                    continue
+                analysis = analyze_text(item.text, source=name, lexicon=lex, actor_data=actor_data, engine=engine)
+                analyses.append(analysis)
+                profile.add(analysis, lex)
+                bar.advance(task)
+            if profile.documents:
+                profiles.append(profile)
+                documents.append(analyses[0] if len(analyses) == 1 else None)
     _report_skipped(skipped)
-    return profiles, failures
+    return profiles, failures, documents
+
+
+# Commands without --fail-on document only the codes they can return.
+COMPARE_EXIT_CODES_HELP = (
+    "Exit codes: 0 ok; 2 usage error; 3 invalid lexicon or actors file; 4 some input unreadable (the others "
+    "are still compared); 5 internal error."
+)
+OTHER_EXIT_CODES_HELP = "Exit codes: 0 ok; 2 usage error; 3 invalid lexicon; 4 input unreadable; 5 internal error."
 
 
 @app.command(help="Compare how articles or outlets frame the same actors: naming, scores, voice, agency, "
                   "loaded-language density and distinctive words. Give two or more files or folders, or "
                   "--corpus FILE (JSONL or CSV with a text column) or a folder, grouped with --group-by. "
-                  + EXIT_CODES_HELP)
+                  + COMPARE_EXIT_CODES_HELP)
 def compare(
     paths: Annotated[list[str] | None, typer.Argument(help="Files or folders, one source each.", metavar="PATH...")] = None,
     corpus: Annotated[Path | None, typer.Option(help="A JSONL or CSV file, or a folder of text files.")] = None,
     group_by: Annotated[str | None, typer.Option(help="Corpus column that names the source (e.g. outlet); "
                                                  "for a folder, 'folder' groups by subfolder.")] = None,
     text_column: Annotated[str, typer.Option(help="Corpus column holding the article text.")] = "text",
-    blind: Annotated[bool, typer.Option("--blind", help="Show sources as Source A, Source B, ... (classroom use).")] = False,
+    blind: Annotated[bool, typer.Option("--blind", help="Hide the sources: shuffle them (see --seed) and show "
+                                        "them as Source A, Source B, ... (classroom use).")] = False,
+    seed: Annotated[int | None, typer.Option(help="With --blind: the shuffle's seed, so the same order comes "
+                                             "back (default: a random seed, written to the --key file).")] = None,
+    key: Annotated[Path | None, typer.Option("--key", help="With --blind: write the answer key (which letter "
+                                             "is which source, and the seed) to this file.", dir_okay=False)] = None,
+    top: Annotated[int, typer.Option("--top", min=0, help="Show the N most prominent actors in terminal, Markdown "
+                                     "and HTML reports (0: all); CSV and JSON always hold every actor.")] = 15,
     output_format: Annotated[CompareFormat, typer.Option("--format", "-f", help="Report format.")] = CompareFormat.TERMINAL,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the report here.", dir_okay=False)] = None,
     lexicon: LexiconOption = None,
@@ -365,33 +418,60 @@ def compare(
     if paths is not None and len(paths) < 2:
         raise typer.BadParameter("compare needs at least two sources (or --corpus FILE --group-by FIELD)")
     _check_output(output, *(paths or ()), corpus, actors)
+    if (seed is not None or key is not None) and not blind:
+        raise typer.BadParameter("--seed and --key go with --blind")
     lex = _load(lexicon, no_builtin)
     actor_data = _load_actors(actors)
     parser = _engine(engine)
     max_bytes = int(max_mb * 1_000_000)
+    show_progress = err_console.is_terminal if progress is None else progress
+    documents: list = []
     if corpus is not None:
         try:
             profiles, failures = _corpus_profiles(corpus, group_by, text_column, lexicon, no_builtin, actors,
-                                                  workers, progress, max_bytes, parser.name)
+                                                  workers, show_progress, max_bytes, parser.name)
         except InputError as error:
             _error(str(error))
             raise typer.Exit(Exit.INPUT) from None
     else:
-        profiles, failures = _document_profiles(paths or [], lex, actor_data, max_bytes, parser)
+        profiles, failures, documents = _document_profiles(paths or [], lex, actor_data, max_bytes, parser,
+                                                           show_progress)
     for failure in failures[:5]:
         _error(failure)
     if len(failures) > 5:
         _error(f"... and {len(failures) - 5} more documents could not be analysed")
     if len(profiles) < 2:
-        _error(f"only {len(profiles)} readable source(s); a comparison needs two")
+        _error(f"{len(profiles)} readable source{'' if len(profiles) == 1 else 's'}; a comparison needs two")
         raise typer.Exit(Exit.INPUT)
     if blind:
-        for index, profile in enumerate(profiles):
-            profile.name = f"Source {_letters(index)}"
+        profiles, documents = _blind(profiles, documents, seed, key)
+    single = documents if documents and all(d is not None for d in documents) else None
     _write(render_comparison(compare_profiles(profiles, failures=failures), output_format.value,
-                             to_terminal=output is None and sys.stdout.isatty()), output)
+                             to_terminal=output is None and sys.stdout.isatty(), top=top or None, documents=single),
+           output)
     if failures:
         raise typer.Exit(Exit.INPUT)
+
+
+def _blind(profiles: list, documents: list, seed: int | None, key: Path | None):
+    """Sources shuffled with `seed` and renamed Source A, B, ...; the answer key written to `key`."""
+    import random
+    import secrets
+
+    seed = secrets.randbelow(1_000_000) if seed is None else seed
+    order = list(range(len(profiles)))
+    random.Random(seed).shuffle(order)
+    lines = [f"framing compare --blind: answer key (seed {seed})"]
+    shuffled = [profiles[i] for i in order]
+    for index, profile in enumerate(shuffled):
+        label = f"Source {_letters(index)}"
+        lines.append(f"{label}: {profile.name}")
+        profile.name = label
+    if key is not None:
+        _write("\n".join(lines) + "\n", key)
+    else:
+        _warn(f"the answer key is not saved (shuffled with seed {seed}); pass --key FILE to write it")
+    return shuffled, [documents[i] for i in order] if documents else documents
 
 
 def _letters(index: int) -> str:
@@ -405,11 +485,9 @@ def _letters(index: int) -> str:
 
 
 def _corpus_profiles(corpus: Path, group_by: str | None, text_column: str, lexicon: list[Path] | None,
-                     no_builtin: bool, actors: Path | None, workers: int | None, progress: bool | None,
+                     no_builtin: bool, actors: Path | None, workers: int | None, show_progress: bool,
                      max_bytes: int, engine: str):
-    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-
-    from framing.compare.corpus import FOLDER, corpus_fields, profile_corpus, read_records, unique_records
+    from framing.compare.corpus import FOLDER, corpus_fields, count_records, profile_corpus, read_records, unique_records
     from framing.inputs import url_hint
 
     if not corpus.exists():
@@ -426,14 +504,12 @@ def _corpus_profiles(corpus: Path, group_by: str | None, text_column: str, lexic
     duplicates: list[int] = []
     records = unique_records(read_records(corpus, group_by=group_by, text_column=text_column, max_bytes=max_bytes,
                                           notes=notes), duplicates)
-    show = err_console.is_terminal if progress is None else progress
-    with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=err_console,
-                  transient=True, disable=not show) as bar:
-        task = bar.add_task("analysed 0 documents")
+    total = count_records(corpus) if show_progress else None
+    with progress_bar(show_progress, total) as bar:
+        task = bar.add_task("analysing", total=total)
         groups, failures = profile_corpus(
             records, lexicon_dirs=tuple(lexicon or ()), builtin=not no_builtin, actors_file=actors, workers=workers,
-            engine=engine,
-            on_progress=lambda n: bar.update(task, description=f"analysed {n:,} documents"),
+            engine=engine, on_progress=lambda n: bar.update(task, completed=n),
         )
     for note in notes:
         _warn(note)
@@ -452,7 +528,7 @@ class EvalFormat(StrEnum):
 @app.command("eval", help="Measure the toolkit against human-annotated data: babe (biased words, biased "
                           "sentences), mbic (biased words), newsmtsc (actor sentiment), persent (the author's "
                           "sentiment toward an article's main entity), ptc (loaded-language spans). Reads the "
-                          "datasets as they are in ../shared/data. " + EXIT_CODES_HELP)
+                          "datasets as they are in ../shared/data. " + OTHER_EXIT_CODES_HELP)
 def eval_command(
     dataset: Annotated[str, typer.Argument(help="babe, mbic, newsmtsc, persent or ptc.")],
     data: Annotated[Path, typer.Option(help="The dataset's folder, e.g. ../shared/data/babe.", file_okay=False)],
@@ -501,7 +577,7 @@ def eval_command(
                   "TextBlob's scores, logistic regression) from a JSONL or CSV file, for 'framing analyze --model'. "
                   "'framing train actors --data ../shared/data': refit the actor models (mention sentiment on "
                   "NewsMTSC, score weights on NewsMTSC and PerSenT; docs/EVALUATION.md) and write them as JSON "
-                  "(default: the toolkit's framing/models). " + EXIT_CODES_HELP)
+                  "(default: the toolkit's framing/models). " + OTHER_EXIT_CODES_HELP)
 def train(
     data: Annotated[Path, typer.Option(help="sentences: a JSONL or CSV file with a text and a label column; "
                                             "actors: the folder holding newsmtsc/ and persent/.")],

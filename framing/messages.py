@@ -260,3 +260,23 @@ def suppressed_line(item) -> str:
     """One --explain line: where, the words, the entry, and the reason."""
     finding = item.finding
     return f"not flagged: \u201c{finding.text}\u201d ({finding.entry.key}), {item.reason}"
+
+
+# --- counts -----------------------------------------------------------------------------------------
+
+def count(n: int, singular: str, plural_form: str | None = None) -> str:
+    """'1 document', '2 documents', '1,200 words': a number with its noun in the right number."""
+    return f"{n:,} {singular if n == 1 else plural_form or singular + 's'}"
+
+
+def signed(value: float) -> str:
+    """A score with its sign, two decimals; a value that rounds to zero is "+0.00", never "-0.00"."""
+    text = f"{value:+.2f}"
+    return "+0.00" if text == "-0.00" else text
+
+
+def summary_line(summary) -> str:
+    """The one-line size of a document's findings, shared by the HTML and Markdown reports."""
+    return (f"{count(summary.words, 'word')}; {count(summary.findings, 'finding')}; loaded language "
+            f"{summary.loaded} ({summary.loaded_per_1k_words:.1f} per 1,000 words); {summary.in_quotes} inside "
+            "direct quotations.")

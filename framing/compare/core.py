@@ -19,6 +19,7 @@ SCORE_GAP = 0.15  # a difference in actor score smaller than this is not reporte
 MIN_EVIDENCE = 2  # a score resting on fewer evidence items is shown in the tables, not compared in sentences
 DENSITY_RATIO = 1.5  # loaded-language densities this many times apart are reported
 MAX_DIFFERENCES = 12
+DISTINCTIVE_Z = 1.96  # distinctive words are listed only above this z (about p < 0.05 for one word, two-sided)
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,7 +110,7 @@ def _cell(tally: ActorTally) -> ActorCell:
     )
 
 
-def _summary(profile: SourceProfile, pooled: Counter[str], top: int) -> SourceSummary:
+def _summary(profile: SourceProfile, pooled: Counter[str], top: int, min_z: float) -> SourceSummary:
     rest = pooled - profile.vocabulary
     return SourceSummary(
         name=profile.name,
@@ -120,19 +121,21 @@ def _summary(profile: SourceProfile, pooled: Counter[str], top: int) -> SourceSu
         categories=tuple((c, n, _per_1k(n, profile.words)) for c, n in sorted(profile.categories.items())),
         sponsorship=tuple(sorted(profile.sponsorship.items(), key=lambda kv: (-kv[1], kv[0]))),
         identity=tuple(sorted(profile.identity.items(), key=lambda kv: (-kv[1], kv[0]))),
-        distinctive=tuple(log_odds(profile.vocabulary, rest, pooled, top=top)),
+        distinctive=tuple(w for w in log_odds(profile.vocabulary, rest, pooled, top=top) if w[1] > min_z),
     )
 
 
-def compare(profiles: Sequence[SourceProfile], *, failures: Sequence[str] = (), top_words: int = 15) -> Comparison:
-    """Compare sources; each profile is one source (its name must be unique)."""
+def compare(profiles: Sequence[SourceProfile], *, failures: Sequence[str] = (), top_words: int = 15,
+            min_z: float = DISTINCTIVE_Z) -> Comparison:
+    """Compare sources; each profile is one source (its name must be unique). Distinctive words are the
+    `top_words` with the highest z above `min_z` (0 lists every word the source uses more than the rest)."""
     names = [p.name for p in profiles]
     if len(set(names)) != len(names):
         raise ValueError(f"source names must be unique (got {names})")
     pooled: Counter[str] = Counter()
     for profile in profiles:
         pooled.update(profile.vocabulary)
-    summaries = tuple(_summary(p, pooled, top_words) for p in profiles)
+    summaries = tuple(_summary(p, pooled, top_words, min_z) for p in profiles)
     keys: dict[str, str] = {}
     for profile in profiles:
         for key, tally in profile.actors.items():
@@ -216,9 +219,17 @@ def _scores(row: ActorRow, present: list[tuple[str, ActorCell]]) -> list[Differe
     if biggest:
         because = (f"; the largest part of the gap is {biggest} ({low_parts.get(biggest, 0):+.2f} in {low[0]}, "
                    f"{high_parts.get(biggest, 0):+.2f} in {high[0]})")
-    sentence = (f"{row.name} is framed more negatively in {low[0]} ({low[1].score:+.2f}) than in {high[0]} "
-                f"({high[1].score:+.2f}){because}.")
+    sentence = f"{row.name} {_score_contrast(low[0], low[1].score or 0.0, high[0], high[1].score or 0.0)}{because}."
     return [Difference("score", sentence, row.name, gap * 4)]
+
+
+def _score_contrast(low_name: str, low: float, high_name: str, high: float) -> str:
+    """'more negatively' only when both scores are negative, 'less positively' when both are positive."""
+    if high <= 0:
+        return f"is framed more negatively in {low_name} ({low:+.2f}) than in {high_name} ({high:+.2f})"
+    if low >= 0:
+        return f"is framed less positively in {low_name} ({low:+.2f}) than in {high_name} ({high:+.2f})"
+    return f"is framed negatively in {low_name} ({low:+.2f}) and positively in {high_name} ({high:+.2f})"
 
 
 def _voice(row: ActorRow, present: list[tuple[str, ActorCell]]) -> list[Difference]:
@@ -250,7 +261,7 @@ def _agency(row: ActorRow, present: list[tuple[str, ActorCell]]) -> list[Differe
         return []
     where = "; ".join(f"{s} {_times(n)}" for s, n in sorted(hidden.items()))
     sentence = (f"Things are done to {row.name} with no doer named (agentless passives) in {where}; "
-                f"{_list(others)} name who did them.")
+                f"{_list(others)} {'names' if len(others) == 1 else 'name'} who did them.")
     return [Difference("agency", sentence, row.name, 0.7 + sum(hidden.values()) / 10)]
 
 

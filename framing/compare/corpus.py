@@ -142,6 +142,20 @@ def unique_records(records: Iterable[Record | str], duplicates: list[int]) -> It
         yield record
 
 
+def count_records(path: Path) -> int | None:
+    """The number of records where it is cheap to know (JSONL: non-blank lines; a folder: its text files),
+    for a progress bar with a total; None for CSV, whose quoted fields may span lines."""
+    if path.is_dir():
+        return sum(1 for p in path.rglob("*") if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES | HTML_SUFFIXES)
+    if path.suffix.lower() not in (".jsonl", ".ndjson", ".json"):
+        return None
+    try:
+        with path.open("rb") as handle:
+            return sum(1 for line in handle if line.strip())
+    except OSError:
+        return None
+
+
 def _jsonl(handle: Iterable[str]) -> Iterator[tuple[int, dict[str, object] | str]]:
     for number, line in enumerate(handle, start=1):
         if not line.strip():

@@ -81,7 +81,7 @@ class SourceProfile:
         for actor in analysis.actors:
             tally = self.actors.setdefault(actor.id, ActorTally(actor.canonical or actor.name))
             tally.documents += 1
-            tally.mentions += len(actor.mentions)
+            tally.mentions += sum(n.count for n in actor.names)  # named mentions: what the names column adds up to
             tally.names.update({n.text: n.count for n in actor.names})
             for finding in (*actor.labels, *actor.descriptors):
                 alternatives = alternatives_for(finding)
