@@ -259,15 +259,22 @@ def analyze(
     analyses = []
     failed = False
     skipped: list = []
-    for item in read_inputs(paths, max_bytes=int(max_mb * 1_000_000), skipped=skipped):
-        if isinstance(item, InputError):
-            _error(str(item))
-            failed = True
-            continue
-        for note in item.notes:
-            _warn(f"{item.name}: {note}")
-        analyses.append(analyze_text(item.text, source=item.name, min_strength=min_strength, categories=category,
-                                     notes=item.notes, sentence_model=sentence_model, **options))
+    many = len(paths) > 1 or any(Path(p).is_dir() for p in paths)
+    total = None if any(Path(p).is_dir() for p in paths) else len(paths)
+    with progress_bar(many and err_console.is_terminal, total) as bar:
+        task = bar.add_task("analysing", total=total)
+        for item in read_inputs(paths, max_bytes=int(max_mb * 1_000_000), skipped=skipped):
+            if isinstance(item, InputError):
+                _error(str(item))
+                failed = True
+                bar.advance(task)
+                continue
+            for note in item.notes:
+                _warn(f"{item.name}: {note}")
+            analyses.append(analyze_text(item.text, source=item.name, min_strength=min_strength,
+                                         categories=category, notes=item.notes, sentence_model=sentence_model,
+                                         **options))
+            bar.advance(task)
     _report_skipped(skipped)
     rewrites = None
     if output_format in (Format.HTML, Format.MARKDOWN):
@@ -319,7 +326,7 @@ def _report_skipped(skipped: list, shown: int = 10) -> None:
         _warn(f"... and {len(skipped) - shown} more files skipped")
 
 
-def progress_bar(show: bool, total: int | None):
+def progress_bar(show: bool, total: int | None, console: Console | None = None):
     """A progress display on stderr: a bar with a count and time left when `total` is known, a spinner with
     a count otherwise; nothing at all unless `show` (by default: stderr is a terminal)."""
     from rich.progress import (
@@ -338,7 +345,7 @@ def progress_bar(show: bool, total: int | None):
     else:
         columns = [SpinnerColumn(), TextColumn("{task.description}: {task.completed:,} documents"),
                    TimeElapsedColumn()]
-    return Progress(*columns, console=err_console, transient=True, disable=not show)
+    return Progress(*columns, console=console or err_console, transient=True, disable=not show)
 
 
 def _document_profiles(paths: list[str], lex, actor_data, max_bytes: int, engine, show_progress: bool):

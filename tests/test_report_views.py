@@ -201,3 +201,30 @@ def test_blind_mode_shuffles_with_a_seed_and_writes_a_key(tmp_path: Path) -> Non
 def test_seed_and_key_need_blind(tmp_path: Path) -> None:
     result = runner.invoke(app, ["compare", *map(str, OUTLETS), "--key", str(tmp_path / "k.txt")])
     assert result.exit_code == 2
+
+
+# --- progress -------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("total", "expected"), [(3, "3/3 documents"), (None, "analysing: 3 documents")])
+def test_progress_shows_a_total_when_known_and_a_count_otherwise(total: int | None, expected: str) -> None:
+    from rich.console import Console
+
+    from framing.cli import progress_bar
+
+    buffer = io.StringIO()
+    console = Console(file=buffer, force_terminal=True, width=120, color_system=None)
+    with progress_bar(True, total, console) as bar:
+        task = bar.add_task("analysing", total=total)
+        for _ in range(3):
+            bar.advance(task)
+        bar.refresh()
+    assert expected in buffer.getvalue()
+    if total:
+        assert "left" in buffer.getvalue()
+
+
+def test_no_progress_on_stderr_when_it_is_not_a_terminal() -> None:
+    result = runner.invoke(app, ["compare", *map(str, OUTLETS)])
+    assert result.exit_code == 0 and result.stderr == ""
+    result = runner.invoke(app, ["analyze", *map(str, OUTLETS)])
+    assert result.stderr == ""
