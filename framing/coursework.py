@@ -6,12 +6,14 @@ phrasing edits one file.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from framing.messages import alternatives_for
 from framing.model import ActorFrame, Analysis, Connotation, Finding, Kind, Lexicon, Role
 
 MAX_QUESTIONS = 7
+_WORD = re.compile(r"[a-z]+(?:['-][a-z]+)*")
 
 
 def _negative_labels(actor: ActorFrame) -> list[Finding]:
@@ -127,17 +129,28 @@ def rewrite_text(analysis: Analysis) -> Rewrite:
     pieces: list[str] = []
     last = length = 0
     for finding in analysis.findings:
-        alternatives = alternatives_for(finding)
+        preceding = _WORD.findall(analysis.text[max(0, finding.start - 40) : finding.start].lower())[-3:]
+        alternatives = alternatives_for(finding, preceding[-1] if preceding else "")
         if finding.in_quote or finding.entry.kind is not Kind.LOADED or not alternatives or finding.start < last:
             continue
+        new = _fitting(alternatives, preceding)
         before = analysis.text[last : finding.start]
-        pieces.extend((before, alternatives[0]))
+        pieces.extend((before, new))
         length += len(before)
-        swaps.append(Swap(finding, alternatives[0], length, length + len(alternatives[0])))
-        length += len(alternatives[0])
+        swaps.append(Swap(finding, new, length, length + len(new)))
+        length += len(new)
         last = finding.end
     pieces.append(analysis.text[last:])
     return Rewrite("".join(pieces), tuple(swaps))
+
+
+def _fitting(alternatives: tuple[str, ...], preceding: list[str]) -> str:
+    """The first alternative that does not repeat a word just before it ("armed Shiite militias" becomes
+    "armed Shiite fighters", not "armed Shiite armed groups")."""
+    for alternative in alternatives:
+        if not set(_WORD.findall(alternative.lower())) & set(preceding):
+            return alternative
+    return alternatives[0]
 
 
 def neutral_rewrite(analysis: Analysis, lexicon: Lexicon, **analyze_options: object) -> Rewrite:

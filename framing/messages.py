@@ -6,8 +6,7 @@ across reports and a wording fix is a one-line change (pinned by the golden test
 
 from __future__ import annotations
 
-from framing.forms import normalize, plural
-from framing.model import STRENGTH_MEANING, Connotation, Entry, Finding, Inflect, Kind, Lexicon
+from framing.model import STRENGTH_MEANING, Connotation, Entry, Finding, Kind, Lexicon
 
 NO_ALTERNATIVE = "No direct neutral equivalent; describe the specific action or status."
 # What to do instead, when an entry offers no alternative, by kind.
@@ -44,28 +43,15 @@ def match_case(alternative: str, matched: str) -> str:
     return alternative
 
 
-def _is_generated_plural(finding: Finding) -> bool:
-    entry = finding.entry
-    if entry.inflect is not Inflect.NOUN:
-        return False
-    matched = normalize(finding.text)
-    return any(matched == normalize(plural_form) for plural_form in _plurals(entry))
+def alternatives_for(finding: Finding, before: str = "") -> tuple[str, ...]:
+    """Alternatives fitted to the match (number and tense: `framing.inflect.fit`) and capitalised like it.
+    `before`, the word before the match, tells "had captured" (participle) from "captured" (past)."""
+    from framing.inflect import fit
 
-
-def _plurals(entry: Entry) -> tuple[str, ...]:
-    out = []
-    for form in (entry.term, *entry.variants):
-        words = form.split(" ")
-        out.append(" ".join([*words[:-1], plural(words[-1])]))
-    return tuple(out)
-
-
-def alternatives_for(finding: Finding) -> tuple[str, ...]:
-    """Alternatives capitalised like the match, and made plural when the match is a generated plural."""
-    alternatives = finding.entry.alternatives[:MAX_ALTERNATIVES]
-    if _is_generated_plural(finding):
-        alternatives = tuple(" ".join([*a.split(" ")[:-1], plural(a.split(" ")[-1])]) for a in alternatives)
-    return tuple(match_case(a, finding.text) for a in alternatives)
+    fitted: dict[str, None] = {}
+    for alternative in finding.entry.alternatives:
+        fitted.setdefault(fit(alternative, finding.entry, finding.text, before), None)
+    return tuple(match_case(a, finding.text) for a in list(fitted)[:MAX_ALTERNATIVES])
 
 
 def alternatives_line(finding: Finding) -> str:

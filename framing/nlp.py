@@ -58,6 +58,24 @@ def _quiet_load() -> Iterator[None]:
         gc.collect()
 
 
+@cache
+def word_tags() -> dict[str, str]:
+    """The tagger's lexicon: a word's most frequent Penn Treebank tag (about 94,000 words, offline)."""
+    return {w: t for w, t in _parser().lexicon.items() if w == w.lower()}
+
+
+@cache
+def known_words() -> frozenset[str]:
+    """Lowercase English words TextBlob ships (its tagger lexicon and its spelling list): a dictionary
+    for telling an inflected word from a made-up one."""
+    import textblob.en
+
+    with _quiet_load():
+        spelling = textblob.en.spelling
+        spelling.load()
+        return frozenset(word_tags()) | frozenset(w for w in spelling if w == w.lower())
+
+
 def tokenize(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, end)]
 
