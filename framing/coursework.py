@@ -129,7 +129,9 @@ def rewrite_text(analysis: Analysis) -> Rewrite:
     pieces: list[str] = []
     last = length = 0
     for finding in analysis.findings:
-        preceding = _WORD.findall(analysis.text[max(0, finding.start - 40) : finding.start].lower())[-3:]
+        # the words just before, as rewritten so far ("paramilitary Shiite militias" has become "armed Shiite ...")
+        so_far = "".join(pieces[-2:]) + analysis.text[last : finding.start]
+        preceding = _WORD.findall(so_far[-40:].lower())[-3:]
         alternatives = alternatives_for(finding, preceding[-1] if preceding else "")
         if finding.in_quote or finding.entry.kind is not Kind.LOADED or not alternatives or finding.start < last:
             continue

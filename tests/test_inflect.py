@@ -116,5 +116,7 @@ def test_the_rewrite_does_not_repeat_the_word_before(lexicon: Lexicon) -> None:
     rewrite = rewrite_text(analyze("Iraq's armed Shiite militias retook the town.", lexicon=lexicon, actors=False))
     assert "armed Shiite fighters" in rewrite.text and "armed Shiite armed" not in rewrite.text
     assert "took control of the town" in rewrite.text
+    rewrite = rewrite_text(analyze("Iraq's paramilitary Shiite militias left.", lexicon=lexicon, actors=False))
+    assert "armed Shiite fighters" in rewrite.text, rewrite.text
     rewrite = rewrite_text(analyze("Rebels had captured the town.", lexicon=lexicon, actors=False))
     assert "had taken control of the town" in rewrite.text

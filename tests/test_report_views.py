@@ -228,3 +228,12 @@ def test_no_progress_on_stderr_when_it_is_not_a_terminal() -> None:
     assert result.exit_code == 0 and result.stderr == ""
     result = runner.invoke(app, ["analyze", *map(str, OUTLETS)])
     assert result.stderr == ""
+
+
+def test_long_label_lists_are_cut_with_a_count() -> None:
+    from framing.render.comparison import LABELS_SHOWN, _label_list
+
+    labels = tuple((f"label{i}", 20 - i) for i in range(LABELS_SHOWN + 3))
+    line = _label_list(labels)
+    assert line.count(" x") == LABELS_SHOWN and line.endswith("; 3 more in the CSV and JSON output")
+    assert _label_list(()) == "none"

@@ -82,6 +82,16 @@ def _top_note(comparison: Comparison, top: int | None) -> str:
             "named most often); every actor is in the CSV and JSON output (--top changes the number).")
 
 
+LABELS_SHOWN = 12  # sponsorship and identity labels per source in the reading views
+
+
+def _label_list(labels: tuple[tuple[str, int], ...]) -> str:
+    """The most frequent labels, then how many more the CSV and JSON hold."""
+    shown = ", ".join(f"{w} x{n}" for w, n in labels[:LABELS_SHOWN]) or "none"
+    more = len(labels) - LABELS_SHOWN
+    return shown + (f"; {more} more in the CSV and JSON output" if more > 0 else "")
+
+
 def _distinctive_note() -> str:
     return (f"Log-odds ratio with an informative Dirichlet prior (Monroe, Colaresi and Quinn 2008), each source "
             f"against the others. Only words with z above {DISTINCTIVE_Z} are listed: a word that often stands "
@@ -126,8 +136,7 @@ def render_markdown(comparison: Comparison, top: int | None = TOP_ACTORS) -> str
     out.extend(_table(["category", *sources], rows))
     out.extend(["## Sponsorship and identity labels", ""])
     out.extend(_table(["source", "sponsorship", "identity"], [
-        [s.name, ", ".join(f"{w} x{n}" for w, n in s.sponsorship) or "none",
-         ", ".join(f"{w} x{n}" for w, n in s.identity) or "none"] for s in comparison.summaries]))
+        [s.name, _label_list(s.sponsorship), _label_list(s.identity)] for s in comparison.summaries]))
     out.extend(["## Distinctive words", "", _distinctive_note(), ""])
     out.extend(_table(["source", "words (z, count)"], [
         [s.name, ", ".join(f"{w} ({z:.1f}, {n})" for w, z, n in s.distinctive) or f"none above {DISTINCTIVE_Z}"] for s in comparison.summaries]))
@@ -411,8 +420,7 @@ def render_html(comparison: Comparison, top: int | None = TOP_ACTORS,
         agency=[{"name": r.name, "cells": [(s, _agency(c), _voice(c)) for s, c in zip(sources, r.cells, strict=True)
                                            if c is not None]} for r in rows],
         density=density,
-        labels=[(s.name, ", ".join(f"{w} x{n}" for w, n in s.sponsorship) or "none",
-                 ", ".join(f"{w} x{n}" for w, n in s.identity) or "none") for s in comparison.summaries],
+        labels=[(s.name, _label_list(s.sponsorship), _label_list(s.identity)) for s in comparison.summaries],
         distinctive_note=_distinctive_note(), threshold=DISTINCTIVE_Z,
         distinctive=[(s.name, [(w, z, n) for w, z, n in s.distinctive]) for s in comparison.summaries],
         failures=count(len(comparison.failures), "document") if comparison.failures else "",
