@@ -266,3 +266,10 @@ def summary_line(summary) -> str:
     return (f"{count(summary.words, 'word')}; {count(summary.findings, 'finding')}; loaded language "
             f"{summary.loaded} ({summary.loaded_per_1k_words:.1f} per 1,000 words); {summary.in_quotes} inside "
             "direct quotations.")
+
+
+def rewrite_intro(swaps: int) -> str:
+    """The line above the neutral rewrite, in every report."""
+    return (f"Each loaded word outside quotations swapped for a neutral alternative in the same number and "
+            f"tense ({count(swaps, 'swap')}); quotations keep their words. The replaced words are shown struck "
+            "through after each swap.")

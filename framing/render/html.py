@@ -22,6 +22,7 @@ from framing.messages import (
     headline,
     names_line,
     quote_note,
+    rewrite_intro,
     roles_line,
     score_line,
     sources_line,
@@ -137,7 +138,7 @@ def _document(analysis: Analysis, lexicon: Lexicon, index: int, rewrite: Rewrite
         "summary_line": summary_line(analysis.summary), "pieces": _pieces(analysis, findings),
         "finding_groups": [(h, rows) for h, rows in groups if rows], "actors": _actors(analysis, prefix),
         "questions": questions(analysis), "rewrite": rewrite, "rewrite_pieces": _rewrite_pieces(rewrite),
-        "rewrite_count": count(len(rewrite.swaps), "swap", "swaps"), "glossary": glossary(analysis, lexicon),
+        "rewrite_intro": rewrite_intro(len(rewrite.swaps)), "glossary": glossary(analysis, lexicon),
     }
 
 

@@ -9,10 +9,10 @@ from framing.messages import (
     KIND_HEADING,
     allegations_line,
     alternatives_line,
-    count,
     headline,
     names_line,
     quote_note,
+    rewrite_intro,
     roles_line,
     narrative_line,
     score_line,
@@ -111,10 +111,7 @@ def _coursework_md(analysis: Analysis, lexicon: Lexicon, rewrite: Rewrite) -> li
     out = ["### Questions for discussion", ""]
     out.extend(f"{n}. {_cell(q)}" for n, q in enumerate(questions(analysis), start=1))
     if rewrite.swaps:
-        out.extend(["", "### Neutral rewrite", "",
-                    f"Each loaded word outside quotations swapped for its first neutral alternative "
-                    f"({count(len(rewrite.swaps), 'swap')}): the new words in bold, the replaced ones struck "
-                    "through.", ""])
+        out.extend(["", "### Neutral rewrite", "", rewrite_intro(len(rewrite.swaps)) + " New words are in bold.", ""])
         pieces, last = [], 0
         for swap in rewrite.swaps:
             pieces.append(_lines(rewrite.text[last:swap.start]))
