@@ -237,3 +237,24 @@ def test_long_label_lists_are_cut_with_a_count() -> None:
     line = _label_list(labels)
     assert line.count(" x") == LABELS_SHOWN and line.endswith("; 3 more in the CSV and JSON output")
     assert _label_list(()) == "none"
+
+
+def test_label_counts_reconcile_with_name_counts(lexicon: Lexicon) -> None:
+    """A label counted more often than the same word appears as a name says why, and its count is the
+    number of label findings of the actor (computed here a second way, from the analysis)."""
+    from framing.render.comparison import _labels
+
+    text = ("Islamic State militants attacked the town. The militants retreated. Later the militants "
+            "returned, and Islamic State militants shelled the road.")
+    analysis = analyze(text, lexicon=lexicon)
+    comparison = compare([SourceProfile("a").add(analysis, lexicon), SourceProfile("b").add(analysis, lexicon)])
+    for row in comparison.actors:
+        actor = next(a for a in analysis.actors if a.id == row.key)
+        cell = row.cells[0]
+        assert cell is not None
+        for words, key, _, n in cell.labels:
+            assert n == sum(1 for f in (*actor.labels, *actor.descriptors) if f.entry.key == key
+                            and f.text.replace("\u2019", "'") == words)
+            alone = dict((name.lower(), c) for name, c in cell.names).get(words.lower(), 0)
+            if 0 < alone < n:
+                assert f'"{words}" x{n} ({alone} as a name, {n - alone} inside longer names' in _labels(cell)

@@ -36,9 +36,18 @@ def _names(cell: ActorCell | None) -> str:
 
 
 def _labels(cell: ActorCell | None) -> str:
+    """Loaded labels with counts; where a label is also a name on its own, how the two counts relate
+    ("militants" x5: 3 as a name, 2 inside longer names such as "Islamic State militants")."""
     if cell is None:
         return ""
-    return "; ".join(f'"{w}" x{c} (alt. "{a}")' if a else f'"{w}" x{c}' for w, _, a, c in cell.labels)
+    names = {n.lower(): c for n, c in cell.names}
+    out = []
+    for words, _, alternative, n in cell.labels:
+        alone = names.get(words.lower(), 0)
+        where = f"{alone} as a name, {n - alone} inside longer names" if 0 < alone < n else ""
+        notes = "; ".join(p for p in (where, f'alt. "{alternative}"' if alternative else "") if p)
+        out.append(f'"{words}" x{n}' + (f" ({notes})" if notes else ""))
+    return "; ".join(out)
 
 
 def _names_and_labels(cell: ActorCell | None) -> str:
