@@ -131,7 +131,9 @@ def test_tooltips_stay_inside_the_viewport(browser, width: int, tmp_path: Path) 
     lexicon = load_lexicon()
     text = ("Residents of the northern district said that the town was taken by the militias\n\n"
             + "word " * 60 + "and then the regime.\n")
-    analysis = analyze(text, source="tips.txt", lexicon=lexicon)
+    # a long path as the heading, as a teacher's file has: it must wrap, not widen the page
+    source = "/home/teacher/Documents/media-literacy/2026/week-03/articles/valley-offensive-northern-courier.txt"
+    analysis = analyze(text, source=source, lexicon=lexicon)
     report = tmp_path / "tips.html"
     report.write_text(render([analysis], lexicon, "html"), encoding="utf-8")
     page = browser.new_page(viewport={"width": width, "height": 900})
