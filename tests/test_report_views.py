@@ -258,3 +258,10 @@ def test_label_counts_reconcile_with_name_counts(lexicon: Lexicon) -> None:
             alone = dict((name.lower(), c) for name, c in cell.names).get(words.lower(), 0)
             if 0 < alone < n:
                 assert f'"{words}" x{n} ({alone} as a name, {n - alone} inside longer names' in _labels(cell)
+
+
+@pytest.mark.parametrize("fmt", ["terminal", "markdown", "html"])
+def test_one_finding_one_word_in_the_singular(lexicon: Lexicon, fmt: str) -> None:
+    report = render([analyze("Regime.", lexicon=lexicon, actors=False)], lexicon, fmt)
+    assert "1 finding" in report and "1 word" in report
+    assert not re.search(r"\b1 (findings|words)\b", report)
