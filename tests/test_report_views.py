@@ -265,3 +265,10 @@ def test_one_finding_one_word_in_the_singular(lexicon: Lexicon, fmt: str) -> Non
     report = render([analyze("Regime.", lexicon=lexicon, actors=False)], lexicon, fmt)
     assert "1 finding" in report and "1 word" in report
     assert not re.search(r"\b1 (findings|words)\b", report)
+
+
+def test_plural_group_names_take_a_plural_verb() -> None:
+    from framing.compare.core import _be
+
+    assert _be("civilians") == "are"
+    assert _be("Free Valley Army") == "is" and _be("militia") == "is" and _be("prisoners") == "are"

@@ -160,6 +160,14 @@ def _list(names: Sequence[str]) -> str:
     return ", ".join(names[:-1]) + " and " + names[-1]
 
 
+def _be(name: str) -> str:
+    """'are' for a group named by a plural common noun ("civilians are framed"), else 'is'."""
+    from framing.inflect import is_plural
+
+    last = name.split()[-1] if name.split() else name
+    return "are" if name[:1].islower() and is_plural(last) else "is"
+
+
 def _times(n: int) -> str:
     return "once" if n == 1 else f"{n} times"
 
@@ -199,7 +207,7 @@ def _naming(row: ActorRow, present: list[tuple[str, ActorCell]]) -> list[Differe
         users = "; ".join(f"{s} {_times(n)}" for s, n in sorted(uses.items()))
         verb = "does" if len(never) == 1 else "do"
         neutral = f' (a neutral alternative: "{alternative[entry]}")' if alternative[entry] else ""
-        sentence = f'{row.name} is called "{words[entry]}" by {users}; {_list(never)} never {verb}{neutral}.'
+        sentence = f'{row.name} {_be(row.name)} called "{words[entry]}" by {users}; {_list(never)} never {verb}{neutral}.'
         out.append(Difference("naming", sentence, row.name, 1.0 + sum(uses.values()) / 10))
     return out
 
@@ -219,7 +227,8 @@ def _scores(row: ActorRow, present: list[tuple[str, ActorCell]]) -> list[Differe
     if biggest:
         because = (f"; the largest part of the gap is {biggest} ({low_parts.get(biggest, 0):+.2f} in {low[0]}, "
                    f"{high_parts.get(biggest, 0):+.2f} in {high[0]})")
-    sentence = f"{row.name} {_score_contrast(low[0], low[1].score or 0.0, high[0], high[1].score or 0.0)}{because}."
+    contrast = _score_contrast(low[0], low[1].score or 0.0, high[0], high[1].score or 0.0)
+    sentence = f"{row.name} {_be(row.name)}{contrast.removeprefix('is')}{because}."
     return [Difference("score", sentence, row.name, gap * 4)]
 
 
@@ -239,7 +248,8 @@ def _voice(row: ActorRow, present: list[tuple[str, ActorCell]]) -> list[Differen
         return []
     speakers = "; ".join(f"{s} {_times(n)}" for s, n in sorted(heard.items()))
     verb = "quotes or cites" if len(silent) == 1 else "quote or cite"
-    sentence = f"{row.name} is quoted or cited by {speakers}; {_list(silent)} never {verb} it."
+    sentence = (f"{row.name} {_be(row.name)} quoted or cited by {speakers}; {_list(silent)} never {verb} "
+                f"{'them' if _be(row.name) == 'are' else 'it'}.")
     return [Difference("voice", sentence, row.name, 0.9 + sum(heard.values()) / 10)]
 
 
