@@ -7,6 +7,7 @@ and a screenshot saved under tests/artifacts/.
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -194,6 +195,12 @@ def test_corpus_comparison_fits_a_few_screens_and_a_phone(browser, tmp_path: Pat
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     page.goto(report.as_uri())
     assert page.locator("table.heat thead th.src").count() == 8
+    # two documents per outlet: each scored cell gives its 95% interval in text and on hover
+    intervals = page.locator("table.heat td.h small")
+    assert intervals.count() > 0
+    for text, title in page.locator("table.heat td.h").evaluate_all(
+            "els => els.filter(e => e.querySelector('small')).map(e => [e.querySelector('small').textContent, e.title])"):
+        assert re.fullmatch(r"[+-]\d\.\d\d to [+-]\d\.\d\d", text) and f"95% interval {text}" in title
     assert page.evaluate("document.documentElement.scrollWidth") <= 1280
     assert page.evaluate("document.documentElement.scrollHeight") <= 6 * 900
     # source colours are never the report's red (negative) or green (positive)

@@ -272,3 +272,12 @@ def test_plural_group_names_take_a_plural_verb() -> None:
 
     assert _be("civilians") == "are"
     assert _be("Free Valley Army") == "is" and _be("militia") == "is" and _be("prisoners") == "are"
+
+
+def test_blind_html_names_no_file_even_side_by_side(tmp_path: Path) -> None:
+    key = tmp_path / "key.txt"
+    result = runner.invoke(app, ["compare", *map(str, OUTLETS), "--blind", "--seed", "1", "--key", str(key),
+                                 "--format", "html"])
+    assert result.exit_code == 0, result.stderr
+    assert 'class="side"' in result.stdout and "Source C" in result.stdout
+    assert all(p.stem not in result.stdout for p in OUTLETS)
