@@ -475,7 +475,11 @@ def _blind(profiles: list, documents: list, seed: int | None, key: Path | None):
         lines.append(f"{label}: {profile.name}")
         profile.name = label
     if key is not None:
-        _write("\n".join(lines) + "\n", key)
+        try:
+            _write("\n".join(lines) + "\n", key)
+        except OSError as error:  # before the report is written: no report without its key
+            _error(f"{key}: cannot write the answer key ({error.strerror or error})")
+            raise typer.Exit(Exit.USAGE) from None
     else:
         _warn(f"the answer key is not saved (shuffled with seed {seed}); pass --key FILE to write it")
     return shuffled, [documents[i] for i in order] if documents else documents

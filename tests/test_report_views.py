@@ -281,3 +281,12 @@ def test_blind_html_names_no_file_even_side_by_side(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.stderr
     assert 'class="side"' in result.stdout and "Source C" in result.stdout
     assert all(p.stem not in result.stdout for p in OUTLETS)
+
+
+def test_an_unwritable_key_is_one_error_line_and_no_report(tmp_path: Path) -> None:
+    report = tmp_path / "class.html"
+    result = runner.invoke(app, ["compare", *map(str, OUTLETS), "--blind", "--key", str(tmp_path / "no" / "key.txt"),
+                                 "--format", "html", "-o", str(report)])
+    assert result.exit_code == 2
+    assert result.stderr.startswith("error: ") and "answer key" in result.stderr and "Traceback" not in result.stderr
+    assert not report.exists()
