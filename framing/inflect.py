@@ -328,7 +328,7 @@ def fit(alternative: str, entry: Entry, matched: str, before: str = "") -> str:
         return alternative
     index = head_index(alt_words)
     head = alt_words[index]
-    nounish = _tag(head) in ("", "NN", "NNS", "NNP", "NNPS", "VB") or (
+    nounish = _tag(head) in ("", "NN", "NNS", "NNP", "NNPS", "VB") or head[:1].isupper() or (
         entry.inflect is Inflect.NOUN and _known(pluralize(head) if want_plural else singularize(head)))
     if not re.fullmatch(r"[A-Za-z][A-Za-z-]*", head) or not nounish:
         return alternative  # not a noun ("allied with", "outspoken"): leave it

@@ -6,6 +6,8 @@ across reports and a wording fix is a one-line change (pinned by the golden test
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from framing.model import STRENGTH_MEANING, Connotation, Entry, Finding, Kind, Lexicon
 
 NO_ALTERNATIVE = "No direct neutral equivalent; describe the specific action or status."
@@ -46,12 +48,19 @@ def match_case(alternative: str, matched: str) -> str:
 def alternatives_for(finding: Finding, before: str = "") -> tuple[str, ...]:
     """Alternatives fitted to the match (number and tense: `framing.inflect.fit`) and capitalised like it.
     `before`, the word before the match, tells "had captured" (participle) from "captured" (past)."""
+    matched = finding.text if finding.entry.case_sensitive else finding.text.lower()
+    return tuple(match_case(a, finding.text) for a in _fitted(finding.entry, matched, before.lower()))
+
+
+@lru_cache(maxsize=8192)
+def _fitted(entry: Entry, matched: str, before: str) -> tuple[str, ...]:
+    """An entry's alternatives fitted to one matched form (cached: a corpus repeats its forms)."""
     from framing.inflect import fit
 
     fitted: dict[str, None] = {}
-    for alternative in finding.entry.alternatives:
-        fitted.setdefault(fit(alternative, finding.entry, finding.text, before), None)
-    return tuple(match_case(a, finding.text) for a in list(fitted)[:MAX_ALTERNATIVES])
+    for alternative in entry.alternatives:
+        fitted.setdefault(fit(alternative, entry, matched, before), None)
+    return tuple(fitted)[:MAX_ALTERNATIVES]
 
 
 def alternatives_line(finding: Finding) -> str:
