@@ -22,7 +22,7 @@ from typing import BinaryIO
 
 from framing.compare.profile import SourceProfile
 from framing.errors import InputError
-from framing.inputs import html_to_text, read_file
+from framing.inputs import HTML_SUFFIXES, TEXT_SUFFIXES, html_to_text, read_file
 
 BATCH = 512  # records in flight at once: bounds memory whatever the corpus size
 _HTML = re.compile(r"<(?:p|div|br|span|a|h[1-6]|li|article)\b[^>]*>", re.IGNORECASE)  # a text column holding markup

@@ -310,17 +310,17 @@ def diverging(value: float) -> str:
     return "#2166ac"
 
 
-def _heat_cell(source: str, cell: ActorCell | None) -> dict[str, Any] | None:
+def _heat_cell(cell: ActorCell | None) -> dict[str, Any] | None:
     if cell is None:
         return None
     if cell.score is None:
         return {"text": "n/e", "ci": "", "bg": "#ffffff", "fg": "#555555",
-                "title": f"{source}: named, but no evidence for a score"}
+                "title": "named, but no evidence for a score"}
     ci = f"{signed(cell.ci[0])} to {signed(cell.ci[1])}" if cell.ci else ""
     docs = count(cell.documents, "document")
     return {"text": signed(cell.score), "ci": ci, "bg": diverging(cell.score),
             "fg": "#ffffff" if abs(cell.score) > 0.6 else "#111111",
-            "title": f"{source}: {signed(cell.score)} from {count(cell.evidence, 'evidence item')} in {docs}"
+            "title": f"{signed(cell.score)} from {count(cell.evidence, 'evidence item')} in {docs}"
                      + (f"; 95% interval {ci}" if ci else "; no interval (fewer than 2 documents)")}
 
 
@@ -420,7 +420,7 @@ def render_html(comparison: Comparison, top: int | None = TOP_ACTORS,
         differences=[d.sentence for d in comparison.differences],
         top_note=_top_note(comparison, top), many=many,
         side=side, numbered=[(n, r.name, _ACTOR_TINTS[n - 1]) for r in rows if (n := numbered.get(r.key))],
-        heat=[{"name": r.name, "cells": [_heat_cell(s, c) for s, c in zip(sources, r.cells, strict=True)]}
+        heat=[{"name": r.name, "cells": [_heat_cell(c) for c in r.cells]}
               for r in rows],
         scale=[(v, diverging(v)) for v in (-1.0, -0.5, -0.2, 0.0, 0.2, 0.5, 1.0)],
         bars=None if many else _score_bars(comparison, rows),

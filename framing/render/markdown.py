@@ -34,7 +34,7 @@ def _cell(text: str) -> str:
 
 
 def _lines(text: str) -> str:
-    """Like `_cell`, but line breaks stay (for a quoted block of text)."""
+    """Like `_cell`, but line breaks stay (for the rewritten text, paragraph by paragraph)."""
     return "\n".join(_cell(line) for line in text.split("\n"))
 
 
@@ -119,7 +119,7 @@ def _coursework_md(analysis: Analysis, lexicon: Lexicon, rewrite: Rewrite) -> li
             last = swap.end
         pieces.append(_lines(rewrite.text[last:]))
         quoted = "".join(pieces).strip("\n")
-        out.extend(f"> {line}".rstrip() for line in quoted.split("\n"))
+        out.extend(line.rstrip() for line in quoted.split("\n"))
         if rewrite.changes is not None:
             out.extend(["", "| actor | score | after the rewrite |", "|---|---:|---:|"])
             out.extend(f"| {_cell(c.actor)} | {c.before:+.2f} | "
