@@ -63,13 +63,11 @@ def _fit(lexicon: Lexicon, key: str, matched: str, before: str = "") -> list[str
 
 @pytest.mark.parametrize(("key", "matched", "before", "expected"), [
     ("crime-protest/rioters", "rioters", "", "protesters"),
-    ("crime-protest/rioters", "rioter", "", "protester"),
     ("crime-protest/rioters", "rioters", "", "people involved in the violence"),
     ("immigration/illegal-immigrant", "illegal immigrants", "", "immigrants living in the country illegally"),
     ("immigration/illegal-immigrant", "illegal migrants", "", "migrants without legal status"),
     ("labels-pejorative/militia", "militias", "", "armed groups"),
     ("labels-pejorative/militia", "militiamen", "", "fighters"),
-    ("labels-pejorative/hardliner", "hardliners", "", "opponents of compromise"),
     ("conflict-verbs/retook", "retake", "", "take control of"),
     ("conflict-verbs/retook", "retaken", "", "taken control of"),
     ("conflict-verbs/retook", "retaking", "", "taking control of"),
@@ -86,12 +84,6 @@ def _fit(lexicon: Lexicon, key: str, matched: str, before: str = "") -> list[str
 def test_alternatives_take_the_form_of_the_match(lexicon: Lexicon, key: str, matched: str, before: str,
                                                  expected: str) -> None:
     assert expected.lower() in [a.lower() for a in _fit(lexicon, key, matched, before)]
-
-
-def test_alternatives_that_changed_the_claim_were_reworded(lexicon: Lexicon) -> None:
-    assert "conservative" not in lexicon.by_key["labels-pejorative/hardline"].alternatives
-    assert "conservative" not in lexicon.by_key["labels-pejorative/hardliner"].alternatives
-    assert not any("killing" in a for a in lexicon.by_key["atrocity/ethnic-crimes"].alternatives)
 
 
 @pytest.mark.parametrize(("base", "form", "expected"), [
