@@ -316,52 +316,71 @@ def analyze(
         raise typer.BadParameter(
             f"unknown category {', '.join(unknown)}; choose from: {', '.join(sorted(lex.by_category))}"
         )
+    options = {
+        "lexicon": lex,
+        "actor_data": actor_data,
+        "actors": not no_actors,
+        "ignore": tuple(ignore or ()),
+        "learned_sentiment": sentiment == SentimentSource.MODEL,
+        "engine": parser,
+    }
     failed = False
     strongest = 0
     skipped: list[Skipped] = []
+    to_terminal = output is None and sys.stdout.isatty()
+    streamed = output_format in (Format.JSON, Format.JSONL)
+    many = len(paths) > 1 or any(_is_dir(p) for p in paths)
+    total = None if any(_is_dir(p) for p in paths) else len(paths)
+    # no bar while a streamed report goes to the same terminal: its lines would cut through the bar
+    show = many and err_console.is_terminal and not (streamed and to_terminal)
 
-    def analyses() -> Iterator[Analysis]:
+    def analyses(advance: Callable[[], None]) -> Iterator[Analysis]:
         """Each document is read, analysed and handed on in turn: JSON reports are written as they come."""
         nonlocal failed, strongest
         for item in read_inputs(paths, max_bytes=int(max_mb * 1_000_000), skipped=skipped):
             if isinstance(item, InputError):
                 _error(str(item))
                 failed = True
+                advance()
                 continue
             for note in item.notes:
                 _warn(f"{item.name}: {note}")
             analysis = analyze_text(
                 item.text,
                 source=item.name,
-                lexicon=lex,
-                actor_data=actor_data,
-                actors=not no_actors,
                 min_strength=min_strength,
                 categories=category,
-                ignore=tuple(ignore or ()),
                 notes=item.notes,
                 sentence_model=sentence_model,
-                learned_sentiment=sentiment == SentimentSource.MODEL,
-                engine=parser,
+                **options,
             )
             strongest = max([strongest, *(f.entry.strength for f in analysis.findings)])
+            advance()
             yield analysis
 
-    to_terminal = output is None and sys.stdout.isatty()
-    if output_format is Format.JSONL:
-        from framing.render.json import jsonl_lines
+    documents: list[Analysis] = []
+    with progress_bar(show, total) as bar:
+        task = bar.add_task("analysing", total=total)
+        produced = analyses(lambda: bar.advance(task))
+        if output_format is Format.JSONL:
+            from framing.render.json import jsonl_lines
 
-        _write(jsonl_lines(analyses(), lex), output)
-        _report_skipped(skipped)  # the folders were listed as their documents were produced
-    elif output_format is Format.JSON:
-        from framing.render.json import json_chunks
+            _write(jsonl_lines(produced, lex), output)
+        elif output_format is Format.JSON:
+            from framing.render.json import json_chunks
 
-        _write(json_chunks(analyses(), lex, pretty=to_terminal if pretty is None else pretty), output)
-        _report_skipped(skipped)
-    else:
-        documents = list(analyses())
-        _report_skipped(skipped)
-        report = render(documents, lex, output_format, to_terminal=to_terminal)
+            _write(json_chunks(produced, lex, pretty=to_terminal if pretty is None else pretty), output)
+        else:
+            documents = list(produced)
+    _report_skipped(skipped)  # after the documents: the folders were listed as they were read
+    if not streamed:
+        rewrites = None
+        if output_format in (Format.HTML, Format.MARKDOWN):
+            # The neutral rewrite is re-scored here, with the same options as the report, never by a renderer.
+            from framing.coursework import neutral_rewrite
+
+            rewrites = [neutral_rewrite(a, **options) for a in documents]
+        report = render(documents, lex, output_format, to_terminal=to_terminal, rewrites=rewrites)
         if explain and output_format in (Format.TERMINAL, Format.MARKDOWN):
             from framing.render.explain import render_suppressed
 
@@ -404,33 +423,93 @@ def _report_skipped(skipped: list, shown: int = 10) -> None:
         _warn(f"... and {len(skipped) - shown} more files skipped")
 
 
-def _document_profiles(paths: list[str], lex, actor_data, max_bytes: int, engine):
-    """One profile per path (a folder is one source); bad files are reported and left out."""
+def _is_dir(path: str) -> bool:
+    """A folder, for counting progress; a path that cannot even be looked at (too long, a loop) is not."""
+    try:
+        return Path(path).is_dir()
+    except OSError:
+        return False
+
+
+def progress_bar(show: bool, total: int | None, console: SafeConsole | None = None):
+    """A progress display on stderr: a bar with a count and time left when `total` is known, a spinner with
+    a count otherwise; nothing at all unless `show` (by default: stderr is a terminal)."""
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        SpinnerColumn,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
+
+    if total:
+        columns = [
+            TextColumn("{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("documents,"),
+            TimeRemainingColumn(),
+            TextColumn("left"),
+        ]
+    else:
+        columns = [
+            SpinnerColumn(),
+            TextColumn("{task.description}: {task.completed:,} documents"),
+            TimeElapsedColumn(),
+        ]
+    return Progress(*columns, console=console or err_console, transient=True, disable=not show)
+
+
+def _document_profiles(paths: list[str], lex, actor_data, max_bytes: int, engine, show_progress: bool):
+    """One profile per path (a folder is one source); bad files are reported and left out. Also the
+    analysis of each source when every source is a single document (for the side-by-side view)."""
     from framing.analysis import analyze as analyze_text
     from framing.compare import SourceProfile
     from framing.inputs import read_inputs
 
-    profiles, failures = [], []
+    profiles, failures, documents = [], [], []
     skipped: list = []
-    for name, path in zip(_source_names(paths), paths, strict=True):
-        profile = SourceProfile(name)
-        for item in read_inputs([path], max_bytes=max_bytes, skipped=skipped):
-            if isinstance(item, InputError):
-                failures.append(str(item))
-                continue
-            profile.add(
-                analyze_text(item.text, source=name, lexicon=lex, actor_data=actor_data, engine=engine), lex
-            )
-        if profile.documents:
-            profiles.append(profile)
+    total = None if any(_is_dir(p) for p in paths) else len(paths)
+    with progress_bar(show_progress, total) as bar:
+        task = bar.add_task("analysing", total=total)
+        for name, path in zip(_source_names(paths), paths, strict=True):
+            profile = SourceProfile(name)
+            analyses = []
+            for item in read_inputs([path], max_bytes=max_bytes, skipped=skipped):
+                if isinstance(item, InputError):
+                    failures.append(str(item))
+                    continue
+                analysis = analyze_text(
+                    item.text, source=name, lexicon=lex, actor_data=actor_data, engine=engine
+                )
+                analyses.append(analysis)
+                profile.add(analysis, lex)
+                bar.advance(task)
+            if profile.documents:
+                profiles.append(profile)
+                documents.append(analyses[0] if len(analyses) == 1 else None)
     _report_skipped(skipped)
-    return profiles, failures
+    return profiles, failures, documents
 
 
-@app.command(help="Compare how articles or outlets frame the same actors: naming, scores, voice, agency, "
-                  "loaded-language density and distinctive words. Give two or more files or folders, or "
-                  "--corpus FILE (JSONL or CSV with a text column) or a folder, grouped with --group-by. "
-                  + EXIT_CODES_HELP)
+# Commands without --fail-on document only the codes they can return.
+COMPARE_EXIT_CODES_HELP = (
+    "Exit codes: 0 ok; 2 usage error; 3 invalid lexicon or actors file; 4 some input unreadable (the others "
+    "are still compared); 5 internal error."
+)
+OTHER_EXIT_CODES_HELP = (
+    "Exit codes: 0 ok; 2 usage error; 3 invalid lexicon; 4 input unreadable; 5 internal error."
+)
+
+
+@app.command(
+    help="Compare how articles or outlets frame the same actors: naming, scores, voice, agency, "
+    "loaded-language density and distinctive words. Give two or more files or folders, or "
+    "--corpus FILE (JSONL or CSV with a text column) or a folder, grouped with --group-by. "
+    + COMPARE_EXIT_CODES_HELP
+)
 def compare(
     paths: Annotated[
         list[str] | None, typer.Argument(help="Files or folders, one source each.", metavar="PATH...")
@@ -447,8 +526,38 @@ def compare(
     ] = None,
     text_column: Annotated[str, typer.Option(help="Corpus column holding the article text.")] = "text",
     blind: Annotated[
-        bool, typer.Option("--blind", help="Show sources as Source A, Source B, ... (classroom use).")
+        bool,
+        typer.Option(
+            "--blind",
+            help="Hide the sources: shuffle them (see --seed) and show "
+            "them as Source A, Source B, ... (classroom use).",
+        ),
     ] = False,
+    seed: Annotated[
+        int | None,
+        typer.Option(
+            help="With --blind: the shuffle's seed, so the same order comes "
+            "back (default: a random seed, written to the --key file)."
+        ),
+    ] = None,
+    key: Annotated[
+        Path | None,
+        typer.Option(
+            "--key",
+            help="With --blind: write the answer key (which letter "
+            "is which source, and the seed) to this file.",
+            dir_okay=False,
+        ),
+    ] = None,
+    top: Annotated[
+        int,
+        typer.Option(
+            "--top",
+            min=0,
+            help="Show the N most prominent actors in terminal, Markdown "
+            "and HTML reports (0: all); CSV and JSON always hold every actor.",
+        ),
+    ] = 15,
     output_format: Annotated[
         CompareFormat, typer.Option("--format", "-f", help="Report format.")
     ] = CompareFormat.TERMINAL,
@@ -497,34 +606,80 @@ def compare(
     if paths is not None and len(paths) < 2:
         raise typer.BadParameter("compare needs at least two sources (or --corpus FILE --group-by FIELD)")
     _check_output(output, *(paths or ()), corpus, actors)
+    if (seed is not None or key is not None) and not blind:
+        raise typer.BadParameter("--seed and --key go with --blind")
     lex = _load(lexicon, no_builtin)
     actor_data = _load_actors(actors)
     parser = _engine(engine)
     max_bytes = int(max_mb * 1_000_000)
+    show_progress = err_console.is_terminal if progress is None else progress
+    documents: list = []
     if corpus is not None:
         try:
-            profiles, failures = _corpus_profiles(corpus, group_by, text_column, lexicon, no_builtin, actors,
-                                                  workers, progress, max_bytes, parser.name, scheduler,
-                                                  partition_mb)
+            profiles, failures = _corpus_profiles(
+                corpus,
+                group_by,
+                text_column,
+                lexicon,
+                no_builtin,
+                actors,
+                workers,
+                show_progress,
+                max_bytes,
+                parser.name,
+                scheduler,
+                partition_mb,
+            )
         except InputError as error:
             _error(str(error))
             raise typer.Exit(Exit.INPUT) from None
     else:
-        profiles, failures = _document_profiles(paths or [], lex, actor_data, max_bytes, parser)
+        profiles, failures, documents = _document_profiles(
+            paths or [], lex, actor_data, max_bytes, parser, show_progress
+        )
     for failure in failures[:5]:
         _error(failure)
     if len(failures) > 5:
         _error(f"... and {len(failures) - 5} more documents could not be analysed")
     if len(profiles) < 2:
-        _error(f"only {len(profiles)} readable source(s); a comparison needs two")
+        _error(f"{len(profiles)} readable source{'' if len(profiles) == 1 else 's'}; a comparison needs two")
         raise typer.Exit(Exit.INPUT)
     if blind:
-        for index, profile in enumerate(profiles):
-            profile.name = f"Source {_letters(index)}"
-    _write(render_comparison(compare_profiles(profiles, failures=failures), output_format.value,
-                             to_terminal=output is None and sys.stdout.isatty()), output)
+        profiles, documents = _blind(profiles, documents, seed, key)
+    single = documents if documents and all(d is not None for d in documents) else None
+    _write(
+        render_comparison(
+            compare_profiles(profiles, failures=failures),
+            output_format.value,
+            to_terminal=output is None and sys.stdout.isatty(),
+            top=top or None,
+            documents=single,
+        ),
+        output,
+    )
     if failures:
         raise typer.Exit(Exit.INPUT)
+
+
+def _blind(profiles: list, documents: list, seed: int | None, key: Path | None):
+    """Sources shuffled with `seed` and renamed Source A, B, ...; the answer key written to `key`."""
+    import random
+    import secrets
+
+    seed = secrets.randbelow(1_000_000) if seed is None else seed
+    order = list(range(len(profiles)))
+    random.Random(seed).shuffle(order)
+    lines = [f"framing compare --blind: answer key (seed {seed})"]
+    shuffled = [profiles[i] for i in order]
+    for index, profile in enumerate(shuffled):
+        label = f"Source {_letters(index)}"
+        lines.append(f"{label}: {profile.name}")
+        profile.name = label
+    if key is not None:
+        _write("\n".join(lines) + "\n", key)  # before the report: no report without its key
+    else:
+        _warn(f"the answer key is not saved (shuffled with seed {seed}); pass --key FILE to write it")
+    return shuffled, [documents[i] for i in order] if documents else documents
 
 
 def _letters(index: int) -> str:
@@ -537,12 +692,28 @@ def _letters(index: int) -> str:
     return letters
 
 
-def _corpus_profiles(corpus: Path, group_by: str | None, text_column: str, lexicon: list[Path] | None,
-                     no_builtin: bool, actors: Path | None, workers: int | None, progress: bool | None,
-                     max_bytes: int, engine: str, scheduler: str | None = None, partition_mb: float = 4.0):
-    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-
-    from framing.compare.corpus import FOLDER, corpus_fields, profile_corpus, read_records, unique_records
+def _corpus_profiles(
+    corpus: Path,
+    group_by: str | None,
+    text_column: str,
+    lexicon: list[Path] | None,
+    no_builtin: bool,
+    actors: Path | None,
+    workers: int | None,
+    show_progress: bool,
+    max_bytes: int,
+    engine: str,
+    scheduler: str | None = None,
+    partition_mb: float = 4.0,
+):
+    from framing.compare.corpus import (
+        FOLDER,
+        corpus_fields,
+        count_records,
+        profile_corpus,
+        read_records,
+        unique_records,
+    )
     from framing.inputs import url_hint
 
     if not corpus.exists():
@@ -565,27 +736,43 @@ def _corpus_profiles(corpus: Path, group_by: str | None, text_column: str, lexic
         )
     notes: list[str] = []
     duplicates: list[int] = []
-    show = err_console.is_terminal if progress is None else progress
-    with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=err_console,
-                  transient=True, disable=not show) as bar:
-        task = bar.add_task("analysed 0 documents")
+    settings: Settings = (tuple(lexicon or ()), not no_builtin, actors, engine)
+    total = count_records(corpus) if show_progress else None
+    with progress_bar(show_progress, total) as bar:
+        task = bar.add_task("analysing", total=total)
 
         def on_progress(n: int) -> None:
-            bar.update(task, description=f"analysed {n:,} documents")
+            bar.update(task, completed=n)
 
-        settings: Settings = (tuple(lexicon or ()), not no_builtin, actors, engine)
         if scheduler is not None:
-            groups, failures = _dask_profiles(corpus, group_by, text_column, max_bytes, settings, scheduler,
-                                              partition_mb, on_progress, duplicates=duplicates, notes=notes)
+            groups, failures = _dask_profiles(
+                corpus,
+                group_by,
+                text_column,
+                max_bytes,
+                settings,
+                scheduler,
+                partition_mb,
+                on_progress,
+                duplicates=duplicates,
+                notes=notes,
+            )
         else:
             records = unique_records(
-                read_records(corpus, group_by=group_by, text_column=text_column, max_bytes=max_bytes,
-                             notes=notes),
+                read_records(
+                    corpus, group_by=group_by, text_column=text_column, max_bytes=max_bytes, notes=notes
+                ),
                 duplicates,
             )
-            groups, failures = profile_corpus(records, lexicon_dirs=settings[0], builtin=settings[1],
-                                              actors_file=actors, workers=workers, engine=engine,
-                                              on_progress=on_progress)
+            groups, failures = profile_corpus(
+                records,
+                lexicon_dirs=settings[0],
+                builtin=settings[1],
+                actors_file=actors,
+                workers=workers,
+                engine=engine,
+                on_progress=on_progress,
+            )
     for note in notes:
         _warn(note)
     if duplicates:
@@ -598,22 +785,43 @@ def _corpus_profiles(corpus: Path, group_by: str | None, text_column: str, lexic
     return list(groups.values()), failures
 
 
-def _dask_profiles(corpus: Path, group_by: str | None, text_column: str, max_bytes: int, settings: Settings,
-                   scheduler: str, partition_mb: float, on_progress: Callable[[int], None], *,
-                   duplicates: list[int], notes: list[str]) -> tuple[dict[str, SourceProfile], list[str]]:
+def _dask_profiles(
+    corpus: Path,
+    group_by: str | None,
+    text_column: str,
+    max_bytes: int,
+    settings: Settings,
+    scheduler: str,
+    partition_mb: float,
+    on_progress: Callable[[int], None],
+    *,
+    duplicates: list[int],
+    notes: list[str],
+) -> tuple[dict[str, SourceProfile], list[str]]:
     """Corpus mode on a Dask cluster; a --scheduler that cannot be used is a usage error (exit 2)."""
     from framing.compare.distributed import Options, SchedulerError, connect, plan, profile_corpus_dask
 
-    partitions = plan(corpus, text_column=text_column, group_by=group_by,
-                      partition_bytes=int(partition_mb * 1_000_000), max_bytes=max_bytes)
+    partitions = plan(
+        corpus,
+        text_column=text_column,
+        group_by=group_by,
+        partition_bytes=int(partition_mb * 1_000_000),
+        max_bytes=max_bytes,
+    )
     try:
         client, close = connect(scheduler)
     except SchedulerError as error:
         _error(str(error))
         raise typer.Exit(Exit.USAGE) from None
     try:
-        return profile_corpus_dask(client, partitions, Options(group_by, text_column, max_bytes, settings),
-                                   on_progress=on_progress, duplicates=duplicates, notes=notes)
+        return profile_corpus_dask(
+            client,
+            partitions,
+            Options(group_by, text_column, max_bytes, settings),
+            on_progress=on_progress,
+            duplicates=duplicates,
+            notes=notes,
+        )
     finally:
         close()
 
@@ -628,7 +836,7 @@ class EvalFormat(StrEnum):
     help="Measure the toolkit against human-annotated data: babe (biased words, biased "
     "sentences), mbic (biased words), newsmtsc (actor sentiment), persent (the author's "
     "sentiment toward an article's main entity), ptc (loaded-language spans). Reads the "
-    "datasets as they are in ../shared/data. " + EXIT_CODES_HELP,
+    "datasets as they are in ../shared/data. " + OTHER_EXIT_CODES_HELP,
 )
 def eval_command(
     dataset: Annotated[str, typer.Argument(help="babe, mbic, newsmtsc, persent or ptc.")],
@@ -707,7 +915,7 @@ def eval_command(
     "TextBlob's scores, logistic regression) from a JSONL or CSV file, for 'framing analyze --model'. "
     "'framing train actors --data ../shared/data': refit the actor models (mention sentiment on "
     "NewsMTSC, score weights on NewsMTSC and PerSenT; docs/EVALUATION.md) and write them as JSON "
-    "(default: the toolkit's framing/models). " + EXIT_CODES_HELP
+    "(default: the toolkit's framing/models). " + OTHER_EXIT_CODES_HELP
 )
 def train(
     data: Annotated[

@@ -6,12 +6,14 @@ phrasing edits one file.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from framing.messages import alternatives_for
 from framing.model import ActorFrame, Analysis, Connotation, Finding, Kind, Lexicon, Role
 
 MAX_QUESTIONS = 7
+_WORD = re.compile(r"[a-z]+(?:['-][a-z]+)*")
 
 
 def _negative_labels(actor: ActorFrame) -> list[Finding]:
@@ -24,6 +26,11 @@ def _clip(text: str, limit: int = 60) -> str:
     """A quotation short enough for a question, cut at a word."""
     text = " ".join(text.split()).rstrip(".")
     return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + "..."
+
+
+def named_count(actor: ActorFrame) -> int:
+    """How often the text names the actor (pronouns left out): the sum of the counts its names line shows."""
+    return sum(n.count for n in actor.names)
 
 
 def questions(analysis: Analysis) -> tuple[str, ...]:
@@ -43,10 +50,10 @@ def questions(analysis: Analysis) -> tuple[str, ...]:
             out.append(f'What changes for a reader if {actor.name} is called "{alternatives[0]}" instead of '
                        f'"{label.text}"?')
     speakers = [a.name for a in actors if a.voice]
-    silent = [a for a in actors if not a.voice and len(a.mentions) >= 2]
+    silent = [a for a in actors if not a.voice and named_count(a) >= 2]
     if silent:
         who = f" The story quotes or cites {', '.join(speakers[:3])} instead." if speakers else ""
-        out.append(f"{silent[0].name} appears {len(silent[0].mentions)} times but is never quoted or cited. "
+        out.append(f"{silent[0].name} is named {named_count(silent[0])} times but is never quoted or cited. "
                    f"What might it say?{who}")
     for actor in actors:
         bare = [a for a in actor.allegations if a.accuser is None]
@@ -108,35 +115,80 @@ class ScoreChange:
 
 
 @dataclass(frozen=True, slots=True)
+class Swap:
+    """One loaded finding replaced by its first neutral alternative; `start`/`end` index the rewritten
+    text."""
+
+    finding: Finding
+    new: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
 class Rewrite:
-    """The text with each loaded finding outside quotations swapped for its first neutral alternative."""
+    """The text with each loaded finding outside quotations swapped for its first neutral alternative, and
+    (when re-scored with the user's options) how each actor's score moves."""
 
     text: str
-    swaps: tuple[tuple[Finding, str], ...]
-    analysis: Analysis
-    changes: tuple[ScoreChange, ...]
+    swaps: tuple[Swap, ...]
+    changes: tuple[ScoreChange, ...] | None = None  # None: not re-scored
+
+
+def rewrite_text(analysis: Analysis) -> Rewrite:
+    """The neutral rewrite's text and swaps, without re-scoring: pure, cheap, safe to call from a renderer.
+    Quotations keep their words: they are the sources', not the writer's."""
+    swaps: list[Swap] = []
+    pieces: list[str] = []
+    last = length = 0
+    for finding in analysis.findings:
+        # the words just before, as rewritten so far ("paramilitary Shiite militias" has become
+        # "armed Shiite ...")
+        so_far = "".join(pieces[-2:]) + analysis.text[last : finding.start]
+        preceding = _WORD.findall(so_far[-40:].lower())[-3:]
+        alternatives = alternatives_for(finding, preceding[-1] if preceding else "")
+        if (
+            finding.in_quote
+            or finding.entry.kind is not Kind.LOADED
+            or not alternatives
+            or finding.start < last
+        ):
+            continue
+        new = _fitting(alternatives, preceding)
+        before = analysis.text[last : finding.start]
+        pieces.extend((before, new))
+        length += len(before)
+        swaps.append(Swap(finding, new, length, length + len(new)))
+        length += len(new)
+        last = finding.end
+    pieces.append(analysis.text[last:])
+    return Rewrite("".join(pieces), tuple(swaps))
+
+
+def _fitting(alternatives: tuple[str, ...], preceding: list[str]) -> str:
+    """The first alternative that does not repeat a word just before it ("armed Shiite militias" becomes
+    "armed Shiite fighters", not "armed Shiite armed groups")."""
+    for alternative in alternatives:
+        if not set(_WORD.findall(alternative.lower())) & set(preceding):
+            return alternative
+    return alternatives[0]
 
 
 def neutral_rewrite(analysis: Analysis, lexicon: Lexicon, **analyze_options: object) -> Rewrite:
-    """Swap, re-analyse and show how each actor's score moves. Quotations keep their words: they are the
-    sources', not the writer's."""
+    """The rewrite re-analysed with `analyze_options` (pass the user's: actor data, ignore list, sentiment
+    source), so each actor's score before and after differ only by the swapped words. Called by the
+    pipeline, never by a renderer."""
     from framing.analysis import analyze
 
-    swaps = []
-    pieces = []
-    last = 0
-    for finding in analysis.findings:
-        alternatives = alternatives_for(finding)
-        if finding.in_quote or finding.entry.kind is not Kind.LOADED or not alternatives:
-            continue
-        pieces.append(analysis.text[last : finding.start])
-        pieces.append(alternatives[0])
-        swaps.append((finding, alternatives[0]))
-        last = finding.end
-    pieces.append(analysis.text[last:])
-    text = "".join(pieces)
-    rewritten = analyze(text, source=f"{analysis.source} (neutral rewrite)", lexicon=lexicon,
-                        **analyze_options)  # type: ignore[arg-type]
+    rewrite = rewrite_text(analysis)
+    if not rewrite.swaps:
+        return Rewrite(rewrite.text, (), ())
+    rewritten = analyze(
+        rewrite.text,
+        source=f"{analysis.source} (neutral rewrite)",
+        lexicon=lexicon,
+        **analyze_options,  # type: ignore[arg-type]
+    )
     after = {a.id: a.score for a in rewritten.actors}
     changes = tuple(ScoreChange(a.name, a.score, after.get(a.id)) for a in analysis.actors)
-    return Rewrite(text, tuple(swaps), rewritten, changes)
+    return Rewrite(rewrite.text, rewrite.swaps, changes)

@@ -6,8 +6,9 @@ across reports and a wording fix is a one-line change (pinned by the golden test
 
 from __future__ import annotations
 
-from framing.forms import normalize, plural
-from framing.model import STRENGTH_MEANING, Connotation, Entry, Finding, Inflect, Kind, Lexicon
+from functools import lru_cache
+
+from framing.model import STRENGTH_MEANING, Connotation, Entry, Finding, Kind, Lexicon
 
 NO_ALTERNATIVE = "No direct neutral equivalent; describe the specific action or status."
 # What to do instead, when an entry offers no alternative, by kind.
@@ -44,28 +45,22 @@ def match_case(alternative: str, matched: str) -> str:
     return alternative
 
 
-def _is_generated_plural(finding: Finding) -> bool:
-    entry = finding.entry
-    if entry.inflect is not Inflect.NOUN:
-        return False
-    matched = normalize(finding.text)
-    return any(matched == normalize(plural_form) for plural_form in _plurals(entry))
+def alternatives_for(finding: Finding, before: str = "") -> tuple[str, ...]:
+    """Alternatives fitted to the match (number and tense: `framing.inflect.fit`) and capitalised like it.
+    `before`, the word before the match, tells "had captured" (participle) from "captured" (past)."""
+    matched = finding.text if finding.entry.case_sensitive else finding.text.lower()
+    return tuple(match_case(a, finding.text) for a in _fitted(finding.entry, matched, before.lower()))
 
 
-def _plurals(entry: Entry) -> tuple[str, ...]:
-    out = []
-    for form in (entry.term, *entry.variants):
-        words = form.split(" ")
-        out.append(" ".join([*words[:-1], plural(words[-1])]))
-    return tuple(out)
+@lru_cache(maxsize=8192)
+def _fitted(entry: Entry, matched: str, before: str) -> tuple[str, ...]:
+    """An entry's alternatives fitted to one matched form (cached: a corpus repeats its forms)."""
+    from framing.inflect import fit
 
-
-def alternatives_for(finding: Finding) -> tuple[str, ...]:
-    """Alternatives capitalised like the match, and made plural when the match is a generated plural."""
-    alternatives = finding.entry.alternatives[:MAX_ALTERNATIVES]
-    if _is_generated_plural(finding):
-        alternatives = tuple(" ".join([*a.split(" ")[:-1], plural(a.split(" ")[-1])]) for a in alternatives)
-    return tuple(match_case(a, finding.text) for a in alternatives)
+    fitted: dict[str, None] = {}
+    for alternative in entry.alternatives:
+        fitted.setdefault(fit(alternative, entry, matched, before), None)
+    return tuple(fitted)[:MAX_ALTERNATIVES]
 
 
 def alternatives_line(finding: Finding) -> str:
@@ -270,3 +265,34 @@ def suppressed_line(item) -> str:
     """One --explain line: where, the words, the entry, and the reason."""
     finding = item.finding
     return f"not flagged: \u201c{finding.text}\u201d ({finding.entry.key}), {item.reason}"
+
+
+# --- counts -----------------------------------------------------------------------------------------
+
+def count(n: int, singular: str, plural_form: str | None = None) -> str:
+    """'1 document', '2 documents', '1,200 words': a number with its noun in the right number."""
+    return f"{n:,} {singular if n == 1 else plural_form or singular + 's'}"
+
+
+def signed(value: float) -> str:
+    """A score with its sign, two decimals; a value that rounds to zero is "+0.00", never "-0.00"."""
+    text = f"{value:+.2f}"
+    return "+0.00" if text == "-0.00" else text
+
+
+def summary_line(summary) -> str:
+    """The one-line size of a document's findings, shared by the HTML and Markdown reports."""
+    return (
+        f"{count(summary.words, 'word')}; {count(summary.findings, 'finding')}; loaded language "
+        f"{summary.loaded} ({summary.loaded_per_1k_words:.1f} per 1,000 words); {summary.in_quotes} inside "
+        "direct quotations."
+    )
+
+
+def rewrite_intro(swaps: int) -> str:
+    """The line above the neutral rewrite, in every report."""
+    return (
+        f"Each loaded word outside quotations swapped for a neutral alternative in the same number and "
+        f"tense ({count(swaps, 'swap')}); quotations keep their words. The replaced words are shown struck "
+        "through after each swap."
+    )

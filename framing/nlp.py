@@ -99,6 +99,38 @@ def _quiet_load() -> Iterator[None]:
         gc.collect()
 
 
+def _textblob_file(name: str) -> list[str]:
+    """Lines of a data file TextBlob ships (`textblob/en/NAME`), read without importing TextBlob (which
+    imports NLTK: seconds, and over 100 MiB); comments and blank lines left out."""
+    from importlib.util import find_spec
+
+    spec = find_spec("textblob")
+    if spec is None or not spec.submodule_search_locations:
+        return []
+    path = Path(next(iter(spec.submodule_search_locations))) / "en" / name
+    with path.open(encoding="utf-8") as handle:
+        return [line for line in handle if line.strip() and not line.startswith(";;;")]
+
+
+@cache
+def word_tags() -> dict[str, str]:
+    """The tagger's lexicon: a word's most frequent Penn Treebank tag (about 94,000 words, offline)."""
+    tags: dict[str, str] = {}
+    for line in _textblob_file("en-lexicon.txt"):
+        word, _, tag = line.strip().partition(" ")
+        if word == word.lower():
+            tags.setdefault(word, tag)
+    return tags
+
+
+@cache
+def known_words() -> frozenset[str]:
+    """Lowercase English words TextBlob ships (its tagger lexicon and its spelling list): a dictionary
+    for telling an inflected word from a made-up one."""
+    spelling = (line.split(" ", 1)[0] for line in _textblob_file("en-spelling.txt"))
+    return frozenset(word_tags()) | frozenset(w for w in spelling if w == w.lower())
+
+
 def tokenize(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, end)]
 

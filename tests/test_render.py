@@ -28,6 +28,7 @@ def test_example_report_matches_golden(fmt: str, suffix: str, lexicon: Lexicon, 
     if update_goldens:  # never when missing: a golden that writes itself proves nothing
         GOLDEN.mkdir(exist_ok=True)
         golden.write_text(report, encoding="utf-8")
+    assert golden.exists(), f"{golden} is missing: write it with pytest --update-goldens and review it"
     expected = golden.read_text(encoding="utf-8")
     if fmt == "json":
         assert json.loads(report) == json.loads(expected)

@@ -19,6 +19,7 @@ SCORE_GAP = 0.15  # a difference in actor score smaller than this is not reporte
 MIN_EVIDENCE = 2  # a score resting on fewer evidence items is shown in the tables, not compared in sentences
 DENSITY_RATIO = 1.5  # loaded-language densities this many times apart are reported
 MAX_DIFFERENCES = 12
+DISTINCTIVE_Z = 1.96
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,7 +114,7 @@ def _cell(tally: ActorTally) -> ActorCell:
     )
 
 
-def _summary(profile: SourceProfile, pooled: Counter[str], top: int) -> SourceSummary:
+def _summary(profile: SourceProfile, pooled: Counter[str], top: int, min_z: float) -> SourceSummary:
     rest = pooled - profile.vocabulary
     return SourceSummary(
         name=profile.name,
@@ -124,21 +125,26 @@ def _summary(profile: SourceProfile, pooled: Counter[str], top: int) -> SourceSu
         categories=tuple((c, n, _per_1k(n, profile.words)) for c, n in sorted(profile.categories.items())),
         sponsorship=tuple(sorted(profile.sponsorship.items(), key=lambda kv: (-kv[1], kv[0]))),
         identity=tuple(sorted(profile.identity.items(), key=lambda kv: (-kv[1], kv[0]))),
-        distinctive=tuple(log_odds(profile.vocabulary, rest, pooled, top=top)),
+        distinctive=tuple(w for w in log_odds(profile.vocabulary, rest, pooled, top=top) if w[1] > min_z),
     )
 
 
 def compare(
-    profiles: Sequence[SourceProfile], *, failures: Sequence[str] = (), top_words: int = 15
+    profiles: Sequence[SourceProfile],
+    *,
+    failures: Sequence[str] = (),
+    top_words: int = 15,
+    min_z: float = DISTINCTIVE_Z,
 ) -> Comparison:
-    """Compare sources; each profile is one source (its name must be unique)."""
+    """Compare sources; each profile is one source (its name must be unique). Distinctive words are the
+    `top_words` with the highest z above `min_z` (0 lists every word the source uses more than the rest)."""
     names = [p.name for p in profiles]
     if len(set(names)) != len(names):
         raise ValueError(f"source names must be unique (got {names})")
     pooled: Counter[str] = Counter()
     for profile in profiles:
         pooled.update(profile.vocabulary)
-    summaries = tuple(_summary(p, pooled, top_words) for p in profiles)
+    summaries = tuple(_summary(p, pooled, top_words, min_z) for p in profiles)
     keys: dict[str, str] = {}
     for profile in profiles:
         for key, tally in profile.actors.items():
@@ -158,6 +164,7 @@ def compare(
 
 # --- plain-language differences --------------------------------------------------------------------
 
+
 def _list(names: Sequence[str]) -> str:
     names = sorted(names)
     if len(names) == 1:
@@ -165,12 +172,21 @@ def _list(names: Sequence[str]) -> str:
     return ", ".join(names[:-1]) + " and " + names[-1]
 
 
+def _be(name: str) -> str:
+    """'are' for a group named by a plural common noun ("civilians are framed"), else 'is'."""
+    from framing.inflect import is_plural
+
+    last = name.split()[-1] if name.split() else name
+    return "are" if name[:1].islower() and is_plural(last) else "is"
+
+
 def _times(n: int) -> str:
     return "once" if n == 1 else f"{n} times"
 
 
-def _differences(sources: Sequence[str], summaries: Sequence[SourceSummary],
-                 rows: Sequence[ActorRow]) -> tuple[Difference, ...]:
+def _differences(
+    sources: Sequence[str], summaries: Sequence[SourceSummary], rows: Sequence[ActorRow]
+) -> tuple[Difference, ...]:
     found: list[Difference] = []
     for row in rows:
         present = [(s, c) for s, c in zip(sources, row.cells, strict=True) if c is not None]
@@ -204,7 +220,8 @@ def _naming(row: ActorRow, present: list[tuple[str, ActorCell]]) -> list[Differe
         users = "; ".join(f"{s} {_times(n)}" for s, n in sorted(uses.items()))
         verb = "does" if len(never) == 1 else "do"
         neutral = f' (a neutral alternative: "{alternative[entry]}")' if alternative[entry] else ""
-        sentence = f'{row.name} is called "{words[entry]}" by {users}; {_list(never)} never {verb}{neutral}.'
+        sentence = (f'{row.name} {_be(row.name)} called "{words[entry]}" by {users}; '
+                    f"{_list(never)} never {verb}{neutral}.")
         out.append(Difference("naming", sentence, row.name, 1.0 + sum(uses.values()) / 10))
     return out
 
@@ -226,9 +243,18 @@ def _scores(row: ActorRow, present: list[tuple[str, ActorCell]]) -> list[Differe
             f"; the largest part of the gap is {biggest} ({low_parts.get(biggest, 0):+.2f} in {low[0]}, "
             f"{high_parts.get(biggest, 0):+.2f} in {high[0]})"
         )
-    sentence = (f"{row.name} is framed more negatively in {low[0]} ({low[1].score:+.2f}) than in {high[0]} "
-                f"({high[1].score:+.2f}){because}.")
+    contrast = _score_contrast(low[0], low[1].score or 0.0, high[0], high[1].score or 0.0)
+    sentence = f"{row.name} {_be(row.name)}{contrast.removeprefix('is')}{because}."
     return [Difference("score", sentence, row.name, gap * 4)]
+
+
+def _score_contrast(low_name: str, low: float, high_name: str, high: float) -> str:
+    """'more negatively' only when both scores are negative, 'less positively' when both are positive."""
+    if high <= 0:
+        return f"is framed more negatively in {low_name} ({low:+.2f}) than in {high_name} ({high:+.2f})"
+    if low >= 0:
+        return f"is framed less positively in {low_name} ({low:+.2f}) than in {high_name} ({high:+.2f})"
+    return f"is framed negatively in {low_name} ({low:+.2f}) and positively in {high_name} ({high:+.2f})"
 
 
 def _voice(row: ActorRow, present: list[tuple[str, ActorCell]]) -> list[Difference]:
@@ -238,7 +264,10 @@ def _voice(row: ActorRow, present: list[tuple[str, ActorCell]]) -> list[Differen
         return []
     speakers = "; ".join(f"{s} {_times(n)}" for s, n in sorted(heard.items()))
     verb = "quotes or cites" if len(silent) == 1 else "quote or cite"
-    sentence = f"{row.name} is quoted or cited by {speakers}; {_list(silent)} never {verb} it."
+    sentence = (
+        f"{row.name} {_be(row.name)} quoted or cited by {speakers}; {_list(silent)} never {verb} "
+        f"{'them' if _be(row.name) == 'are' else 'it'}."
+    )
     return [Difference("voice", sentence, row.name, 0.9 + sum(heard.values()) / 10)]
 
 
@@ -248,8 +277,10 @@ def _allegations(row: ActorRow, present: list[tuple[str, ActorCell]]) -> list[Di
     if not bare or not others:
         return []
     reporters = "; ".join(f"{s} {_times(n)}" for s, n in sorted(bare.items()))
-    sentence = (f"An allegation against {row.name} with no accuser named appears in {reporters}; "
-                f"not in {_list(others)}.")
+    sentence = (
+        f"An allegation against {row.name} with no accuser named appears in {reporters}; "
+        f"not in {_list(others)}."
+    )
     return [Difference("allegation", sentence, row.name, 0.8 + sum(bare.values()) / 10)]
 
 
@@ -259,8 +290,10 @@ def _agency(row: ActorRow, present: list[tuple[str, ActorCell]]) -> list[Differe
     if not hidden or not others:
         return []
     where = "; ".join(f"{s} {_times(n)}" for s, n in sorted(hidden.items()))
-    sentence = (f"Things are done to {row.name} with no doer named (agentless passives) in {where}; "
-                f"{_list(others)} name who did them.")
+    sentence = (
+        f"Things are done to {row.name} with no doer named (agentless passives) in {where}; "
+        f"{_list(others)} {'names' if len(others) == 1 else 'name'} who did them."
+    )
     return [Difference("agency", sentence, row.name, 0.7 + sum(hidden.values()) / 10)]
 
 
@@ -272,8 +305,10 @@ def _density(summaries: Sequence[SourceSummary]) -> list[Difference]:
     high = max(with_words, key=lambda s: (s.loaded_per_1k_words, s.name))
     if high.loaded_per_1k_words <= DENSITY_RATIO * max(low.loaded_per_1k_words, 0.5):
         return []
-    sentence = (f"{high.name} uses {high.loaded_per_1k_words:.1f} loaded words per 1,000 words; "
-                f"{low.name} uses {low.loaded_per_1k_words:.1f}.")
+    sentence = (
+        f"{high.name} uses {high.loaded_per_1k_words:.1f} loaded words per 1,000 words; "
+        f"{low.name} uses {low.loaded_per_1k_words:.1f}."
+    )
     return [
         Difference(
             "density", sentence, None, 0.5 + high.loaded_per_1k_words / max(low.loaded_per_1k_words, 1) / 10

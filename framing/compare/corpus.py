@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, BinaryIO
 
 from framing.compare.profile import SourceProfile
 from framing.errors import FramingError, InputError
-from framing.inputs import html_to_text, read_file
+from framing.inputs import HTML_SUFFIXES, TEXT_SUFFIXES, html_to_text, read_file
 
 if TYPE_CHECKING:
     import pyarrow.parquet
@@ -213,6 +213,22 @@ def unique_records(records: Iterable[Record | Failure], duplicates: list[int]) -
                 continue
             seen.add(digest)
         yield record
+
+
+def count_records(path: Path) -> int | None:
+    """The number of records where it is cheap to know (JSONL: non-blank lines; a folder: its text files),
+    for a progress bar with a total; None for CSV, whose quoted fields may span lines."""
+    if path.is_dir():
+        return sum(
+            1 for p in path.rglob("*") if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES | HTML_SUFFIXES
+        )
+    if path.suffix.lower() not in JSONL_SUFFIXES:
+        return None
+    try:
+        with path.open("rb") as handle:
+            return sum(1 for line in handle if line.strip())
+    except OSError:
+        return None
 
 
 def _jsonl(handle: Iterable[str], start: int = 1) -> Iterator[tuple[int, dict[str, object] | str]]:

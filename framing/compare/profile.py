@@ -88,12 +88,18 @@ class SourceProfile:
         for actor in analysis.actors:
             tally = self.actors.setdefault(actor.id, ActorTally(actor.canonical or actor.name))
             tally.documents += 1
-            tally.mentions += len(actor.mentions)
+            # named mentions: what the names column adds up to
+            tally.mentions += sum(n.count for n in actor.names)
             tally.names.update({n.text: n.count for n in actor.names})
             for finding in (*actor.labels, *actor.descriptors):
                 alternatives = alternatives_for(finding)
-                tally.labels[(finding.text.replace("\u2019", "'"), finding.entry.key,
-                              alternatives[0] if alternatives else "")] += 1
+                tally.labels[
+                    (
+                        finding.text.replace("\u2019", "'"),
+                        finding.entry.key,
+                        alternatives[0] if alternatives else "",
+                    )
+                ] += 1
             if actor.confidence > 0:
                 tally.scores.append(actor.score)
             tally.component_micros.update(

@@ -1,53 +1,79 @@
 """Reports of a `Comparison`: terminal, Markdown, JSON, CSV (the tables, long format) and HTML.
 
-Pure functions from the comparison to text; every piece of article-derived text is escaped for the
-format (Markdown cells, HTML) or printed as rich `Text` (terminal).
+Pure functions from the comparison to text. Terminal, Markdown and HTML show the `top` actors by
+prominence (in more sources first, then more often named); CSV and JSON always hold every actor. Absent
+cells are empty. User text is printed as rich `Text` (terminal), escaped per Markdown cell, and
+autoescaped by the HTML templates.
 """
 
 from __future__ import annotations
 
 import csv
-import html
 import io
 import json
+from collections.abc import Sequence
+from itertools import pairwise
 from typing import Any
 
 from rich.text import Text
 
-from framing.compare import ActorCell, Comparison
+from framing.compare import ActorCell, ActorRow, Comparison
+from framing.compare.core import DISTINCTIVE_Z
+from framing.messages import count, signed
+from framing.model import Analysis, Kind
 from framing.render.markdown import _cell as md
 from framing.render.safe import SafeConsole, csv_cell
 
 SCHEMA_VERSION = 1
+TOP_ACTORS = 15  # --top's default
+SIDE_BY_SIDE = (2, 4)  # documents shown side by side, from ... to
 
 
 def _names(cell: ActorCell | None) -> str:
     if cell is None:
-        return "—"
-    names = ", ".join(f'"{n}" x{c}' for n, c in cell.names)
-    loaded = "; ".join(f'"{w}" x{c} (alt. "{a}")' if a else f'"{w}" x{c}' for w, _, a, c in cell.labels)
-    return names + (f"; labels: {loaded}" if loaded else "")
+        return ""
+    return ", ".join(f'"{n}" x{c}' for n, c in cell.names)
+
+
+def _labels(cell: ActorCell | None) -> str:
+    """Loaded labels with counts; where a label is also a name on its own, how the two counts relate
+    ("militants" x5: 3 as a name, 2 inside longer names such as "Islamic State militants")."""
+    if cell is None:
+        return ""
+    names = {n.lower(): c for n, c in cell.names}
+    out = []
+    for words, _, alternative, n in cell.labels:
+        alone = names.get(words.lower(), 0)
+        where = f"{alone} as a name, {n - alone} inside longer names" if 0 < alone < n else ""
+        notes = "; ".join(p for p in (where, f'alt. "{alternative}"' if alternative else "") if p)
+        out.append(f'"{words}" x{n}' + (f" ({notes})" if notes else ""))
+    return "; ".join(out)
+
+
+def _names_and_labels(cell: ActorCell | None) -> str:
+    labels = _labels(cell)
+    return _names(cell) + (f"; labels: {labels}" if labels else "")
 
 
 def _score(cell: ActorCell | None) -> str:
     if cell is None:
-        return "—"
+        return ""
     if cell.score is None:
         return "no evidence"
-    ci = f" [{cell.ci[0]:+.2f}, {cell.ci[1]:+.2f}]" if cell.ci else ""
-    return f"{cell.score:+.2f}{ci}"
+    ci = f" [{signed(cell.ci[0])}, {signed(cell.ci[1])}]" if cell.ci else ""
+    return f"{signed(cell.score)}{ci}"
 
 
 def _agency(cell: ActorCell | None) -> str:
     if cell is None:
-        return "—"
+        return ""
     hidden = f" ({cell.agentless} agentless)" if cell.agentless else ""
     return f"agent {cell.agent}, patient {cell.patient}{hidden}"
 
 
 def _voice(cell: ActorCell | None) -> str:
     if cell is None:
-        return "—"
+        return ""
     parts = [
         f"quoted {cell.quoted}" if cell.quoted else "",
         f"reported {cell.reported}" if cell.reported else "",
@@ -56,7 +82,41 @@ def _voice(cell: ActorCell | None) -> str:
     return ", ".join(p for p in parts if p) or "silent"
 
 
+def _top(comparison: Comparison, top: int | None) -> tuple[ActorRow, ...]:
+    return comparison.actors if top is None else comparison.actors[:top]
+
+
+def _top_note(comparison: Comparison, top: int | None) -> str:
+    shown = len(_top(comparison, top))
+    if shown == len(comparison.actors):
+        return ""
+    return (
+        f"The {shown} most prominent of {count(len(comparison.actors), 'actor')} (in the most sources, then "
+        "named most often); every actor is in the CSV and JSON output (--top changes the number)."
+    )
+
+
+LABELS_SHOWN = 12  # sponsorship and identity labels per source in the reading views
+
+
+def _label_list(labels: tuple[tuple[str, int], ...]) -> str:
+    """The most frequent labels, then how many more the CSV and JSON hold."""
+    shown = ", ".join(f"{w} x{n}" for w, n in labels[:LABELS_SHOWN]) or "none"
+    more = len(labels) - LABELS_SHOWN
+    return shown + (f"; {more} more in the CSV and JSON output" if more > 0 else "")
+
+
+def _distinctive_note() -> str:
+    return (
+        f"Log-odds ratio with an informative Dirichlet prior (Monroe, Colaresi and Quinn 2008), each source "
+        f"against the others. Only words with z above {DISTINCTIVE_Z} are listed: a word that often stands "
+        "out by chance alone about 1 time in 40. With many words some still do, and small sources (a few "
+        "documents) give unstable lists; read them as leads, not findings."
+    )
+
+
 # --- Markdown ----------------------------------------------------------------------------------------
+
 
 def _table(header: list[str], rows: list[list[str]]) -> list[str]:
     out = ["| " + " | ".join(md(h) for h in header) + " |", "|" + "---|" * len(header)]
@@ -64,65 +124,97 @@ def _table(header: list[str], rows: list[list[str]]) -> list[str]:
     return [*out, ""]
 
 
-def render_markdown(comparison: Comparison) -> str:
+def render_markdown(comparison: Comparison, top: int | None = TOP_ACTORS) -> str:
     sources = list(comparison.sources)
-    out = ["# Framing comparison", "", "Sources: " + ", ".join(md(s) for s in sources) + ".", "",
-           "## Largest differences", ""]
+    rows_shown = _top(comparison, top)
+    note = _top_note(comparison, top)
+    out = [
+        "# Framing comparison",
+        "",
+        "Sources: " + ", ".join(md(s) for s in sources) + ".",
+        "",
+        "## Largest differences",
+        "",
+    ]
     out.extend(f"- {md(d.sentence)}" for d in comparison.differences)
     if not comparison.differences:
         out.append("- No differences in naming, scores, voice, allegations, agency or density.")
     out.extend(["", "## Who is called what", ""])
+    if note:
+        out.extend([note, ""])
     out.extend(
-        _table(["actor", *sources], [[r.name, *(_names(c) for c in r.cells)] for r in comparison.actors])
+        _table(["actor", *sources], [[r.name, *(_names_and_labels(c) for c in r.cells)] for r in rows_shown])
     )
-    out.extend(["## Framing scores", "", "Mean score per document (-1 to +1), with a bootstrap 95% interval "
-                "where the source has two or more documents.", ""])
     out.extend(
-        _table(["actor", *sources], [[r.name, *(_score(c) for c in r.cells)] for r in comparison.actors])
+        [
+            "## Framing scores",
+            "",
+            "Mean score per document (-1 to +1), with a bootstrap 95% interval "
+            "where the source has two or more documents.",
+            "",
+        ]
     )
+    out.extend(_table(["actor", *sources], [[r.name, *(_score(c) for c in r.cells)] for r in rows_shown]))
     out.extend(["## Agency and voice", ""])
-    out.extend(_table(["actor", *(f"{s}: agency" for s in sources), *(f"{s}: voice" for s in sources)],
-                      [[r.name, *(_agency(c) for c in r.cells), *(_voice(c) for c in r.cells)]
-                       for r in comparison.actors]))
+    out.extend(
+        _table(
+            ["actor", *(f"{s}: agency" for s in sources), *(f"{s}: voice" for s in sources)],
+            [[r.name, *(_agency(c) for c in r.cells), *(_voice(c) for c in r.cells)] for r in rows_shown],
+        )
+    )
     out.extend(["## Loaded language per 1,000 words", ""])
     categories = sorted({c for s in comparison.summaries for c, _, _ in s.categories})
     rows = [["all loaded", *(f"{s.loaded_per_1k_words:.1f}" for s in comparison.summaries)]]
     for category in categories:
-        rows.append([category, *(f"{ {c: p for c, _, p in s.categories}.get(category, 0.0):.1f}"
-                                 for s in comparison.summaries)])
+        rows.append(
+            [
+                category,
+                *(
+                    f"{ {c: p for c, _, p in s.categories}.get(category, 0.0):.1f}"
+                    for s in comparison.summaries
+                ),
+            ]
+        )
     out.extend(_table(["category", *sources], rows))
     out.extend(["## Sponsorship and identity labels", ""])
-    out.extend(_table(["source", "sponsorship", "identity"], [
-        [s.name, ", ".join(f"{w} x{n}" for w, n in s.sponsorship) or "none",
-         ", ".join(f"{w} x{n}" for w, n in s.identity) or "none"] for s in comparison.summaries]))
     out.extend(
-        [
-            "## Distinctive words",
-            "",
-            "Log-odds ratio with an informative Dirichlet prior (Monroe, Colaresi "
-            "and Quinn 2008), each source against the others; z-scores above 1.96 are unlikely by chance.",
-            "",
-        ]
+        _table(
+            ["source", "sponsorship", "identity"],
+            [[s.name, _label_list(s.sponsorship), _label_list(s.identity)] for s in comparison.summaries],
+        )
     )
+    out.extend(["## Distinctive words", "", _distinctive_note(), ""])
     out.extend(
         _table(
             ["source", "words (z, count)"],
             [
-                [s.name, ", ".join(f"{w} ({z:.1f}, {n})" for w, z, n in s.distinctive) or "none"]
+                [
+                    s.name,
+                    ", ".join(f"{w} ({z:.1f}, {n})" for w, z, n in s.distinctive)
+                    or f"none above {DISTINCTIVE_Z}",
+                ]
                 for s in comparison.summaries
             ],
         )
     )
     out.extend(["## Sources", ""])
-    out.extend(_table(["source", "documents", "words", "loaded"], [
-        [s.name, str(s.documents), str(s.words), str(s.loaded)] for s in comparison.summaries]))
+    out.extend(
+        _table(
+            ["source", "documents", "words", "loaded"],
+            [[s.name, str(s.documents), str(s.words), str(s.loaded)] for s in comparison.summaries],
+        )
+    )
     if comparison.failures:
-        out.append(f"{len(comparison.failures)} documents could not be analysed and are left out.")
+        out.append(
+            f"{count(len(comparison.failures), 'document')} could not be analysed and "
+            f"{'is' if len(comparison.failures) == 1 else 'are'} left out."
+        )
         out.append("")
     return "\n".join(out)
 
 
 # --- JSON and CSV ----------------------------------------------------------------------------------------
+
 
 def _cell_dict(cell: ActorCell) -> dict[str, Any]:
     return {
@@ -201,23 +293,23 @@ def render_csv(comparison: Comparison) -> str:
         writer.writerow(["sources", summary.name, "", "documents", summary.documents])
         writer.writerow(["sources", summary.name, "", "words", summary.words])
         writer.writerow(["density", summary.name, "", "loaded_per_1k_words", summary.loaded_per_1k_words])
-        for category, count, per_1k in summary.categories:
+        for category, n, per_1k in summary.categories:
             writer.writerow(["density", summary.name, "", f"{category}_per_1k_words", per_1k])
-            writer.writerow(["density", summary.name, "", f"{category}_count", count])
-        for word, count in summary.sponsorship:
-            writer.writerow(["sponsorship", summary.name, "", word, count])
-        for word, count in summary.identity:
-            writer.writerow(["identity", summary.name, "", word, count])
+            writer.writerow(["density", summary.name, "", f"{category}_count", n])
+        for word, n in summary.sponsorship:
+            writer.writerow(["sponsorship", summary.name, "", word, n])
+        for word, n in summary.identity:
+            writer.writerow(["identity", summary.name, "", word, n])
         for word, z, _count in summary.distinctive:
             writer.writerow(["distinctive", summary.name, "", word, z])
     for row in comparison.actors:
         for source, cell in zip(comparison.sources, row.cells, strict=True):
             if cell is None:
                 continue
-            for name, count in cell.names:
-                writer.writerow(["names", source, row.name, name, count])
-            for words, entry, _, count in cell.labels:
-                writer.writerow(["labels", source, row.name, f"{words} ({entry})", count])
+            for name, n in cell.names:
+                writer.writerow(["names", source, row.name, name, n])
+            for words, entry, _, n in cell.labels:
+                writer.writerow(["labels", source, row.name, f"{words} ({entry})", n])
             if cell.score is not None:
                 writer.writerow(["scores", source, row.name, "score", cell.score])
             if cell.ci:
@@ -239,183 +331,282 @@ def render_csv(comparison: Comparison) -> str:
     return buffer.getvalue()
 
 
-# --- terminal and HTML ----------------------------------------------------------------------------------
+# --- terminal ---
 
-def render_terminal(comparison: Comparison, *, color: bool = False, width: int = 100) -> str:
+
+def render_terminal(
+    comparison: Comparison, *, color: bool = False, width: int = 100, top: int | None = TOP_ACTORS
+) -> str:
     buffer = io.StringIO()
-    console = SafeConsole(file=buffer, force_terminal=color, no_color=not color, width=width, highlight=False,
-                      soft_wrap=True, emoji=False, markup=False)
+    console = SafeConsole(
+        file=buffer,
+        force_terminal=color,
+        no_color=not color,
+        width=width,
+        highlight=False,
+        soft_wrap=True,
+        emoji=False,
+        markup=False,
+    )
     console.print(Text("Largest differences", style="bold"))
     for difference in comparison.differences or ():
         console.print(Text(f"  - {difference.sentence}"))
     if not comparison.differences:
         console.print(Text("  No differences in naming, scores, voice, allegations, agency or density."))
     console.print(Text(""))
-    for row in comparison.actors:
-        console.print(Text(row.name, style="bold"))
-        for source, cell in zip(comparison.sources, row.cells, strict=True):
+    for row in _top(comparison, top):
+        present = [(s, c) for s, c in zip(comparison.sources, row.cells, strict=True) if c is not None]
+        head = Text(row.name, style="bold")
+        if len(present) < len(comparison.sources):
+            head.append(f"  (in {len(present)} of {count(len(comparison.sources), 'source')})", style="dim")
+        console.print(head)
+        for source, cell in present:
             line = Text(f"  {source}: ", style="dim")
+            labels = _labels(cell)
             line.append(
-                f"{_score(cell)}  {_names(cell)}  [{_agency(cell)}; {_voice(cell)}]" if cell else "absent"
+                f"{_score(cell)}  {_names(cell)}{'; labels: ' + labels if labels else ''}  "
+                f"[{_agency(cell)}; {_voice(cell)}]"
             )
             console.print(line)
+    note = _top_note(comparison, top)
+    if note:
+        console.print(Text(note, style="dim"))
     console.print(Text(""))
     for summary in comparison.summaries:
-        words = ", ".join(w for w, _, _ in summary.distinctive[:8]) or "none"
+        words = ", ".join(w for w, _, _ in summary.distinctive[:8]) or f"none above z {DISTINCTIVE_Z}"
         console.print(
             Text(
-                f"{summary.name}: {summary.documents} documents, {summary.loaded_per_1k_words:.1f} loaded "
-                f"words per 1,000; distinctive: {words}"
+                f"{summary.name}: {count(summary.documents, 'document')}, "
+                f"{summary.loaded_per_1k_words:.1f} loaded words per 1,000; distinctive: {words}"
             )
         )
     return buffer.getvalue()
 
 
-_PALETTE = ("#0b5e8e", "#b3261e", "#1e6b34", "#6b3fa0", "#8a5a00", "#444444")
-_DASHES = ("", "4 2", "1 2", "6 2 1 2", "2 2", "8 3")  # a second cue besides colour
+# --- HTML ----------------------------------------------------------------------------------------------
+
+# Source colours: the Okabe-Ito palette without its red and green (those mean negative and positive in the
+# reports), each with a dash pattern as a second cue; after six they repeat with the pattern changing.
+_PALETTE = ("#0072b2", "#e69f00", "#56b4e9", "#cc79a7", "#000000", "#f0e442")
+_DASHES = ("", "4 2", "1 2", "6 2 1 2")
+# Diverging, colour-blind-safe scale centred on 0 (ColorBrewer RdBu, 7 classes): -1 red ... 0 grey ...
+# +1 blue.
+_RDBU = (
+    (-1.0, (178, 24, 43)),
+    (-2 / 3, (239, 138, 98)),
+    (-1 / 3, (253, 219, 199)),
+    (0.0, (247, 247, 247)),
+    (1 / 3, (209, 229, 240)),
+    (2 / 3, (103, 169, 207)),
+    (1.0, (33, 102, 172)),
+)
+# Tints that mark the same actor in every column of the side-by-side view, with its number as a second cue.
+_ACTOR_TINTS = ("#cfe3f3", "#fde0b0", "#ead3ea", "#d5eff8", "#f6efb0", "#dedede")
 
 
-def _score_chart(comparison: Comparison, limit: int = 12) -> str:
-    """Grouped horizontal bars: each actor's score per source, from -1 to +1, values written beside them."""
-    rows = [r for r in comparison.actors if sum(c is not None and c.score is not None for c in r.cells) >= 1][
-        :limit
-    ]
-    if not rows:
-        return ""
-    sources = comparison.sources
-    bar, gap, label_w, plot_w = 12, 10, 190, 420
-    height = len(rows) * (len(sources) * bar + gap) + 30
-    middle = label_w + plot_w / 2
-    parts = [f'<line x1="{middle}" y1="0" x2="{middle}" y2="{height - 20}" stroke="#888"/>',
-             f'<text x="{label_w}" y="{height - 5}" font-size="11">-1</text>',
-             f'<text x="{middle - 3}" y="{height - 5}" font-size="11">0</text>',
-             f'<text x="{label_w + plot_w - 14}" y="{height - 5}" font-size="11">+1</text>']
-    y = 0
+def diverging(value: float) -> str:
+    """The heat-map colour of a score in [-1, 1] (clipped), interpolated on the RdBu scale."""
+    value = max(-1.0, min(1.0, value))
+    for (x0, c0), (x1, c1) in pairwise(_RDBU):
+        if value <= x1:
+            t = (value - x0) / (x1 - x0)
+            return "#" + "".join(f"{round(a + (b - a) * t):02x}" for a, b in zip(c0, c1, strict=True))
+    return "#2166ac"
+
+
+def _heat_cell(cell: ActorCell | None) -> dict[str, Any] | None:
+    if cell is None:
+        return None
+    if cell.score is None:
+        return {
+            "text": "n/e",
+            "ci": "",
+            "bg": "#ffffff",
+            "fg": "#555555",
+            "title": "named, but no evidence for a score",
+        }
+    ci = f"{signed(cell.ci[0])} to {signed(cell.ci[1])}" if cell.ci else ""
+    docs = count(cell.documents, "document")
+    return {
+        "text": signed(cell.score),
+        "ci": ci,
+        "bg": diverging(cell.score),
+        "fg": "#ffffff" if abs(cell.score) > 0.6 else "#111111",
+        "title": f"{signed(cell.score)} from {count(cell.evidence, 'evidence item')} in {docs}"
+        + (f"; 95% interval {ci}" if ci else "; no interval (fewer than 2 documents)"),
+    }
+
+
+def _score_bars(comparison: Comparison, rows: Sequence[ActorRow]) -> list[dict[str, Any]]:
+    """Per actor, one signed bar per source on a -1..+1 scale with a zero line (2-4 sources)."""
+    out = []
     for row in rows:
-        parts.append(f'<text x="0" y="{y + bar}" font-size="12">{html.escape(row.name[:28])}</text>')
-        for k, cell in enumerate(row.cells):
-            if cell is not None and cell.score is not None:
-                w = abs(cell.score) * plot_w / 2
-                x = middle - w if cell.score < 0 else middle
-                colour, dash = _PALETTE[k % len(_PALETTE)], _DASHES[k % len(_DASHES)]
-                parts.append(
-                    f'<rect x="{x:.1f}" y="{y}" width="{max(w, 1):.1f}" height="{bar - 2}" fill="{colour}" '
-                    f'stroke="#000" stroke-dasharray="{dash}"><title>{html.escape(sources[k])}: '
-                    f"{cell.score:+.2f}</title></rect>"
+        bars = [
+            {
+                "source": s,
+                "k": k,
+                "score": c.score,
+                "colour": _PALETTE[k % len(_PALETTE)],
+                "dash": _DASHES[k % len(_DASHES)],
+            }
+            for k, (s, c) in enumerate(zip(comparison.sources, row.cells, strict=True))
+            if c is not None and c.score is not None
+        ]
+        if bars:
+            out.append({"name": row.name, "bars": bars})
+    return out
+
+
+def _parts(text: str) -> list[tuple[str, int, int]]:
+    """Headline (the first line), lede (the next paragraph) and body, as spans of the text."""
+    spans = []
+    cursor = 0
+    for kind in ("headline", "lede"):
+        while cursor < len(text) and text[cursor] in "\r\n \t":
+            cursor += 1
+        end = text.find("\n", cursor) if kind == "headline" else text.find("\n\n", cursor)
+        end = len(text) if end == -1 else end
+        spans.append((kind, cursor, end))
+        cursor = end
+    while cursor < len(text) and text[cursor] in "\r\n \t":
+        cursor += 1
+    spans.append(("body", cursor, len(text)))
+    return spans
+
+
+def _side_by_side(comparison: Comparison, documents: Sequence[Analysis], actor_numbers: dict[str, int]):
+    """The documents in columns: headline, lede and body aligned; actors tinted and numbered alike in every
+    column; loaded words underlined with their reading on hover."""
+    from framing.messages import headline
+
+    columns = []
+    for name, analysis in zip(comparison.sources, documents, strict=True):
+        text = analysis.text
+        actor_at: list[int | None] = [None] * len(text)
+        for frame in analysis.actors:
+            number = actor_numbers.get(frame.id)
+            if number is None:
+                continue
+            for m in frame.mentions:
+                for i in range(m.start, m.end):
+                    actor_at[i] = number
+        finding_at: list[int | None] = [None] * len(text)
+        loaded = [f for f in analysis.findings if f.entry.kind is Kind.LOADED]
+        for n, f in enumerate(loaded):
+            for i in range(f.start, f.end):
+                finding_at[i] = n
+        parts = []
+        for kind, start, end in _parts(text):
+            segments: list[dict[str, Any]] = []
+            i = start
+            while i < end:
+                key = (actor_at[i], finding_at[i])
+                j = i + 1
+                while j < end and (actor_at[j], finding_at[j]) == key:
+                    j += 1
+                actor, finding = key
+                last_of_actor = actor is not None and (j >= len(text) or actor_at[j] != actor)
+                segments.append(
+                    {
+                        "text": text[i:j],
+                        "actor": actor,
+                        "tint": _ACTOR_TINTS[actor - 1] if actor else "",
+                        "number": actor if last_of_actor else None,
+                        "reading": headline(loaded[finding]) if finding is not None else None,
+                    }
                 )
-                tx, anchor = (x - 3, "end") if cell.score < 0 else (x + w + 3, "start")
-                parts.append(f'<text x="{tx:.1f}" y="{y + bar - 3}" font-size="10" text-anchor="{anchor}">'
-                             f"{html.escape(_short(sources[k]))} {cell.score:+.2f}</text>")
-            y += bar
-        y += gap
-    return (
-        f'<svg role="img" aria-label="Actor scores per source" viewBox="0 0 {label_w + plot_w + 60} '
-        f'{height}" '
-        f'width="100%" style="max-width:{label_w + plot_w + 60}px">{"".join(parts)}</svg>'
-    )
+                i = j
+            parts.append({"kind": kind, "segments": segments})
+        columns.append({"source": name, "parts": parts})
+    return columns
 
 
-def _short(name: str) -> str:
-    return name if len(name) <= 8 else name[:7] + "\u2026"
-
-
-def _density_chart(comparison: Comparison) -> str:
-    """Grouped vertical bars: loaded-language findings per 1,000 words, by category and source."""
-    categories = sorted({c for s in comparison.summaries for c, _, _ in s.categories})
-    if not categories:
-        return ""
-    values = {(s.name, c): p for s in comparison.summaries for c, _, p in s.categories}
-    top = max(values.values()) or 1.0
-    bar, gap, plot_h = 10, 14, 140
-    width = len(categories) * (len(comparison.sources) * bar + gap) + 20
-    parts, x = [], 10
-    for category in categories:
-        for k, source in enumerate(comparison.sources):
-            value = values.get((source, category), 0.0)
-            h = value / top * plot_h
-            parts.append(
-                f'<rect x="{x}" y="{plot_h - h + 10:.1f}" width="{bar - 1}" height="{max(h, 0.5):.1f}" '
-                f'fill="{_PALETTE[k % len(_PALETTE)]}" stroke="#000" '
-                f'stroke-dasharray="{_DASHES[k % len(_DASHES)]}">'
-                f"<title>{html.escape(source)}, {html.escape(category)}: {value:.1f} per 1,000 "
-                "words</title></rect>"
-            )
-            x += bar
-        parts.append(
-            f'<text x="{x - len(comparison.sources) * bar}" y="{plot_h + 24}" font-size="9" '
-            f'transform="rotate(35 {x - len(comparison.sources) * bar} '
-            f'{plot_h + 24})">{html.escape(category)}</text>'
-        )
-        x += gap
-    return (
-        f'<svg role="img" aria-label="Loaded language per 1,000 words by category and source" '
-        f'viewBox="0 0 {width} {plot_h + 90}" width="100%" style="max-width:{width}px">{"".join(parts)}</svg>'
-    )
-
-
-def _chart_legend(comparison: Comparison) -> str:
-    items = "".join(
-        '<li><svg width="28" height="12" aria-hidden="true"><rect width="26" height="10" '
-        f'fill="{_PALETTE[k % len(_PALETTE)]}" '
-        f'stroke="#000" stroke-dasharray="{_DASHES[k % len(_DASHES)]}"/></svg> {html.escape(s)}</li>'
-        for k, s in enumerate(comparison.sources)
-    )
-    return f'<ul class="legend">{items}</ul>'
-
-
-def render_html(comparison: Comparison) -> str:
-    from framing.render.html import page
-
-    def table(header: list[str], rows: list[list[str]]) -> str:
-        head = "".join(f"<th>{html.escape(h)}</th>" for h in header)
-        body = "".join("<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in row) + "</tr>" for row in rows)
-        return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+def render_html(
+    comparison: Comparison, top: int | None = TOP_ACTORS, documents: Sequence[Analysis] | None = None
+) -> str:
+    from framing.render.html import render_page
 
     sources = list(comparison.sources)
-    differences = "".join(f"<li>{html.escape(d.sentence)}</li>" for d in comparison.differences) or (
-        "<li>No differences in naming, scores, voice, allegations, agency or density.</li>")
+    rows = _top(comparison, top)
+    many = len(sources) > SIDE_BY_SIDE[1]
     categories = sorted({c for s in comparison.summaries for c, _, _ in s.categories})
-    density_rows = [["all loaded", *(f"{s.loaded_per_1k_words:.1f}" for s in comparison.summaries)]]
-    density_rows += [
-        [c, *(f"{ {k: p for k, _, p in s.categories}.get(c, 0.0):.1f}" for s in comparison.summaries)]
+    density = [("all loaded", [s.loaded_per_1k_words for s in comparison.summaries])]
+    density += [
+        (c, [{k: p for k, _, p in s.categories}.get(c, 0.0) for s in comparison.summaries])
         for c in categories
     ]
-    body = (
-        f'<p class="meta">Sources: {html.escape(", ".join(sources))}.</p>'
-        f"<h2>Largest differences</h2><ul>{differences}</ul>"
-        '<div class="cards"><div class="card"><h2>Who is called what</h2>'
-        + table(["actor", *sources], [[r.name, *(_names(c) for c in r.cells)] for r in comparison.actors])
-        + '</div><div class="card"><h2>Framing scores</h2>'
-        + table(["actor", *sources], [[r.name, *(_score(c) for c in r.cells)] for r in comparison.actors])
-        + "</div></div>"
-        + f"<h2>Actor scores per source</h2>{_chart_legend(comparison)}{_score_chart(comparison)}"
-        + f"<h2>Loaded language per 1,000 words</h2>{_chart_legend(comparison)}{_density_chart(comparison)}"
-        + table(["category", *sources], density_rows)
-        + "<h2>Agency and voice</h2>"
-        + table(
-            ["actor", *(f"{s}: agency" for s in sources), *(f"{s}: voice" for s in sources)],
-            [
-                [r.name, *(_agency(c) for c in r.cells), *(_voice(c) for c in r.cells)]
-                for r in comparison.actors
-            ],
-        )
-        + '<h2>Distinctive words</h2><p class="muted">Log-odds ratio with an informative Dirichlet prior '
-        "(Monroe, Colaresi and Quinn 2008); z above 1.96 is unlikely by chance.</p>"
-        + table(
-            ["source", "words (z)"],
-            [
-                [s.name, ", ".join(f"{w} ({z:.1f})" for w, z, _ in s.distinctive) or "none"]
-                for s in comparison.summaries
-            ],
-        )
+    side = None
+    numbered = {r.key: n for n, r in enumerate(rows[: len(_ACTOR_TINTS)], start=1)}
+    if documents is not None and SIDE_BY_SIDE[0] <= len(documents) <= SIDE_BY_SIDE[1]:
+        side = _side_by_side(comparison, documents, numbered)
+    return render_page(
+        "comparison.html.j2",
+        "Framing comparison",
+        None,
+        sources=[
+            {
+                "name": s.name,
+                "documents": s.documents,
+                "words": s.words,
+                "loaded": s.loaded,
+                "colour": _PALETTE[k % len(_PALETTE)],
+                "dash": _DASHES[k % len(_DASHES)],
+            }
+            for k, s in enumerate(comparison.summaries)
+        ],
+        differences=[d.sentence for d in comparison.differences],
+        top_note=_top_note(comparison, top),
+        many=many,
+        side=side,
+        numbered=[(n, r.name, _ACTOR_TINTS[n - 1]) for r in rows if (n := numbered.get(r.key))],
+        heat=[{"name": r.name, "cells": [_heat_cell(c) for c in r.cells]} for r in rows],
+        scale=[(v, diverging(v)) for v in (-1.0, -0.5, -0.2, 0.0, 0.2, 0.5, 1.0)],
+        bars=None if many else _score_bars(comparison, rows),
+        names=[
+            {
+                "name": r.name,
+                "cells": [
+                    (s, _names(c), _labels(c)) for s, c in zip(sources, r.cells, strict=True) if c is not None
+                ],
+            }
+            for r in rows
+        ],
+        agency=[
+            {
+                "name": r.name,
+                "cells": [
+                    (s, _agency(c), _voice(c)) for s, c in zip(sources, r.cells, strict=True) if c is not None
+                ],
+            }
+            for r in rows
+        ],
+        density=density,
+        labels=[(s.name, _label_list(s.sponsorship), _label_list(s.identity)) for s in comparison.summaries],
+        distinctive_note=_distinctive_note(),
+        threshold=DISTINCTIVE_Z,
+        distinctive=[(s.name, [(w, z, n) for w, z, n in s.distinctive]) for s in comparison.summaries],
+        failures=count(len(comparison.failures), "document") if comparison.failures else "",
     )
-    return page("Framing comparison", body, None)
 
 
-def render_comparison(comparison: Comparison, fmt: str, *, to_terminal: bool = False) -> str:
-    renderers = {"markdown": render_markdown, "json": render_json, "csv": render_csv, "html": render_html}
+def render_comparison(
+    comparison: Comparison,
+    fmt: str,
+    *,
+    to_terminal: bool = False,
+    top: int | None = TOP_ACTORS,
+    documents: Sequence[Analysis] | None = None,
+) -> str:
+    """The comparison in `fmt`. `top` limits terminal, Markdown and HTML to the most prominent actors (None:
+    all); `documents`, one analysis per source in order, adds the side-by-side view (2-4 of them) to HTML."""
     if fmt == "terminal":
-        return render_terminal(comparison, color=to_terminal)
-    if fmt not in renderers:
-        raise ValueError(f"unknown format {fmt!r}; choose from: terminal, json, markdown, csv, html")
-    return renderers[fmt](comparison)
+        return render_terminal(comparison, color=to_terminal, top=top)
+    if fmt == "markdown":
+        return render_markdown(comparison, top)
+    if fmt == "html":
+        return render_html(comparison, top, documents)
+    if fmt == "json":
+        return render_json(comparison)
+    if fmt == "csv":
+        return render_csv(comparison)
+    raise ValueError(f"unknown format {fmt!r}; choose from: terminal, json, markdown, csv, html")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from framing.messages import (
     KIND_HEADING,
@@ -11,15 +12,20 @@ from framing.messages import (
     headline,
     names_line,
     quote_note,
+    rewrite_intro,
     roles_line,
     narrative_line,
     score_line,
     sources_line,
+    summary_line,
     voice_line,
 )
 from framing.model import Analysis, Entry, Kind, Lexicon
 from framing.render.safe import markdown as safe_markdown
 from framing.text import LineIndex
+
+if TYPE_CHECKING:
+    from framing.coursework import Rewrite
 
 
 def _cell(text: str) -> str:
@@ -27,16 +33,18 @@ def _cell(text: str) -> str:
     return safe_markdown(text)
 
 
-def _analysis_md(analysis: Analysis, lexicon: Lexicon) -> list[str]:
+def _lines(text: str) -> str:
+    """Like `_cell`, but line breaks stay (for the rewritten text, paragraph by paragraph)."""
+    return "\n".join(_cell(line) for line in text.split("\n"))
+
+
+def _analysis_md(analysis: Analysis, lexicon: Lexicon, rewrite: Rewrite) -> list[str]:
     summary = analysis.summary
     out = [f"## {_cell(analysis.source)}", ""]
     out.extend(f"> Note: {_cell(note)}" for note in analysis.notes)
     if analysis.notes:
         out.append("")
-    out.append(
-        f"{summary.words} words, {summary.findings} findings; loaded language: {summary.loaded} "
-        f"({summary.loaded_per_1k_words:.1f} per 1,000 words); {summary.in_quotes} inside direct quotations."
-    )
+    out.append(summary_line(summary))
     out.append("")
     if not analysis.findings:
         out.extend(["No findings.", ""])
@@ -71,7 +79,7 @@ def _analysis_md(analysis: Analysis, lexicon: Lexicon) -> list[str]:
         out.append("")
     out.extend(_actors_md(analysis))
     out.extend(_sentence_model_md(analysis))
-    out.extend(_coursework_md(analysis, lexicon))
+    out.extend(_coursework_md(analysis, lexicon, rewrite))
     out.extend(["### Why these words were flagged", ""])
     seen: dict[str, Entry] = {}
     for f in analysis.findings:
@@ -103,29 +111,29 @@ def _sentence_model_md(analysis: Analysis) -> list[str]:
     return out
 
 
-def _coursework_md(analysis: Analysis, lexicon: Lexicon) -> list[str]:
-    from framing.coursework import glossary, neutral_rewrite, questions
+def _coursework_md(analysis: Analysis, lexicon: Lexicon, rewrite: Rewrite) -> list[str]:
+    from framing.coursework import glossary, questions
 
     out = ["### Questions for discussion", ""]
     out.extend(f"{n}. {_cell(q)}" for n, q in enumerate(questions(analysis), start=1))
-    rewrite = neutral_rewrite(analysis, lexicon)
     if rewrite.swaps:
-        swaps = ", ".join(f'"{_cell(f.text)}" → "{_cell(new)}"' for f, new in rewrite.swaps)
-        out.extend(
-            [
-                "",
-                "### Neutral rewrite",
-                "",
-                f"Each loaded word outside quotations swapped for its first neutral alternative: {swaps}.",
-                "",
-                "| actor | score | after the rewrite |",
-                "|---|---:|---:|",
-            ]
-        )
-        out.extend(
-            f"| {_cell(c.actor)} | {c.before:+.2f} | {'gone' if c.after is None else f'{c.after:+.2f}'} |"
-            for c in rewrite.changes
-        )
+        intro = rewrite_intro(len(rewrite.swaps)) + " New words are in bold."
+        out.extend(["", "### Neutral rewrite", "", intro, ""])
+        pieces, last = [], 0
+        for swap in rewrite.swaps:
+            pieces.append(_lines(rewrite.text[last : swap.start]))
+            pieces.append(f"**{_cell(swap.new)}** ~~{_cell(swap.finding.text)}~~")
+            last = swap.end
+        pieces.append(_lines(rewrite.text[last:]))
+        quoted = "".join(pieces).strip("\n")
+        out.extend(line.rstrip() for line in quoted.split("\n"))
+        if rewrite.changes is not None:
+            out.extend(["", "| actor | score | after the rewrite |", "|---|---:|---:|"])
+            out.extend(
+                f"| {_cell(c.actor)} | {c.before:+.2f} | "
+                f"{'not found' if c.after is None else f'{c.after:+.2f}'} |"
+                for c in rewrite.changes
+            )
     out.extend(["", "### Glossary", ""])
     out.extend(
         f"- **{_cell(g.title)}** ({g.kind.value}): {_cell(g.description)}"
@@ -145,8 +153,10 @@ def _actors_md(analysis: Analysis) -> list[str]:
         "|---|---|---|---|---|---:|",
     ]
     for a in analysis.actors:
-        out.append(f"| {_cell(a.name)} | {_cell(names_line(a))} | {roles_line(a)} | {voice_line(a)} | "
-                   f"{allegations_line(a)} | {score_line(a)} |")
+        out.append(
+            f"| {_cell(a.name)} | {_cell(names_line(a))} | {roles_line(a)} | {voice_line(a)} | "
+            f"{allegations_line(a)} | {score_line(a)} |"
+        )
     out.extend(["", "How each score is made (component: share of the score, then the words behind it):", ""])
     for a in analysis.actors:
         parts = [c for c in a.components if c.evidence]
@@ -163,12 +173,16 @@ def _actors_md(analysis: Analysis) -> list[str]:
     return out
 
 
-def render_markdown(analyses: Sequence[Analysis], lexicon: Lexicon) -> str:
+def render_markdown(
+    analyses: Sequence[Analysis], lexicon: Lexicon, rewrites: Sequence[Rewrite] | None = None
+) -> str:
     from framing import __version__
+    from framing.coursework import rewrite_text
 
+    rewrites = rewrites if rewrites is not None else [rewrite_text(a) for a in analyses]
     out = ["# Framing report", ""]
-    for analysis in analyses:
-        out.extend(_analysis_md(analysis, lexicon))
+    for analysis, rewrite in zip(analyses, rewrites, strict=True):
+        out.extend(_analysis_md(analysis, lexicon, rewrite))
     out.append(
         f"_framing {__version__}, lexicon of {len(lexicon.entries)} entries. Strength: 1 evaluative but "
         "common in neutral reporting; 2 clearly emotive or partisan; 3 dehumanising or a slur. The tool "

@@ -16,6 +16,7 @@ from framing.messages import (
     allegations_line,
     alternatives_line,
     components_line,
+    count,
     headline,
     names_line,
     quote_note,
@@ -101,7 +102,8 @@ def render_terminal(
                 console.print(text)
         verdict = Text(f"{analysis.source}: ", style="bold")
         verdict.append(
-            f"{summary.findings} findings in {summary.words} words; loaded language {summary.loaded} "
+            f"{count(summary.findings, 'finding')} in {count(summary.words, 'word')}; "
+            f"loaded language {summary.loaded} "
             f"({summary.loaded_per_1k_words:.1f} per 1,000 words), {summary.in_quotes} in direct quotations"
         )
         console.print(verdict)
