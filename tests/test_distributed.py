@@ -191,6 +191,8 @@ def test_cli_on_a_running_scheduler_writes_the_local_report(cluster: object, tmp
     assert dask.stdout == local.stdout
     assert dask.stderr == local.stderr
     assert "record 7: no text in column 'text'" in dask.stderr
+    assert "2 records repeat an earlier record of the same source" in dask.stderr
+    assert "read as Windows-1252" in dask.stderr
 
 
 def test_cli_unreachable_scheduler_is_one_error_line(tmp_path: Path) -> None:
