@@ -315,7 +315,7 @@ class MentionFinder:
                 )
                 taken.update(range(a, b))
                 continue
-            span_tokens = (chunk.start, chunk.end) if whole else (a, b)
+            span_tokens = (self._premodified(tokens, chunk.start, a), chunk.end) if whole else (a, b)
             mention = Mention(
                 tokens[span_tokens[0]].start,
                 tokens[span_tokens[1] - 1].end,
@@ -354,6 +354,21 @@ class MentionFinder:
             else:
                 out.extend(self._group(index, tokens, chunk, head_index, claimed))
         return out
+
+    @staticmethod
+    def _premodified(tokens: list[Token], first: int, a: int) -> int:
+        """Where a name's phrase starts: its determiners and modifiers ("the brutal Northern Front"), but not
+        common nouns a misparsed headline put before it ("Regime forces storm | Dalen")."""
+        while a > first:
+            before = tokens[a - 1]
+            if before.tag in ("NN", "NNS"):
+                # one modifying noun after a determiner stays ("the hardline Free Valley Army")
+                if not (a - 2 >= first and tokens[a - 2].tag in ("DT", "PDT", "PRP$")):
+                    break
+            elif before.tag.startswith("VB") and before.dep != "amod":
+                break  # "Iranian-backed" modifies; a verb the parser folded into the phrase does not
+            a -= 1
+        return a
 
     def _pronoun_owner(self, pronoun: str, head: str) -> str | None:
         """'its fighters', 'their leaders': the organisation most recently named before, when the head is a

@@ -16,6 +16,10 @@ from framing.compare.profile import ActorTally, SourceProfile
 from framing.compare.stats import bootstrap_ci, log_odds
 
 SCORE_GAP = 0.15  # a difference in actor score smaller than this is not reported in the summary
+# How a score gap ranks against the other differences (a naming difference ranks about 1.1): a gap of
+# 0.55 ranks with a naming choice. Since the fitted score (issue 10) spreads wider than the old weighted
+# mean, a factor of 4 let score gaps crowd every naming and allegation difference out of the summary.
+SCORE_GAP_RANK = 2.0
 MIN_EVIDENCE = 2  # a score resting on fewer evidence items is shown in the tables, not compared in sentences
 DENSITY_RATIO = 1.5  # loaded-language densities this many times apart are reported
 MAX_DIFFERENCES = 12
@@ -245,7 +249,7 @@ def _scores(row: ActorRow, present: list[tuple[str, ActorCell]]) -> list[Differe
         )
     contrast = _score_contrast(low[0], low[1].score or 0.0, high[0], high[1].score or 0.0)
     sentence = f"{row.name} {_be(row.name)}{contrast.removeprefix('is')}{because}."
-    return [Difference("score", sentence, row.name, gap * 4)]
+    return [Difference("score", sentence, row.name, gap * SCORE_GAP_RANK)]
 
 
 def _score_contrast(low_name: str, low: float, high_name: str, high: float) -> str:
