@@ -134,6 +134,7 @@ class MentionFinder:
         self._titles = data.words("person_titles")
         self._locative = data.words("locative_prepositions")
         self._generic = data.words("generic_group_heads")
+        self._not_actors = data.nouns.get("non_actor_names", frozenset())
         self._speech = frozenset(text_resource("speech_verbs")["verbs"])
         gazetteer = data.matcher.find(text)
         # pinned spans (start, end, actor id) are mentions the caller already knows, as an evaluation's
@@ -271,6 +272,8 @@ class MentionFinder:
                 return out  # the user's actors file says this name is no actor, nor the phrase it heads
             if name.lower().rstrip(".") in _CALENDAR:
                 continue  # "Feb.", "Monday": dates, not names
+            if name.lower() in self._not_actors or name.lower().startswith(("pro-", "anti-")):
+                continue  # "Brexit" is an event; "Pro-EU" a stance
             possessor = b < len(tokens) and tokens[b].tag == "POS"
             titled = (had_title or self._titled(tokens, a) or self._speaks(tokens, a, b) or label == "PERSON"
                       or self._named_subject(tokens, a, b, label))

@@ -149,10 +149,13 @@ def compare(
     for profile in profiles:
         pooled.update(profile.vocabulary)
     summaries = tuple(_summary(p, pooled, top_words, min_z) for p in profiles)
-    keys: dict[str, str] = {}
+    # a row's name, whatever the order of the sources: the name its sources call it by most, then the
+    # shortest, then the first alphabetically (a gazetteer actor's tallies all carry the gazetteer's name)
+    shown: dict[str, Counter[str]] = {}
     for profile in profiles:
         for key, tally in profile.actors.items():
-            keys.setdefault(key, tally.name)
+            shown.setdefault(key, Counter())[tally.name] += tally.mentions
+    keys = {key: min(counts, key=lambda n: (-counts[n], len(n), n)) for key, counts in shown.items()}
     rows = []
     for key, name in keys.items():
         cells = tuple(_cell(p.actors[key]) if key in p.actors else None for p in profiles)
