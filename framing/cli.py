@@ -168,6 +168,12 @@ def _max_mb(value: float) -> float:
     return value
 
 
+MaxMbOption = Annotated[
+    float,
+    typer.Option(help="Refuse files (and corpus records) larger than this many megabytes.", callback=_max_mb),
+]
+
+
 def _report_lexicon_error(error: LexiconError) -> None:
     for problem in error.problems:
         err_console.print(Text(safe_terminal(str(problem), newlines=False)))
@@ -257,12 +263,7 @@ def analyze(
     fail_on: Annotated[
         int | None, typer.Option(min=1, max=3, help="Exit 1 if a finding has at least this strength.")
     ] = None,
-    max_mb: Annotated[
-        float,
-        typer.Option(
-            help="Refuse files (and corpus records) larger than this many megabytes.", callback=_max_mb
-        ),
-    ] = DEFAULT_MAX_MB,
+    max_mb: MaxMbOption = DEFAULT_MAX_MB,
     actors: Annotated[
         Path | None,
         typer.Option(
@@ -576,12 +577,7 @@ def compare(
         bool | None,
         typer.Option("--progress/--no-progress", help="Progress on stderr (default: when it is a terminal)."),
     ] = None,
-    max_mb: Annotated[
-        float,
-        typer.Option(
-            help="Refuse files (and corpus records) larger than this many megabytes.", callback=_max_mb
-        ),
-    ] = DEFAULT_MAX_MB,
+    max_mb: MaxMbOption = DEFAULT_MAX_MB,
     engine: EngineOption = None,
     scheduler: Annotated[
         str | None,

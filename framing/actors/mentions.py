@@ -231,27 +231,9 @@ class MentionFinder:
                 if not possessor and head_index is not None and head_index > last and (
                         head not in self._group_nouns or (known is not None and known.type == "person")):
                     # "Trump campaign officials" are not Trump and "Islamic State escape routes" are not
-                    # Islamic
-                    # State: a name that modifies another noun is mentioned, never an argument
-                    out.append(
-                        self._add(
-                            Mention(
-                                g_start,
-                                g_end,
-                                index,
-                                (first, last + 1),
-                                "gazetteer",
-                                name,
-                                "",
-                                possessor=True,
-                                modifier=True,
-                            ),
-                            actor_id,
-                            name,
-                            "state",
-                        )
-                    )
-                    taken.update(range(first, last + 1))
+                    # Islamic State: a name that modifies another noun is mentioned, never an argument
+                    out.append(self._modifier(index, tokens, (first, last + 1), "gazetteer", name, actor_id,
+                                              "state", taken))
                     continue
                 out.append(self._add(Mention(span[0], span[1], index, span_tokens, "gazetteer", name,
                                              "" if possessor else head,
@@ -296,27 +278,8 @@ class MentionFinder:
             if not possessor and head_index is not None and head_index >= b and (not whole or (titled and any(
                     tokens[i].tag in ("NN", "NNS") for i in range(b, head_index)))):
                 # "the Tigris river", "Smith campaign officials": a name before a head that is not a group
-                # noun,
-                # or a person's name before another common noun, modifies it: mentioned, never an argument
-                out.append(
-                    self._add(
-                        Mention(
-                            tokens[a].start,
-                            tokens[b - 1].end,
-                            index,
-                            (a, b),
-                            kind,
-                            name,
-                            "",
-                            possessor=True,
-                            modifier=True,
-                        ),
-                        actor_id,
-                        name,
-                        actor_type,
-                    )
-                )
-                taken.update(range(a, b))
+                # noun, or a person's name before another common noun, modifies it
+                out.append(self._modifier(index, tokens, (a, b), kind, name, actor_id, actor_type, taken))
                 continue
             span_tokens = (self._premodified(tokens, chunk.start, a), chunk.end) if whole else (a, b)
             mention = Mention(
@@ -357,6 +320,16 @@ class MentionFinder:
             else:
                 out.extend(self._group(index, tokens, chunk, head_index, claimed))
         return out
+
+    def _modifier(self, index: int, tokens: list[Token], span: tuple[int, int], kind: str, name: str,
+                  actor_id: str, actor_type: str, taken: set[int]) -> Mention:
+        """A name that modifies another noun: a mention of its actor that is never an argument; its tokens
+        are taken, so no other rule reads them as a name again."""
+        a, b = span
+        taken.update(range(a, b))
+        mention = Mention(tokens[a].start, tokens[b - 1].end, index, span, kind, name, "", possessor=True,
+                          modifier=True)
+        return self._add(mention, actor_id, name, actor_type)
 
     @staticmethod
     def _premodified(tokens: list[Token], first: int, a: int) -> int:
