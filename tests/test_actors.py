@@ -130,6 +130,26 @@ def test_named_entities_are_actors(text: str, expected: set[str], engine: str, l
     assert expected <= set(actors(text, lexicon))
 
 
+def test_title_case_headline_words_are_not_names(lexicon: Lexicon) -> None:
+    found = actors("MPs Threaten Government Shutdown Over Budget\n\nLawmakers met the Treasury on Monday. "
+                   "The Treasury said nothing.", lexicon)
+    assert "MPs Threaten Government Shutdown" not in found and "Budget" not in found
+
+
+def test_events_and_stances_are_not_actors(lexicon: Lexicon) -> None:
+    found = actors("Brexit will happen in March, the Pro-EU campaigner Anna Lund said.", lexicon)
+    assert "Brexit" not in found and "Pro-EU" not in found
+
+
+def test_title_after_a_name_is_not_part_of_it(engine: str, lexicon: Lexicon) -> None:
+    if engine == "fast":
+        pytest.skip("the fast engine needs a title before a name or a speech verb to take it for a person")
+    found = actors("Labour's Yvette Cooper MP tabled an amendment. Cooper said it would pass.", lexicon)
+    cooper = found["Yvette Cooper"]
+    assert cooper.type == "person" and {n.text for n in cooper.names} == {"Yvette Cooper", "Cooper"}
+    assert "Labour" in found
+
+
 def test_surname_links_to_the_one_person_with_that_name(engine: str, lexicon: Lexicon) -> None:
     if engine == "fast":
         pytest.skip("the fast engine needs a title or a speech verb to take a name for a person")

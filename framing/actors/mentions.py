@@ -83,6 +83,16 @@ def _words(texts: Iterable[str], *, ordered: bool = False) -> Any:
     return words if ordered else set(words)
 
 
+def _title_case_lines(text: str) -> list[tuple[int, int]]:
+    """Spans of lines of three or more words of which at least three quarters start with a capital."""
+    spans = []
+    for line in re.finditer(r"[^\n]+", text):
+        words = re.findall(r"[A-Za-z][\w'\u2019-]*", line.group())
+        if len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.75 * len(words):
+            spans.append(line.span())
+    return spans
+
+
 def _text(text: str, tokens: list[Token], a: int, b: int) -> str:
     return text[tokens[a].start : tokens[b - 1].end]
 
@@ -135,6 +145,8 @@ class MentionFinder:
         self._locative = data.words("locative_prepositions")
         self._generic = data.words("generic_group_heads")
         self._not_actors = data.nouns.get("non_actor_names", frozenset())
+        self._suffixes = data.nouns.get("name_suffixes", frozenset())
+        self._title_case = _title_case_lines(text)
         self._speech = frozenset(text_resource("speech_verbs")["verbs"])
         gazetteer = data.matcher.find(text)
         # pinned spans (start, end, actor id) are mentions the caller already knows, as an evaluation's
@@ -245,7 +257,11 @@ class MentionFinder:
         for a, b, label in self._names(tokens, chunk):
             if b - 1 <= claimed or taken.intersection(range(a, b)):
                 continue
-            a, had_title = self._strip_title(tokens, a, b)
+            suffixed = b
+            a, b, had_title = self._strip_title(tokens, a, b)
+            suffixed = b < suffixed  # "Yvette Cooper MP": a title after the name makes a person
+            if self._headline_only(tokens, a, b):
+                continue
             if all(tokens[i].lower.rstrip(".") in self._titles or not tokens[i].text[:1].isalnum()
                    for i in range(a, b)):
                 continue  # "Mr." alone: a title is never a name
@@ -257,8 +273,8 @@ class MentionFinder:
             if name.lower() in self._not_actors or name.lower().startswith(("pro-", "anti-")):
                 continue  # "Brexit" is an event; "Pro-EU" a stance
             possessor = b < len(tokens) and tokens[b].tag == "POS"
-            titled = (had_title or self._titled(tokens, a) or self._speaks(tokens, a, b) or label == "PERSON"
-                      or self._named_subject(tokens, a, b, label))
+            titled = (had_title or suffixed or self._titled(tokens, a) or self._speaks(tokens, a, b)
+                      or label == "PERSON" or self._named_subject(tokens, a, b, label))
             org = any(tokens[i].lower in self._org_words for i in range(a, b))
             if org and all(tokens[i].lower in self._org_words for i in range(a, b)):
                 continue  # "Government", "Army" alone: a capitalised common noun, not a name
@@ -272,11 +288,17 @@ class MentionFinder:
             kind = "alias" if alias else "name"
             actor_id = alias or f"name:{normalize(name)}"
             # an organisation word ("Brigades", "Council") outweighs the recogniser's PERSON, not a title
-            actor_type = ("person" if titled and not (org and not had_title) else "people" if label == "NORP"
+            actor_type = ("person" if titled and not (org and not (had_title or suffixed))
+                          else "people" if label == "NORP"
                           else "place" if label in ("GPE", "LOC") and not org else "organisation")
-            whole = not possessor and (head_index is None or head_index < b or head in self._group_nouns)
-            if not possessor and head_index is not None and head_index >= b and (not whole or (titled and any(
-                    tokens[i].tag in ("NN", "NNS") for i in range(b, head_index)))):
+            # the phrase's head, if only a title follows the name ("Yvette Cooper MP"), is the name's
+            named_head = head_index
+            if head_index is not None and all(tokens[i].lower.rstrip(".") in self._suffixes
+                                              for i in range(b, head_index + 1)):
+                named_head = b - 1
+            whole = not possessor and (named_head is None or named_head < b or head in self._group_nouns)
+            if not possessor and named_head is not None and named_head >= b and (not whole or (titled and any(
+                    tokens[i].tag in ("NN", "NNS") for i in range(b, named_head)))):
                 # "the Tigris river", "Smith campaign officials": a name before a head that is not a group
                 # noun, or a person's name before another common noun, modifies it
                 out.append(self._modifier(index, tokens, (a, b), kind, name, actor_id, actor_type, taken))
@@ -331,6 +353,17 @@ class MentionFinder:
                           modifier=True)
         return self._add(mention, actor_id, name, actor_type)
 
+    def _headline_only(self, tokens: list[Token], a: int, b: int) -> bool:
+        """A capitalised run in a title-case headline ("MPs Threaten Government Shutdown") is a name only if
+        the text uses it again outside such lines: in a headline every word is capitalised."""
+        start, end = tokens[a].start, tokens[b - 1].end
+        line = next(((s, e) for s, e in self._title_case if s <= start < e), None)
+        if line is None:
+            return False
+        name = self.text[start:end]
+        return not any(not (s <= m.start() < e) for m in re.finditer(re.escape(name), self.text)
+                       for s, e in [line])
+
     @staticmethod
     def _premodified(tokens: list[Token], first: int, a: int) -> int:
         """Where a name's phrase starts: its determiners and modifiers ("the brutal Northern Front"), but not
@@ -380,16 +413,19 @@ class MentionFinder:
             and all(tokens[i].tag == "NNP" for i in range(a, b))
         )
 
-    def _strip_title(self, tokens: list[Token], a: int, b: int) -> tuple[int, bool]:
-        """'Secretary of State Rex Tillerson' is Rex Tillerson: leading titles are not part of a name."""
+    def _strip_title(self, tokens: list[Token], a: int, b: int) -> tuple[int, int, bool]:
+        """'Secretary of State Rex Tillerson' is Rex Tillerson and 'Yvette Cooper MP' is Yvette Cooper: titles
+        are not part of a name."""
         start = a
+        while b - a > 1 and tokens[b - 1].lower.rstrip(".") in self._suffixes:
+            b -= 1
         while b - a > 1 and tokens[a].lower.rstrip(".") in self._titles:
             a += 1
             if b - a > 1 and tokens[a].text == ".":
                 a += 1  # "Mr" "." "Smith" where the period is a token of its own
             if b - a > 2 and tokens[a].lower == "of":
                 a += 2  # "of State", "of Defense"
-        return a, a > start
+        return a, b, a > start
 
     def _speaks(self, tokens: list[Token], a: int, b: int) -> bool:
         """'Omar Saleh said', 'said Omar Saleh', ', Omar Saleh, said': a name with a speech verb is a
@@ -424,9 +460,9 @@ class MentionFinder:
                 first += 1  # "The Hadar Brigades": the article is not part of the name
             if label in NAME_LABELS:
                 out.append((first, j, label))
-            while j < chunk.end and self._labels.get(j) == label:
-                j += 1
-            i = j
+            # "Labour's Yvette Cooper MP" read as one entity: the possessive ends the first name; what follows
+            # it is read as a name of its own
+            i = j + 1 if j < chunk.end and tokens[j].tag == "POS" else j
         covered = {k for a, b, _ in out for k in range(a, b)}
         out.extend((a, b, "") for a, b in runs if not any(k in covered for k in range(a, b)))
         return sorted(out)
