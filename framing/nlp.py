@@ -19,7 +19,6 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-from framing.engine.model import Token
 from framing.errors import FramingError
 
 # Titles with their period before a name ("Mr. Smith": one token, as spaCy has it), numbers with thousands
@@ -135,19 +134,19 @@ def tokenize(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, end)]
 
 
-def tag_sentence(text: str, start: int, end: int, verbs: frozenset[str] = frozenset()) -> list[Token]:
-    """Tokens of text[start:end] with part-of-speech tags; offsets index `text`.
+def tag_sentence(text: str, start: int, end: int,
+                 verbs: frozenset[str] = frozenset()) -> list[tuple[int, int, str, str]]:
+    """(start, end, word, Penn tag) for the words of text[start:end]; offsets index `text`. The fast
+    engine builds its tokens from these once.
 
     `verbs` (known verb forms) lets the tag fixes recognise a verb the tagger called a noun.
     """
     spans = tokenize(text, start, end)
     if not spans:
         return []
-    parser = _parser()
     words = [w.replace("\u2019", "'") for _, _, w in spans]
-    lowered = [w.lower() for w in words]
-    tagged = _fix_tags(parser.find_tags(words), verbs)
-    return [Token(s, e, w, row[1], low) for (s, e, w), row, low in zip(spans, tagged, lowered, strict=True)]
+    tagged = _fix_tags(_parser().find_tags(words), verbs)
+    return [(s, e, w, row[1]) for (s, e, w), row in zip(spans, tagged, strict=True)]
 
 
 _NP_START = frozenset(("DT", "CD", "PRP$", "PRP", "JJ", "NNS", "NNP", "NNPS", "NN"))
