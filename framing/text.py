@@ -141,7 +141,6 @@ def word_spans(text: str) -> list[tuple[int, int, str]]:
 # quotation mark by its neighbours: one between letters ("don't") or after a plural's "s" before a
 # lowercase word ("the militants' rule") is an apostrophe.
 
-_PARAGRAPHS = re.compile(r"\n[ \t\r\f\v]*\n")
 _MARKS = re.compile("[\"\u201c\u201d'\u2018\u2019]")
 _OPENING_CONTEXT = " \t\n\r([{\u2014\u2013-:;\"\u201c"
 _NAME = r"[A-Z][\w.'\u2019-]*(?:\s+(?:[A-Z][\w.'\u2019-]*|of|the|al|bin|de|van|von|la|le|du|da))*"
@@ -256,7 +255,7 @@ def quotation_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:
     spans, last = [], 0
-    for gap in _PARAGRAPHS.finditer(text):
+    for gap in _PARAGRAPH.finditer(text):
         spans.append((last, gap.start()))
         last = gap.end()
     spans.append((last, len(text)))
