@@ -831,11 +831,12 @@ class EvalFormat(StrEnum):
     "eval",
     help="Measure the toolkit against human-annotated data: babe (biased words, biased "
     "sentences), mbic (biased words), newsmtsc (actor sentiment), persent (the author's "
-    "sentiment toward an article's main entity), ptc (loaded-language spans). Reads the "
+    "sentiment toward an article's main entity), narrative (villains, heroes and victims), ptc "
+    "(loaded-language spans). Reads the "
     "datasets as they are in ../shared/data. " + OTHER_EXIT_CODES_HELP,
 )
 def eval_command(
-    dataset: Annotated[str, typer.Argument(help="babe, mbic, newsmtsc, persent or ptc.")],
+    dataset: Annotated[str, typer.Argument(help="babe, mbic, narrative, newsmtsc, persent or ptc.")],
     data: Annotated[
         Path, typer.Option(help="The dataset's folder, e.g. ../shared/data/babe.", file_okay=False)
     ],
@@ -896,10 +897,10 @@ def eval_command(
     for name, value in result.counts.items():
         typer.echo(f"{name:30} {value:7d}")
     for name, table in result.tables.items():
-        typer.echo(
-            f"{name} (rows: gold {', '.join(table['rows_gold_columns_predicted'])}; columns: predicted)"
-        )
-        for label, row in zip(table["rows_gold_columns_predicted"], table["matrix"], strict=True):
+        columns = table["rows_gold_columns_predicted"]
+        rows = table.get("rows_gold", columns)  # a square matrix unless the table names its rows
+        typer.echo(f"{name} (rows: gold {', '.join(rows)}; columns: predicted {', '.join(columns)})")
+        for label, row in zip(rows, table["matrix"], strict=True):
             typer.echo(f"  {label:10} " + " ".join(f"{n:6d}" for n in row))
     for note in result.notes:
         _echo(f"note: {note}")
@@ -948,9 +949,17 @@ def train(
             help="actors: only the first N records of each file (quick runs; never for shipped weights).",
         ),
     ] = None,
+    skip_test: Annotated[
+        bool,
+        typer.Option(
+            "--skip-test",
+            help="actors: do not read the test splits (while developing: test splits are read once, "
+            "for the shipped weights).",
+        ),
+    ] = False,
 ) -> None:
     if what == "actors":
-        _train_actors(data, output, seed, engine, limit)
+        _train_actors(data, output, seed, engine, limit, skip_test)
         return
     if what != "sentences":
         raise typer.BadParameter(f"unknown model '{what}'; choose sentences or actors")
@@ -991,7 +1000,9 @@ def train(
     _echo(f"trained on {len(texts)} sentences ({sum(labels)} loaded), {skipped} skipped; saved {output}")
 
 
-def _train_actors(data: Path, output: Path | None, seed: int, engine: str, limit: int | None) -> None:
+def _train_actors(
+    data: Path, output: Path | None, seed: int, engine: str, limit: int | None, skip_test: bool = False
+) -> None:
     from importlib.resources import files
 
     from framing.actors import load_actor_data
@@ -1018,7 +1029,11 @@ def _train_actors(data: Path, output: Path | None, seed: int, engine: str, limit
             command=command,
             log=lambda line: typer.echo(line, err=True),
         )
-        figures = test_figures(data, lexicon, actor_data, mention, score, engine=engine, limit=limit)
+        figures: dict[str, float] | str = (
+            "not read (--skip-test)"
+            if skip_test
+            else test_figures(data, lexicon, actor_data, mention, score, engine=engine, limit=limit)
+        )
     except (InputError, OSError) as error:
         _error(str(error))
         raise typer.Exit(Exit.INPUT) from None

@@ -292,9 +292,8 @@ def test_examples_order_as_a_reader_orders_them(outlets):
     assert frame(government_side, actor_id=army).score < frame(neutral, actor_id=army).score
     assert frame(rebel_side, actor_id=army).score > frame(government_side, actor_id=army).score
     heroes = frame(rebel_side, called="freedom-fighter")
-    # not asserted, because it does not hold (docs/EVALUATION.md): the heroes' score above the neutral
-    # story's; the fitted weights give the label "Freedom fighters" little weight next to the sentiment
-    # model's reading of the war words around it
+    assert heroes.score > frame(neutral, actor_id=army).score  # the partisan story's heroes
+    assert heroes.score > 0 and frame(government_side, called="terrorist").score < 0
     assert heroes.narrative_role == "hero"
     assert frame(rebel_side, actor_id=government).narrative_role == "villain"
     assert frame(government_side, actor_id=army).narrative_role == "villain"

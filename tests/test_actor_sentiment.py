@@ -26,9 +26,14 @@ def actor_data():
     return load_actor_data()
 
 
-def features_for(text: str, target: str, lexicon: Lexicon, actor_data) -> dict[str, float]:
+def features_for(text: str, target: str, lexicon: Lexicon, actor_data, engine: str = "spacy"
+                 ) -> dict[str, float]:
     start = text.index(target)
-    return target_features(text, start, start + len(target), lexicon=lexicon, actor_data=actor_data)
+    return target_features(text, start, start + len(target), lexicon=lexicon, actor_data=actor_data,
+                           engine=engine)
+
+
+ENGINES = ("spacy", "fast")
 
 
 # Hand-made feature dicts: a few cues per class, each seen several times.
@@ -50,34 +55,59 @@ def tiny_model() -> ActorSentimentModel:
     return train(TINY, C=1.0, min_count=1, metadata={"training_data": "tests"})
 
 
-def test_features_are_the_words_around_the_mention(lexicon, actor_data):
-    features = features_for("Troops killed the villagers.", "villagers", lexicon, actor_data)
+@pytest.mark.parametrize("engine", ENGINES)
+def test_features_are_the_words_around_the_mention(lexicon, actor_data, engine):
+    features = features_for("Troops killed the villagers.", "villagers", lexicon, actor_data, engine)
     assert features["L:killed"] == 1.0 and features["L:troops"] == 1.0
+    assert features["W:kill"] == 1.0  # the sentence's content words, as lemmas
     assert not any("villager" in name for name in features)  # the target is masked
     # roles, labels and voice are other score components: the sentiment reading never counts them again
     assert not any(name.startswith(("role:", "label:", "component:", "voice:")) for name in features)
 
 
-def test_features_never_include_dates_numbers_or_the_actors_names(lexicon, actor_data):
-    text = "Aid workers said the regime shelled the market on Tuesday, 12 March."
-    features = features_for(text, "the regime", lexicon, actor_data)
-    assert "L:said" in features and "R:shelled" in features
+@pytest.mark.parametrize("engine", ENGINES)
+def test_features_never_include_dates_numbers_names_or_the_actors_own_words(lexicon, actor_data, engine):
+    text = "Aid workers told Maria Novak the regime shelled the market on Tuesday, 12 March."
+    features = features_for(text, "the regime", lexicon, actor_data, engine)
+    assert "R:shelled" in features and "R:market" in features
     assert "L:regime" not in features and "R:regime" not in features
-    assert "R:market" in features
-    assert not {"R:tuesday", "R:march", "R:12"} & set(features)
+    assert not {"R:tuesday", "R:march", "R:12", "L:novak", "L:maria", "W:novak"} & set(features)
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_features_say_what_the_mention_does_and_what_describes_it(lexicon, actor_data, engine):
+    """The verb that governs the mention, with the relation, what it does it to, and its modifiers; the
+    fast engine reads them from its clauses and chunks."""
+    features = features_for("The brutal regime shelled the market.", "regime", lexicon, actor_data, engine)
+    assert {"G0:nsubj:shell", "G:shell", "C:market", "M:brutal"} <= set(features)
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_features_of_a_passive_name_the_agent(lexicon, actor_data, engine):
+    text = "The villagers were attacked by troops."
+    features = features_for(text, "villagers", lexicon, actor_data, engine)
+    assert "G0:nsubjpass:attack" in features
+    assert any(name.startswith("S:troop") for name in features)  # the fast engine's lemma keeps the plural
+
+
+def test_features_mark_a_negated_governor(lexicon, actor_data):
+    features = features_for("The army did not attack the town.", "army", lexicon, actor_data)
+    assert "G:attack:neg" in features and "G:attack" not in features
 
 
 def test_features_leave_out_the_other_names_of_the_actor(lexicon, actor_data):
     from framing import analyze
+    from framing.engine import get_engine
     from framing.learn.actor_sentiment import mention_features
 
     text = "Kurdish fighters said the Peshmerga advanced. The Peshmerga praised Kurdish fighters."
-    analysis = analyze(text, learned_sentiment=False)
+    document = get_engine("spacy").parse(text)
+    analysis = analyze(text, learned_sentiment=False, engine=get_engine("spacy"))
     frame = next(a for a in analysis.actors if "peshmerga" in a.name.lower())
     mention = frame.mentions[-1]
-    sentence = analysis.sentences[mention.sentence]
-    with_frame = mention_features(text, sentence, mention.start, mention.end, (), frame)
+    with_frame = mention_features(document.parses[mention.sentence], mention.start, mention.end, (), frame)
     assert not any("peshmerga" in name for name in with_frame)
+    assert "G0:nsubj:praise" in with_frame
 
 
 def test_features_without_a_frame_still_have_words(lexicon, actor_data):

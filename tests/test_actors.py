@@ -236,10 +236,13 @@ def test_allegation_with_and_without_accuser(lexicon: Lexicon) -> None:
                    lexicon)["Hadar Brigades"]
     assert [a.accuser for a in bare.allegations] == [None]
     assert [a.accuser for a in named.allegations] == ["Amnesty International"]
-    # the allegation itself weighs more without an accuser (the whole score also holds the sentences' wording)
-    contribution = {a: next(c.contribution for c in f.components if c.name == "allegations")
-                    for a, f in (("bare", bare), ("named", named))}
-    assert contribution["bare"] < contribution["named"] < 0
+    # the allegation itself weighs more without an accuser (its evidence value; the contribution also
+    # depends on the rest of the score, which holds the sentences' other words)
+    value = {a: next(c.value for c in f.components if c.name == "allegations")
+             for a, f in (("bare", bare), ("named", named))}
+    assert value["bare"] < value["named"] < 0
+    for frame in (bare, named):
+        assert next(c.contribution for c in frame.components if c.name == "allegations") < 0
 
 
 # --- controlled pairs: the same story told with different words -----------------------------------

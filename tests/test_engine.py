@@ -65,6 +65,23 @@ def test_infinitive_takes_the_subject_of_its_governor() -> None:
     assert ("attack", False, False, "The militia", "the town", None) in found
 
 
+@pytest.mark.parametrize(
+    ("text", "verb"),
+    [
+        ('Its fighters left "to spare civilians further shelling".', "shelling"),
+        ("The blockade caused residents more suffering.", "suffering"),
+    ],
+)
+def test_the_second_object_of_spare_or_cause_is_no_clause(text: str, verb: str) -> None:
+    """The people spared are not the agents of the shelling (spaCy reads them as its subject)."""
+    assert verb not in [found[0] for found in clause_words(text, "spacy")]
+
+
+def test_a_gerund_with_its_own_object_stays_a_clause() -> None:
+    found = clause_words("Troops were seen shelling the town.", "spacy")
+    assert any(verb == "shelling" and obj == "the town" for verb, _, _, _, obj, _ in found)
+
+
 def test_spacy_names_entities() -> None:
     (parse,) = get_engine("spacy").parse("Kim Jong Un met Bill Gates in Seoul.").parses
     named = {(" ".join(t.text for t in parse.tokens[e.start : e.end]), e.label) for e in parse.entities}

@@ -73,18 +73,29 @@ def test_babe_words(tmp_path: Path) -> None:
 def test_mbic_words(tmp_path: Path) -> None:
     (tmp_path / "mbic_final_labels.csv").write_text(
         'id,text,label_bias,biased_words\nm1,The regime fell.,Biased,"[""regime""]"\n'
-        "m2,Markets rose.,Non-biased,[]\n", encoding="utf-8")
+        "m2,Markets rose.,Non-biased,[]\n",
+        encoding="utf-8",
+    )
     metrics = _eval("mbic", tmp_path)["metrics"]
     assert metrics["word_precision"] == metrics["word_recall"] == 1.0
 
 
 def test_ptc_spans(tmp_path: Path) -> None:
     text = "The brutal regime fell. Talks went on."
-    _write_jsonl(tmp_path / "train.jsonl", [{"article_id": "1", "text": text, "tc_spans": [
-        {"technique": "Loaded_Language", "start": 4, "end": 10, "text": "brutal"},
-        {"technique": "Doubt", "start": 24, "end": 29, "text": "Talks"},
-        {"technique": "Name_Calling,Labeling", "start": 24, "end": 38, "text": "Talks went on."},
-    ]}])
+    _write_jsonl(
+        tmp_path / "train.jsonl",
+        [
+            {
+                "article_id": "1",
+                "text": text,
+                "tc_spans": [
+                    {"technique": "Loaded_Language", "start": 4, "end": 10, "text": "brutal"},
+                    {"technique": "Doubt", "start": 24, "end": 29, "text": "Talks"},
+                    {"technique": "Name_Calling,Labeling", "start": 24, "end": 38, "text": "Talks went on."},
+                ],
+            }
+        ],
+    )
     metrics = _eval("ptc", tmp_path)["metrics"]
     assert metrics["span_recall"] == 0.5 and metrics["span_precision"] == 0.5
 
@@ -92,12 +103,16 @@ def test_ptc_spans(tmp_path: Path) -> None:
 def test_newsmtsc(tmp_path: Path) -> None:
     def record(text: str, target: str, polarity: float) -> dict[str, object]:
         start = text.index(target)
-        return {"sentence_normalized": text, "targets": [{"from": start, "to": start + len(target),
-                                                          "mention": target, "polarity": polarity}]}
+        return {
+            "sentence_normalized": text,
+            "targets": [{"from": start, "to": start + len(target), "mention": target, "polarity": polarity}],
+        }
 
-    rows = [record("The brutal regime of Ahmed Karimi shelled the town.", "Ahmed Karimi", 2.0),
-            record("Volunteers praised Dr. Lina Haddad for rescuing children.", "Lina Haddad", 6.0),
-            record("Mayor Tom Berg met reporters on Monday.", "Tom Berg", 4.0)]
+    rows = [
+        record("The brutal regime of Ahmed Karimi shelled the town.", "Ahmed Karimi", 2.0),
+        record("Volunteers praised Dr. Lina Haddad for rescuing children.", "Lina Haddad", 6.0),
+        record("Mayor Tom Berg met reporters on Monday.", "Tom Berg", 4.0),
+    ]
     _write_jsonl(tmp_path / "official_release" / "train.jsonl", rows)
     for split in ("rw", "mt"):
         _write_jsonl(tmp_path / "paper_splits" / f"newsmtsc-{split}" / "test.jsonl", rows)
@@ -113,9 +128,11 @@ def test_unknown_dataset_and_missing_data(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("dataset", ["babe", "mbic", "ptc"])
 def test_table_output_names_each_metric_with_its_definition(dataset: str, tmp_path: Path) -> None:
-    _write_jsonl(tmp_path / "babe_sg2_final_labels.jsonl",
-                 [{"text": "The regime fell.", "label_bias": "Biased", "biased_words": ["regime"]}] * 10
-                 + [{"text": "Markets rose.", "label_bias": "Non-biased", "biased_words": []}] * 10)
+    _write_jsonl(
+        tmp_path / "babe_sg2_final_labels.jsonl",
+        [{"text": "The regime fell.", "label_bias": "Biased", "biased_words": ["regime"]}] * 10
+        + [{"text": "Markets rose.", "label_bias": "Non-biased", "biased_words": []}] * 10,
+    )
     (tmp_path / "mbic_final_labels.csv").write_text(
         "id,text,label_bias,biased_words\nm1,The regime fell.,Biased,[]\n", encoding="utf-8"
     )
@@ -192,6 +209,51 @@ def test_persent_missing_data_and_unknown_engine(tmp_path: Path) -> None:
     )
     _write_persent(tmp_path)
     assert runner.invoke(app, ["eval", "persent", "--data", str(tmp_path), "--engine", "nope"]).exit_code == 2
+
+
+NARRATIVE_ARTICLES = {
+    "1": "The Coal Lobby attacked the new climate law and bribed officials. Farmers were displaced by the "
+    "floods. The Green Alliance helped the farmers rebuild their homes.",
+    "2": "The Ravenwood Mining Company destroyed the forest. The villagers were evicted by the company.",
+}
+NARRATIVE_ROLES = [
+    ("1", "the Coal Lobby", "villain"),
+    ("1", "farmers", "victim"),
+    ("1", "the Green Alliance", "hero"),
+    ("1", "they", "villain"),  # a pronoun: skipped
+    ("2", "Ravenwood Mining Company", "villain"),
+    ("2", "the Ministry", "hero"),  # not in the text: unmatched
+]
+
+
+def _write_narrative(folder: Path) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    rows = ["ID\tsource\tmbfc\tdate\ttext"]
+    rows += [f"{k}\tx\tleft_bias\t2020\t{v}" for k, v in NARRATIVE_ARTICLES.items()]
+    (folder / "articles_metadata.tsv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    rows = ["ID\tentity\tgroup\trole\tmbfc"] + [f"{a}\t{e}\tG\t{r}\tleft_bias" for a, e, r in NARRATIVE_ROLES]
+    (folder / "role_and_frame_annoations.tsv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+
+
+def test_narrative_matches_annotated_entities_to_actors(tmp_path: Path) -> None:
+    _write_narrative(tmp_path)
+    found = runner.invoke(
+        app, ["eval", "narrative", "--data", str(tmp_path), "--format", "json", "--engine", "spacy"]
+    )
+    assert found.exit_code == 0, found.stderr
+    report = json.loads(found.stdout)
+    counts, metrics = report["counts"], report["metrics"]
+    assert counts["entities"] == 5  # the pronoun is left out
+    assert counts["matched"] == 4 and metrics["entity_coverage"] == pytest.approx(0.8)
+    assert counts["matched_villain"] == 2 and counts["matched_hero"] == 1 and counts["matched_victim"] == 1
+    assert metrics["negative_sign_accuracy"] == pytest.approx(2 / 3, abs=1e-4)  # rounded to 4 places
+    # the attacking, bribing lobby and the loggers are villains; the helping alliance a hero
+    assert metrics["sign_accuracy"] == pytest.approx(1.0)
+    confusion = report["tables"]["narrative_confusion"]
+    assert confusion["rows_gold"] == ["villain", "hero", "victim"]
+    assert sum(map(sum, confusion["matrix"])) == 4
+    table = runner.invoke(app, ["eval", "narrative", "--data", str(tmp_path)])  # the fast engine
+    assert table.exit_code == 0 and "narrative_confusion" in table.stdout
 
 
 def _write_actor_data(root: Path) -> None:

@@ -115,13 +115,9 @@ def frame_actors(document: Document, findings: tuple[Finding, ...], lexicon: Lex
     found = [finder.sentence(index, parse) for index, parse in enumerate(document.parses)]
     finder.merge_described_groups()
     for index, parse in enumerate(document.parses):
-        start, end = parse.start, parse.end
         tokens = list(parse.tokens)
         if not tokens:
             continue
-        out.feature_cache[(start, end)] = [
-            (t.start, t.end, t.text) for t in tokens
-        ]  # for the sentiment model
         mentions = found[index]
         previous_subject = _most_salient(salient, finder) or previous_subject
         salient = {}
@@ -203,8 +199,7 @@ def _learned_sentiment(
         s_start, s_end = document.sentences[mention.sentence]
         nearby = _in(findings, s_start, s_end, starts)  # the window never leaves the sentence
         features = mention_features(
-            document.text,
-            (s_start, s_end),
+            document.parses[mention.sentence],
             mention.start,
             mention.end,
             nearby,

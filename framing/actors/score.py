@@ -1,11 +1,12 @@
 """The framing score: a sum of component contributions, with weights learned from human labels.
 
 Each evidence item i of component k has a value v_i in [-1, 1] (how those words cast the actor). With
-n_k the number of component k's items and PRIOR pseudo-items at 0, component k's evidence is
+n_k the number of component k's items and `prior` pseudo-items at 0, component k's evidence is
 
-    x_k = sum(v_i for i in k) / (n_k + PRIOR)            (|x_k| < 1)
+    x_k = sum(v_i for i in k) / (n_k + prior)            (|x_k| < 1)
 
-so more evidence of one kind moves x_k further but never past 1, and adding an item to one component
+so more evidence of one kind moves x_k further but never past 1 (the fitted model chooses `prior` by
+cross-validation; PRIOR is the default), and adding an item to one component
 never changes another's (adding negative evidence never raises a score). The actor's stance on the
 log-odds scale is the linear predictor of an ordinal (proportional-odds) logistic regression,
 
@@ -17,7 +18,7 @@ stance mapped into (-1, 1) (0 without evidence, the sign of s, monotone in every
 component k contributes its share of it, w_k * x_k * tanh(s / 2) / s: the contributions add up to the
 score, each has the sign of its own evidence's pull, and each points to its evidence. The class
 probabilities are reported beside it (calibrated: the fit is an unweighted likelihood;
-docs/EVALUATION.md gives the cross-validated Brier score). Confidence, N / (N + PRIOR) with N all
+docs/EVALUATION.md gives the cross-validated Brier score). Confidence, N / (N + prior) with N all
 items, says how much evidence there is.
 
 Being quoted or reported is voice: each instance is an item of value 1 (0.5 through unnamed sources), so
@@ -76,10 +77,10 @@ def label_value(connotation: Connotation, strength: int) -> float:
     return round(sign * strength / 3, 3)
 
 
-def component_features(evidence: dict[str, list[Evidence]]) -> dict[str, float]:
-    """x_k for every component: its evidence values' sum over (its items + PRIOR)."""
+def component_features(evidence: dict[str, list[Evidence]], prior: float = PRIOR) -> dict[str, float]:
+    """x_k for every component: its evidence values' sum over (its items + prior)."""
     return {
-        name: sum(e.value for e in evidence.get(name, ())) / (len(evidence.get(name, ())) + PRIOR)
+        name: sum(e.value for e in evidence.get(name, ())) / (len(evidence.get(name, ())) + prior)
         for name in COMPONENTS
     }
 
@@ -96,12 +97,15 @@ class ScoreModel:
     weights: dict[str, float]
     cutpoints: tuple[float, float]
     metadata: dict[str, Any] = field(default_factory=dict, hash=False)
+    prior: float = PRIOR  # pseudo-items at 0 per component
 
     def __post_init__(self) -> None:
         if set(self.weights) != set(COMPONENTS):
             raise ValueError(f"weights must name exactly: {', '.join(COMPONENTS)}")
         if not self.cutpoints[0] < self.cutpoints[1]:
             raise ValueError("cut-points must increase")
+        if not (math.isfinite(self.prior) and self.prior > 0):
+            raise ValueError("the prior must be a positive number")
 
     @property
     def scale(self) -> float:
@@ -120,6 +124,9 @@ class ScoreModel:
         low, high = _sigmoid(self.cutpoints[0] - s), _sigmoid(self.cutpoints[1] - s)
         return low, high - low, 1 - high
 
+    def features(self, evidence: dict[str, list[Evidence]]) -> dict[str, float]:
+        return component_features(evidence, self.prior)
+
     def predict(self, x: dict[str, float]) -> str:
         p = self.probabilities(self.linear(x))
         return CLASSES[p.index(max(p))]
@@ -133,7 +140,7 @@ class ScoreModel:
                     "components": list(COMPONENTS),
                     "weights": self.weights,
                     "cutpoints": list(self.cutpoints),
-                    "prior": PRIOR,
+                    "prior": self.prior,
                     "metadata": self.metadata,
                 },
                 indent=1,
@@ -148,13 +155,14 @@ class ScoreModel:
             raw = json.loads(text)
             if raw.get("format") != FORMAT or raw.get("schema") != SCHEMA:
                 raise ValueError(f"expected format '{FORMAT}' schema {SCHEMA}")
-            if raw.get("prior") != PRIOR:
-                raise ValueError(f"fitted with prior {raw.get('prior')}, this version uses {PRIOR}")
+            prior = raw.get("prior", PRIOR)
+            if isinstance(prior, bool) or not isinstance(prior, int | float):
+                raise ValueError("the prior must be a number")
             weights = {k: float(raw["weights"][k]) for k in COMPONENTS}
             low, high = (float(v) for v in raw["cutpoints"])
             if not all(math.isfinite(v) for v in (*weights.values(), low, high)):
                 raise ValueError("weights and cut-points must be finite numbers")
-            return cls(weights, (low, high), dict(raw.get("metadata") or {}))
+            return cls(weights, (low, high), dict(raw.get("metadata") or {}), float(prior))
         except (ValueError, KeyError, TypeError, AttributeError) as error:
             raise InputError(
                 f"{source}: not a valid actor-score model: {str(error).splitlines()[0]}"
@@ -215,7 +223,7 @@ class Score(NamedTuple):
 def combine(evidence: dict[str, list[Evidence]], model: ScoreModel | None = None) -> Score:
     """Score, confidence, components and class probabilities from evidence grouped by component."""
     model = model or default_model()
-    x = component_features(evidence)
+    x = model.features(evidence)
     n = sum(len(evidence.get(name, ())) for name in COMPONENTS)
     s = model.linear(x)
     share = model.shown(s) / s if abs(s) > 1e-12 else 0.5  # d tanh(s/2) / ds at 0
@@ -233,4 +241,4 @@ def combine(evidence: dict[str, list[Evidence]], model: ScoreModel | None = None
             )
         )
     probabilities = tuple(round(p, 3) for p in model.probabilities(s))
-    return Score(round(model.shown(s), 3), round(n / (n + PRIOR), 3), tuple(components), probabilities)  # type: ignore[arg-type]
+    return Score(round(model.shown(s), 3), round(n / (n + model.prior), 3), tuple(components), probabilities)  # type: ignore[arg-type]

@@ -93,6 +93,7 @@ _OBJECT_CONTROL = frozenset(
     )
 )
 # Verbs whose complement did not happen: "refused to release", "failed to capture", "denies targeting".
+_TWO_OBJECT_VERBS = frozenset(("spare", "save", "cause", "cost", "give", "bring", "deny", "offer"))
 _IRREALIS = frozenset(("refuse", "fail", "decline", "deny", "avoid", "hesitate", "neglect", "cease"))
 
 
@@ -267,6 +268,8 @@ def _clause(verb: Any, index: dict[int, int], noun_phrases: dict[int, Span]) -> 
     (coordination, infinitives, participles), and a relative or participle clause's noun is its argument."""
     if verb.pos_ != "VERB" or verb.i not in index or verb.dep_ in ("prep", "amod", "compound"):
         return None  # "including the Old City", "Iranian-trained militias": verbs that are not predicates
+    if _second_object_gerund(verb):
+        return None
     span = lambda t: _span(t, index, noun_phrases)  # noqa: E731
     subjects = _children(verb, *_SUBJECTS)
     passive = any(c.dep_ in ("nsubjpass", "auxpass", "csubjpass") for c in verb.children)
@@ -309,6 +312,22 @@ def _clause(verb: Any, index: dict[int, int], noun_phrases: dict[int, Span]) -> 
     return Clause(index[verb.i], passive, subject, None if passive and obj is None else obj,
                   span(agents[0]) if agents else None, against, negated=negated, attached=attached,
                   preps=tuple(preps))
+
+
+def _second_object_gerund(verb: Any) -> bool:
+    """"to spare civilians further shelling", "caused residents more suffering": the parser reads the first
+    object as the subject of an -ing form, but the -ing word is the verb's second object, a thing, and the
+    people are not its agents. Only after verbs that take two objects, with no auxiliary or object of its
+    own."""
+    if verb.tag_ != "VBG" or _children(verb, "aux", "auxpass", "dobj", "obj"):
+        return False
+    if verb.dep_ in ("ccomp", "xcomp", "dobj"):  # "spare [civilians further shelling]"
+        governor = verb.head
+    elif verb.dep_ == "acl" and verb.head.dep_ in ("dobj", "dative"):  # "spare civilians [further shelling]"
+        governor = verb.head.head
+    else:
+        return False
+    return bool(governor.lemma_ in _TWO_OBJECT_VERBS)
 
 
 def _denied(verb: Any, subjects: list[Any]) -> bool:

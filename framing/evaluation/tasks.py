@@ -39,6 +39,14 @@ DEFINITIONS = {
     "fixed_test_macro_f1": "the same on PerSenT fixed_test (4 frequent entities, none seen in dev)",
     "random_test_accuracy": "share of random_test documents whose class the framing score gets right",
     "fixed_test_accuracy": "share of fixed_test documents whose class the framing score gets right",
+    "entity_coverage": "share of annotated entities (pronouns left out) that match an actor",
+    "sign_accuracy": "matched villains with a negative score and heroes with a positive one, share of both",
+    "negative_sign_accuracy": "the same for always answering 'negative' (the share of villains)",
+    "victim_negative_share": "share of matched victims whose score is negative (no expected sign)",
+    "narrative_accuracy": "share of matched entities whose narrative role (villain, hero, victim, none) is "
+    "the annotators'",
+    "narrative_macro_f1": "macro-F1 of the narrative role over villain, hero and victim ('none' counts as "
+    "a miss)",
     "span_precision": "share of predicted spans (loaded-kind findings) overlapping a gold Loaded_Language or "
     "Name_Calling span",
     "span_recall": "share of gold Loaded_Language or Name_Calling spans overlapped by a predicted span",
@@ -243,7 +251,7 @@ def newsmtsc(data: Path, lexicon: Lexicon, limit: int | None, engine: str | None
 
     result = Result("newsmtsc")
     actor_data = load_actor_data()
-    model = _actor_model()
+    model = _actor_model(engine or "fast")
     scorer = score_model()
     for split in ("rw", "mt"):
         rows = newsmtsc_examples(
@@ -318,6 +326,85 @@ def persent(data: Path, lexicon: Lexicon, limit: int | None, engine: str | None 
     return result
 
 
+NARRATIVE_ROLES = ("villain", "hero", "victim")
+PRONOUNS = frozenset(
+    ("he", "she", "it", "they", "we", "you", "i", "them", "him", "her", "us", "this", "that")
+)
+
+
+def narrative(data: Path, lexicon: Lexicon, limit: int | None, engine: str | None = None) -> Result:
+    """Frermann et al. (2023): the entities annotators say a climate-change article casts as villain, hero
+    or victim, against each matching actor's narrative role and the sign of its score.
+
+    An annotated entity (its words as the annotators wrote them; pronouns skipped) matches the actor with
+    the most mentions overlapping the places the text uses those words (case-insensitive). A villain's
+    score should be negative and a hero's positive (`sign_accuracy`, against always answering "negative",
+    `negative_sign_accuracy`); victims have no expected sign and are reported apart. Nothing is fitted."""
+    import re
+    from collections import Counter
+
+    from framing.actors import load_actor_data
+    from framing.analysis import analyze
+    from framing.engine import get_engine
+
+    csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
+    with _need(data / "articles_metadata.tsv").open(encoding="utf-8", newline="") as handle:
+        texts = {row["ID"]: row["text"] for row in csv.DictReader(handle, delimiter="\t")}
+    annotations: dict[str, list[tuple[str, str]]] = {}
+    with _need(data / "role_and_frame_annoations.tsv").open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle, delimiter="\t"):
+            entity, role = " ".join(row["entity"].split()), row["role"].strip()
+            if row["ID"] in texts and role in NARRATIVE_ROLES and entity.lower() not in PRONOUNS:
+                annotations.setdefault(row["ID"], []).append((entity, role))
+    parser, actor_data = get_engine(engine), load_actor_data()
+    result = Result("narrative")
+    matched: list[tuple[str, float, str]] = []  # (gold role, score, narrative role)
+    entities = 0
+    for n, article in enumerate(sorted(annotations, key=lambda k: (len(k), k))):
+        if limit is not None and n >= limit:
+            break
+        text = texts[article]
+        analysis = analyze(text, lexicon=lexicon, actor_data=actor_data, engine=parser)
+        lowered = text.lower()
+        for entity, role in annotations[article]:
+            entities += 1
+            places = [(m.start(), m.end()) for m in re.finditer(re.escape(entity.lower()), lowered)]
+            overlaps = [
+                (sum(1 for m in actor.mentions for a, b in places if m.start < b and a < m.end), -i, actor)
+                for i, actor in enumerate(analysis.actors)
+            ]
+            best = max(overlaps, key=lambda o: o[:2], default=None)
+            if best is not None and best[0] > 0:
+                matched.append((role, best[2].score, best[2].narrative_role))
+    signed = [(gold, score) for gold, score, _ in matched if gold in ("villain", "hero")]
+    result.counts["entities"] = entities
+    result.counts["matched"] = len(matched)
+    for role in NARRATIVE_ROLES:
+        result.counts[f"matched_{role}"] = sum(1 for gold, _, _ in matched if gold == role)
+    result.metrics["entity_coverage"] = len(matched) / entities if entities else 0.0
+    correct = sum(1 for gold, score in signed if (score < 0) == (gold == "villain") and score != 0)
+    result.metrics["sign_accuracy"] = correct / len(signed) if signed else 0.0
+    villains = sum(1 for gold, _ in signed if gold == "villain")
+    result.metrics["negative_sign_accuracy"] = villains / len(signed) if signed else 0.0
+    victims = [score for gold, score, _ in matched if gold == "victim"]
+    negative_victims = sum(1 for score in victims if score < 0)
+    result.metrics["victim_negative_share"] = negative_victims / len(victims) if victims else 0.0
+    gold_roles = [gold for gold, _, _ in matched]
+    predicted = [role for _, _, role in matched]
+    agree = sum(1 for g, p in zip(gold_roles, predicted, strict=True) if g == p)
+    result.metrics["narrative_accuracy"] = agree / len(matched) if matched else 0.0
+    result.metrics["narrative_macro_f1"] = macro_f1(gold_roles, predicted, NARRATIVE_ROLES)
+    columns = (*NARRATIVE_ROLES, "none")
+    confusion = Counter(zip(gold_roles, predicted, strict=True))
+    result.tables["narrative_confusion"] = {
+        "rows_gold_columns_predicted": list(columns),
+        "rows_gold": list(NARRATIVE_ROLES),
+        "matrix": [[confusion[(g, p)] for p in columns] for g in NARRATIVE_ROLES],
+    }
+    result.notes.append(f"engine: {engine or 'fast'}; pronoun entities skipped; nothing fitted on this data")
+    return result
+
+
 def _masked(example: object) -> str:
     text, spans = example.text, example.spans  # type: ignore[attr-defined]
     for start, end in reversed(spans):
@@ -338,7 +425,7 @@ def _tfidf_baseline(texts: list[str], labels: list[str]) -> Callable[[list[str]]
     return lambda batch: [str(p) for p in pipeline.predict(batch)]
 
 
-def _actor_model() -> Callable[[str, int, int, Lexicon, object], str] | None:
+def _actor_model(engine: str | None = None) -> Callable[[str, int, int, Lexicon, object], str] | None:
     try:
         from framing.learn.actor_sentiment import default_model, target_features
     except ImportError:  # pragma: no cover - ships with the toolkit
@@ -348,7 +435,8 @@ def _actor_model() -> Callable[[str, int, int, Lexicon, object], str] | None:
         return None
 
     def predict(text: str, start: int, end: int, lexicon: Lexicon, actor_data: object) -> str:
-        return model.predict(target_features(text, start, end, lexicon=lexicon, actor_data=actor_data))[0]
+        features = target_features(text, start, end, lexicon=lexicon, actor_data=actor_data, engine=engine)
+        return model.predict(features)[0]
 
     return predict
 
@@ -357,6 +445,7 @@ DATASETS: dict[str, Callable[..., Result]] = {
     "babe": babe,
     "mbic": mbic,
     "newsmtsc": newsmtsc,
+    "narrative": narrative,
     "persent": persent,
     "ptc": ptc,
 }

@@ -20,19 +20,22 @@ import csv
 import re
 import sys
 import time
+from itertools import product
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from framing.actors.score import CLASSES, COMPONENTS, ScoreModel, component_features
+from framing.actors.score import CLASSES, COMPONENTS, PRIOR, WEIGHTS, ScoreModel
 from framing.evaluation.metrics import macro_f1
 from framing.model import ActorFrame, Evidence, Lexicon, Role
 
 TARGET = "target"
 FOLDS = 5
 C_GRID = (0.1, 1.0, 10.0)
-MENTION_C, MENTION_MIN_COUNT = 1.0, 3  # fixed in advance (as before this module)
+PRIOR_GRID = (0.5, 1.0, 2.0)  # pseudo-items per component: how far one item moves the score
+MENTION_C_GRID = (0.1, 0.3, 1.0)  # the mention model's C: chosen by grouped CV on NewsMTSC train
+MENTION_MIN_COUNT = 3  # fixed in advance
 
 
 @dataclass(frozen=True)
@@ -47,6 +50,7 @@ class Example:
 
 
 # ----------------------------------------------------------------------------------------- reading data
+
 
 def newsmtsc_examples(path: Path, dataset: str = "newsmtsc", limit: int | None = None) -> list[Example]:
     from framing.evaluation.tasks import newsmtsc_targets
@@ -115,12 +119,18 @@ def entity_spans(text: str, entity: str) -> tuple[tuple[int, int], ...]:
 # ----------------------------------------------------------------------------------------- the pipeline
 
 
+_PARSED: dict[tuple[str, str], Any] = {}  # (engine, text) -> document, while one fit or test runs
+
+
 def parse(text: str, engine: str | None) -> Any:
-    """The engine's document (the fast engine unless `engine` says otherwise: the shipped weights are
-    fitted on its features)."""
+    """The engine's document (the fast engine unless `engine` says otherwise), parsed once per fit: the
+    mention features and the target's frame read the same parse."""
     from framing.engine import get_engine
 
-    return get_engine(engine or "fast").parse(text)
+    key = (engine or "fast", text)
+    if key not in _PARSED:
+        _PARSED[key] = get_engine(engine or "fast").parse(text)
+    return _PARSED[key]
 
 
 def target_frame(
@@ -163,9 +173,16 @@ def mention_reading(model: Any, features: dict[str, float], victim: bool) -> Evi
 
 
 def fit_ordinal(
-    X: Any, y: Any, *, C: float = 1.0, balanced: bool = False
+    X: Any, y: Any, *, C: float = 1.0, balanced: bool = False, prior: Sequence[float] | None = None
 ) -> tuple[list[float], float, float]:
-    """Proportional-odds logistic regression: P(y <= j) = sigmoid(c_j - X w), L2 penalty |w|^2 / (2C)."""
+    """Proportional-odds logistic regression: P(y <= j) = sigmoid(c_j - X w).
+
+    The penalty |w - a * prior|^2 / (2C) pulls the weights toward the project's judgement (`prior`, the
+    hand-set WEIGHTS) times a scale `a` that is itself fitted, not penalised: the data set how much the
+    evidence counts overall and move each weight away from the judgement as far as they can show, while a
+    component the data rarely see (labels are rare in NewsMTSC's sentences) keeps the judgement's share
+    instead of being shrunk to nothing. Without `prior` it is the usual ridge penalty |w|^2 / (2C).
+    Weights are bounded below by 0."""
     import numpy as np
     from scipy.optimize import minimize
     from scipy.special import expit, log_expit
@@ -173,34 +190,38 @@ def fit_ordinal(
     X = np.asarray(X, dtype=float)
     y = np.asarray(y)
     n, k = X.shape
+    w0 = np.zeros(k) if prior is None else np.asarray(prior, dtype=float)
     weight = np.ones(n)
     if balanced:
         counts = np.bincount(y, minlength=3).astype(float)
         weight = (n / (3 * np.maximum(counts, 1)))[y]
 
     def loss(theta: Any) -> tuple[float, Any]:
-        w, c1, d = theta[:k], theta[k], theta[k + 1]
+        w, c1, d, a = theta[:k], theta[k], theta[k + 1], theta[k + 2]
         c2 = c1 + np.exp(d)
         s = X @ w
-        a, b = c1 - s, c2 - s
-        # log P(y) per class: y=0: log s(a); y=2: log(1 - s(b)); y=1: log(s(b) - s(a))
-        lp0 = log_expit(a)
-        lp2 = log_expit(-b)
-        pa, pb = expit(a), expit(b)
+        lower, upper = c1 - s, c2 - s
+        # log P(y) per class: y=0: log s(lower); y=2: log(1 - s(upper)); y=1: log(s(upper) - s(lower))
+        pa, pb = expit(lower), expit(upper)
         mid = np.maximum(pb - pa, 1e-12)
-        lp = np.where(y == 0, lp0, np.where(y == 2, lp2, np.log(mid)))
-        value = -(weight * lp).sum() + (w @ w) / (2 * C)
+        lp = np.where(y == 0, log_expit(lower), np.where(y == 2, log_expit(-upper), np.log(mid)))
+        gap = w - a * w0
+        value = -(weight * lp).sum() + (gap @ gap) / (2 * C)
         # gradients with respect to s, c1, c2
         ga = np.where(y == 0, 1 - pa, np.where(y == 1, -pa * (1 - pa) / mid, 0.0))
         gb = np.where(y == 2, -pb, np.where(y == 1, pb * (1 - pb) / mid, 0.0))
-        grad_w = X.T @ (weight * (ga + gb)) + w / C
+        grad_w = X.T @ (weight * (ga + gb)) + gap / C
         grad_c1 = -(weight * (ga + gb)).sum()
         grad_d = -(weight * gb).sum() * np.exp(d)
-        return value, np.concatenate([grad_w, [grad_c1, grad_d]])
+        grad_a = -(w0 @ gap) / C
+        return value, np.concatenate([grad_w, [grad_c1, grad_d, grad_a]])
 
-    theta0 = np.zeros(k + 2)
+    theta0 = np.zeros(k + 3)
     theta0[k], theta0[k + 1] = -0.5, 0.0
-    result = minimize(loss, theta0, jac=True, method="L-BFGS-B")
+    # weights are not negative: an item's value already says which way it pulls (an accusation is
+    # negative), so a negative weight would turn the explanation around ("accused: +0.2")
+    bounds = [(0.0, None)] * k + [(None, None)] * 3
+    result = minimize(loss, theta0, jac=True, method="L-BFGS-B", bounds=bounds)
     w = [float(v) for v in result.x[:k]]
     c1 = float(result.x[k])
     return w, c1, c1 + float(np.exp(result.x[k + 1]))
@@ -212,19 +233,32 @@ def score_model(
     *,
     C: float,
     balanced: bool,
+    prior: float = PRIOR,
     metadata: dict[str, Any] | None = None,
 ) -> ScoreModel:
-    w, c1, c2 = fit_ordinal(X, y, C=C, balanced=balanced)
+    w, c1, c2 = fit_ordinal(X, y, C=C, balanced=balanced, prior=[WEIGHTS[k] for k in COMPONENTS])
     return ScoreModel(
         {k: round(v, 4) for k, v in zip(COMPONENTS, w, strict=True)},
         (round(c1, 4), round(c2, 4)),
         dict(metadata or {}),
+        prior,
     )
 
 
-def _vector(evidence: dict[str, list[Evidence]]) -> list[float]:
-    x = component_features(evidence)
-    return [x[k] for k in COMPONENTS]
+def _totals(evidence: dict[str, list[Evidence]]) -> tuple[list[float], list[int]]:
+    """Per component: the sum of its evidence values and its number of items (x_k for any prior)."""
+    return (
+        [sum(e.value for e in evidence.get(k, ())) for k in COMPONENTS],
+        [len(evidence.get(k, ())) for k in COMPONENTS],
+    )
+
+
+def _matrix(totals: Sequence[tuple[list[float], list[int]]], prior: float) -> Any:
+    import numpy as np
+
+    sums = np.array([t[0] for t in totals], dtype=float)
+    counts = np.array([t[1] for t in totals], dtype=float)
+    return sums / (counts + prior)
 
 
 def brier(model: ScoreModel, X: Sequence[Sequence[float]], y: Sequence[int]) -> float:
@@ -253,9 +287,9 @@ def train_actor_models(
     import numpy as np
     from sklearn.model_selection import GroupKFold
 
-    from framing.learn.actor_sentiment import WINDOW, mention_features, train
+    from framing.detect import detect
+    from framing.learn.actor_sentiment import WINDOW, document_features, train
     from framing.resources import lexicon_digest
-    from framing.text import prepare
 
     began = time.perf_counter()
     news = data / "newsmtsc"
@@ -275,34 +309,46 @@ def train_actor_models(
     exclude = actor_data.words("date_words")
 
     def words(row: Example) -> dict[str, float]:
-        from framing.detect import detect
-
-        document = prepare(row.text)
+        document = parse(row.text, engine)
         start, end = row.spans[0]
-        sentence = next(((a, b) for a, b in document.sentences if a <= start < b), (0, len(row.text)))
-        return mention_features(
-            row.text, sentence, start, end, detect(document, lexicon), None, exclude=exclude
-        )
+        return document_features(document, start, end, detect(document, lexicon), exclude=exclude)
 
-    # 1. the mention-sentiment model, with out-of-fold readings of the training targets
+    # 1. the mention-sentiment model: C chosen by grouped CV, then out-of-fold readings of the training
+    #    targets with the chosen C (so the score model never sees an in-sample reading)
     features = [words(r) for r in train_rows]
     gold = [r.gold for r in train_rows]
     groups = [r.group for r in train_rows]
     folds = list(GroupKFold(n_splits=FOLDS, shuffle=True, random_state=seed).split(features, gold, groups))
     frames = [target_frame(r, lexicon, actor_data, engine=engine, learned=False) for r in train_rows]
+    mention_grid: dict[str, float] = {}
+    fold_models: dict[float, list[Any]] = {}
+    for mention_c in MENTION_C_GRID:
+        fold_models[mention_c] = [
+            train(((features[i], gold[i]) for i in fit), C=mention_c, min_count=MENTION_MIN_COUNT)
+            for fit, _ in folds
+        ]
+        predicted = [""] * len(train_rows)
+        for model, (_, held) in zip(fold_models[mention_c], folds, strict=True):
+            for i in held:
+                predicted[i] = model.predict(features[i])[0]
+        mention_grid[f"C={mention_c}"] = round(macro_f1(gold, predicted, CLASSES), 4)
+        log(
+            f"  mention model C={mention_c}: grouped {FOLDS}-fold CV macro-F1 "
+            f"{mention_grid[f'C={mention_c}']}"
+        )
+    mention_c = max(MENTION_C_GRID, key=lambda c: mention_grid[f"C={c}"])
     readings: list[Evidence | None] = [None] * len(train_rows)
     oof = [""] * len(train_rows)
-    for fit, held in folds:
-        fold_model = train(((features[i], gold[i]) for i in fit), C=MENTION_C, min_count=MENTION_MIN_COUNT)
+    for model, (_, held) in zip(fold_models[mention_c], folds, strict=True):
         for i in held:
-            readings[i] = mention_reading(fold_model, features[i], harmed(frames[i]))
-            oof[i] = fold_model.predict(features[i])[0]
+            readings[i] = mention_reading(model, features[i], harmed(frames[i]))
+            oof[i] = model.predict(features[i])[0]
     mention_cv = macro_f1(gold, oof, CLASSES)
     mention = train(
         zip(features, gold, strict=True),
-        C=MENTION_C,
+        C=mention_c,
         min_count=MENTION_MIN_COUNT,
-        metadata={"window": WINDOW, "class_weight": "balanced", "solver": "lbfgs"},
+        metadata={"window": WINDOW, "class_weight": "balanced", "solver": "lbfgs", "cv_grid": mention_grid},
     )
     log(
         f"mention model: {len(mention.features)} features, grouped {FOLDS}-fold CV macro-F1 {mention_cv:.3f} "
@@ -310,51 +356,52 @@ def train_actor_models(
     )
     scored_data = replace(actor_data, sentiment_model=mention)
 
-    # 2. the score model's training rows: component sums per target
-    X: list[list[float]] = []
+    # 2. the score model's training rows: component sums and counts per target
+    totals: list[tuple[list[float], list[int]]] = []
     y: list[int] = []
     row_groups: list[str] = []
     sets: list[str] = []
     for row, frame, reading in zip(train_rows, frames, readings, strict=True):
         evidence = evidence_of(frame)
         evidence["sentiment"] = [reading] if reading is not None else []
-        X.append(_vector(evidence))
+        totals.append(_totals(evidence))
         y.append(CLASSES.index(row.gold))
         row_groups.append(row.group)
         sets.append("newsmtsc")
     for row in dev_rows + persent_dev:
-        X.append(_vector(evidence_of(target_frame(row, lexicon, scored_data, engine=engine))))
+        totals.append(_totals(evidence_of(target_frame(row, lexicon, scored_data, engine=engine))))
         y.append(CLASSES.index(row.gold))
         row_groups.append(row.group)
         sets.append(row.dataset)
-    log(f"score rows: {len(X)} ({time.perf_counter() - began:.0f} s)")
-    Xa, ya = np.array(X), np.array(y)
-    splits = list(GroupKFold(n_splits=FOLDS, shuffle=True, random_state=seed).split(Xa, ya, row_groups))
+    log(f"score rows: {len(totals)} ({time.perf_counter() - began:.0f} s)")
+    ya = np.array(y)
+    splits = list(GroupKFold(n_splits=FOLDS, shuffle=True, random_state=seed).split(totals, ya, row_groups))
     grid: dict[str, dict[str, float]] = {}
     best_key, best = "", -1.0
-    for C in C_GRID:
-        for balanced in (False, True):
-            predicted = [""] * len(y)
-            brier_sum = 0.0
-            for fit, held in splits:
-                model = score_model(Xa[fit], ya[fit], C=C, balanced=balanced)
-                for i in held:
-                    predicted[i] = model.predict(dict(zip(COMPONENTS, X[i], strict=True)))
-                brier_sum += brier(model, [X[i] for i in held], [y[i] for i in held]) * len(held)
-            figures = {}
-            for name in ("newsmtsc", "persent"):
-                idx = [i for i, s in enumerate(sets) if s == name]
-                figures[f"{name}_cv_macro_f1"] = round(
-                    macro_f1([CLASSES[y[i]] for i in idx], [predicted[i] for i in idx], CLASSES), 4
-                )
-            figures["cv_brier"] = round(brier_sum / len(y), 4)
-            key = f"C={C},balanced={balanced}"
-            grid[key] = figures
-            mean = (figures["newsmtsc_cv_macro_f1"] + figures["persent_cv_macro_f1"]) / 2
-            log(f"  {key}: {figures}")
-            if mean > best:
-                best, best_key, chosen = mean, key, (C, balanced)
-    C, balanced = chosen
+    for prior, C, balanced in product(PRIOR_GRID, C_GRID, (False, True)):
+        Xa = _matrix(totals, prior)
+        X = Xa.tolist()
+        predicted = [""] * len(y)
+        brier_sum = 0.0
+        for fit, held in splits:
+            model = score_model(Xa[fit], ya[fit], C=C, balanced=balanced, prior=prior)
+            for i in held:
+                predicted[i] = model.predict(dict(zip(COMPONENTS, X[i], strict=True)))
+            brier_sum += brier(model, [X[i] for i in held], [y[i] for i in held]) * len(held)
+        figures = {}
+        for name in ("newsmtsc", "persent"):
+            idx = [i for i, s in enumerate(sets) if s == name]
+            figures[f"{name}_cv_macro_f1"] = round(
+                macro_f1([CLASSES[y[i]] for i in idx], [predicted[i] for i in idx], CLASSES), 4
+            )
+        figures["cv_brier"] = round(brier_sum / len(y), 4)
+        key = f"prior={prior},C={C},balanced={balanced}"
+        grid[key] = figures
+        mean = (figures["newsmtsc_cv_macro_f1"] + figures["persent_cv_macro_f1"]) / 2
+        log(f"  {key}: {figures}")
+        if mean > best:
+            best, best_key, chosen = mean, key, (prior, C, balanced)
+    prior, C, balanced = chosen
     metadata = {
         "engine": engine or "fast",
         "lexicon_digest": lexicon_digest(),
@@ -370,9 +417,10 @@ def train_actor_models(
         "chosen": best_key,
         "cv": grid[best_key],
         "cv_grid": grid,
-        "model": "ordinal (proportional-odds) logistic regression over component sums / (n_k + PRIOR)",
+        "model": "ordinal (proportional-odds) logistic regression over component sums / (n_k + prior), "
+        "weights >= 0 pulled toward the hand-set WEIGHTS times a fitted scale",
     }
-    score = score_model(Xa, ya, C=C, balanced=balanced, metadata=metadata)
+    score = score_model(_matrix(totals, prior), ya, C=C, balanced=balanced, prior=prior, metadata=metadata)
     mention_metadata = {
         **mention.metadata,
         "engine": engine or "fast",
@@ -402,7 +450,14 @@ def test_figures(
     limit: int | None = None,
 ) -> dict[str, float]:
     """Macro-F1 on the test splits, read once after fitting (recorded in the model files)."""
-    from framing.learn.actor_sentiment import target_features
+    from framing.detect import detect
+    from framing.learn.actor_sentiment import document_features
+
+    exclude = actor_data.words("date_words")
+
+    def words(row: Example) -> dict[str, float]:
+        document = parse(row.text, engine)
+        return document_features(document, *row.spans[0], detect(document, lexicon), exclude=exclude)
 
     data_with = replace(actor_data, sentiment_model=mention)
     figures: dict[str, float] = {}
@@ -411,11 +466,8 @@ def test_figures(
             data / "newsmtsc" / "paper_splits" / f"newsmtsc-{split}" / "test.jsonl", "newsmtsc", limit
         )
         gold = [r.gold for r in rows]
-        words = [
-            mention.predict(target_features(r.text, *r.spans[0], lexicon=lexicon, actor_data=actor_data))[0]
-            for r in rows
-        ]
-        figures[f"mention_{split}_macro_f1"] = round(macro_f1(gold, words, CLASSES), 4)
+        readings = [mention.predict(words(r))[0] for r in rows]
+        figures[f"mention_{split}_macro_f1"] = round(macro_f1(gold, readings, CLASSES), 4)
         predicted = [predict(target_frame(r, lexicon, data_with, engine=engine), score) for r in rows]
         figures[f"score_{split}_macro_f1"] = round(macro_f1(gold, predicted, CLASSES), 4)
     for split in ("random_test", "fixed_test"):
@@ -426,7 +478,7 @@ def test_figures(
 
 
 def predict(frame: ActorFrame | None, model: ScoreModel) -> str:
-    return model.predict(component_features(evidence_of(frame)))
+    return model.predict(model.features(evidence_of(frame)))
 
 
 def class_report(gold: Sequence[str], predicted: Sequence[str]) -> dict[str, Any]:

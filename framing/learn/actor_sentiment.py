@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any, cast
 
 from framing.errors import InputError
+from framing.engine.model import Document, SentenceParse, Token
 from framing.model import ActorFrame, Finding, Lexicon
 
 CLASSES = ("negative", "neutral", "positive")
@@ -44,8 +45,30 @@ DEFAULT_METADATA = {
 
 # ----------------------------------------------------------------------------------------------- features
 
-def target_features(text: str, start: int, end: int, *, lexicon: Lexicon, actor_data: Any,
-                    window: int = WINDOW, engine: str | None = None) -> dict[str, float]:
+# Universal parts of speech whose words carry a judgement; names (PROPN), function words and numbers never
+# become features, so the model cannot learn "a sentence about X is negative" from the topic.
+CONTENT = frozenset(("ADJ", "ADV", "NOUN", "VERB", "INTJ"))
+NOT_FEATURES = frozenset(("PROPN", "NUM"))  # names and number words ("two years ago")
+# Dependents of a mention that describe it: "the brutal regime", "Saleh, a veteran commander", "forces
+# that shelled the town".
+MODIFIERS = frozenset(("amod", "appos", "acl", "relcl", "compound", "nmod", "advmod", "poss"))
+# Dependents of the governing verb that say what the mention does or undergoes.
+COMPLEMENTS = frozenset(("dobj", "attr", "acomp", "xcomp", "ccomp", "prep", "advmod", "oprd", "npadvmod"))
+SUBJECTS = frozenset(("nsubj", "nsubjpass", "agent", "csubj"))
+GOVERNORS = frozenset(("VERB", "AUX", "ADJ", "NOUN"))
+CHAIN = 3  # governors followed upward from the mention
+
+
+def target_features(
+    text: str,
+    start: int,
+    end: int,
+    *,
+    lexicon: Lexicon,
+    actor_data: Any,
+    window: int = WINDOW,
+    engine: str | None = None,
+) -> dict[str, float]:
     """Readable features for the mention text[start:end] (end exclusive); zero values are left out."""
     from framing.detect import detect
     from framing.engine import get_engine
@@ -53,63 +76,188 @@ def target_features(text: str, start: int, end: int, *, lexicon: Lexicon, actor_
     if not 0 <= start < end <= len(text):
         raise ValueError(f"mention span ({start}, {end}) is outside a text of {len(text)} characters")
     document = get_engine(engine).parse(text)
-    findings = detect(document, lexicon)
-    sentence = next(((a, b) for a, b in document.sentences if a <= start < b), (0, len(text)))
-    return mention_features(text, sentence, start, end, findings, None, window=window,
-                            exclude=actor_data.words("date_words"))
+    return document_features(
+        document, start, end, detect(document, lexicon), window=window, exclude=actor_data.words("date_words")
+    )
 
 
-def mention_features(text: str, sentence: tuple[int, int], start: int, end: int, findings: Iterable[Finding],
-                     frame: ActorFrame | None = None, *, window: int = WINDOW,
-                     cache: dict[Any, Any] | None = None, exclude: Iterable[str] = ()) -> dict[str, float]:
-    """The features of one mention from what the pipeline already computed: the same function serves
-    training (`target_features`) and `framing analyze`, so both see identical features. `cache` (one dict
-    per document) keeps each sentence's tokens and polarity from being computed once per mention.
+def document_features(
+    document: Document,
+    start: int,
+    end: int,
+    findings: Iterable[Finding],
+    frame: ActorFrame | None = None,
+    *,
+    window: int = WINDOW,
+    cache: dict[Any, Any] | None = None,
+    exclude: Iterable[str] = (),
+) -> dict[str, float]:
+    """The features of the mention text[start:end] in a parsed document (the parse of its sentence)."""
+    index = document.sentence_index().nearest(start)
+    parse = document.parses[index]
+    return mention_features(parse, start, end, findings, frame, window=window, cache=cache, exclude=exclude)
+
+
+def mention_features(
+    parse: SentenceParse,
+    start: int,
+    end: int,
+    findings: Iterable[Finding],
+    frame: ActorFrame | None = None,
+    *,
+    window: int = WINDOW,
+    cache: dict[Any, Any] | None = None,
+    exclude: Iterable[str] = (),
+) -> dict[str, float]:
+    """The features of one mention in its parsed sentence: the same function serves training
+    (`target_features`) and `framing analyze`, so both see identical features. `cache` (one dict per
+    document) keeps each sentence's polarity from being computed once per mention.
 
     Only the words around the mention speak: the mention's own words, the words of the actor's other
-    names (from `frame`), `exclude` (dates, weekdays) and numbers are never features, and the frame's
-    roles, labels and voice are left to the other score components (no evidence counts twice)."""
-    from framing.nlp import tokenize
-
+    names (from `frame`), `exclude` (dates, weekdays), names and numbers are never features.
+    Families, each named by its prefix:
+      L:/R:  words within `window` tokens left and right;
+      W:     the sentence's content words (lemmas of adjectives, adverbs, nouns, verbs);
+      G0..G2: the verbs, adjectives or nouns that govern the mention, with the relation ("G0:nsubj:attack"),
+      G:     the same governors without the relation, ":neg" when negated;
+      C:/S:  what the first governor says of it: its complements and its other subjects or agents;
+      M:     words that modify the mention ("brutal", "a veteran commander");
+      window:/sentence: TextBlob polarity and subjectivity; near: lexicon categories in the window.
+    The fast engine has no dependencies: its G/C/S/M features come from its clauses and chunks
+    (`_clause_features`), an approximation of the same evidence."""
     cache = {} if cache is None else cache
-    features = cast("dict[str, float]", Counter())  # a Counter (missing features are 0) of float values
-    # The sentence that holds the mention bounds the window.
-    s_start, s_end = min(sentence[0], start), max(sentence[1], end)
-    if (s_start, s_end) not in cache:
-        cache[(s_start, s_end)] = tokenize(text, s_start, s_end)
-    tokens = cache[(s_start, s_end)]
-    masked = {w.lower() for a, b, w in tokens if a < end and start < b}
+    tokens = parse.tokens
+    inside = [i for i, t in enumerate(tokens) if t.start < end and start < t.end]
+    masked = {tokens[i].lower for i in inside}
     masked.update(exclude)
     if frame is not None:
-        masked.update(w.lower() for name in frame.names for w in name.text.split())
-    before = [(a, b, w) for a, b, w in tokens if b <= start]
-    after = [(a, b, w) for a, b, w in tokens if a >= end]
-    left, right = before[-window:] if window else [], after[:window]
+        masked.update(w.lower().replace("\u2019", "'") for name in frame.names for w in name.text.split())
+    features = cast("dict[str, float]", Counter())
+    first = inside[0] if inside else next((i for i, t in enumerate(tokens) if t.start >= end), len(tokens))
+    last = inside[-1] + 1 if inside else first
+    left, right = tokens[max(0, first - window) : first], tokens[last : last + window]
     kept: list[str] = []
     for side, span in (("L", left), ("R", right)):
-        for _, _, word in span:
-            lower = word.lower().replace("\u2019", "'")
-            if lower in masked or not any(c.isalpha() for c in lower):
-                continue  # the actor's names, dates, numbers and punctuation say nothing about the actor
-            features[f"{side}:{lower}"] = 1
-            kept.append(word)
-    sentence_key = ("polarity", s_start, s_end)
-    if sentence_key not in cache:
-        cache[sentence_key] = _polarity_subjectivity([w for _, _, w in tokens])
+        for token in span:
+            if _speaks(token, masked):
+                features[f"{side}:{token.lower}"] = 1
+                kept.append(token.text)
+    for token in tokens:
+        if token.pos in CONTENT and _speaks(token, masked):
+            features[f"W:{_lemma(token)}"] = 1
+    if inside:
+        if any(t.dep for t in tokens):
+            _dependency_features(features, tokens, set(inside), masked)
+        else:
+            _clause_features(features, parse, set(inside), masked)
+    key = ("polarity", parse.start)
+    if key not in cache:
+        cache[key] = _polarity_subjectivity([t.text for t in tokens])
     for name, (polarity, subjectivity) in (
         ("window", _polarity_subjectivity(kept)),
-        ("sentence", cache[sentence_key]),
+        ("sentence", cache[key]),
     ):
         features[f"{name}:polarity"] = round(float(polarity), 4)
         features[f"{name}:subjectivity"] = round(float(subjectivity), 4)
-
-    w_start = (left or [(start, start, "")])[0][0]
-    w_end = (right or [(end, end, "")])[-1][1]
+    w_start = left[0].start if left else start
+    w_end = right[-1].end if right else end
     for finding in findings:
-        inside = start <= finding.start and finding.end <= end
-        if not inside and finding.start < w_end and w_start < finding.end:
+        within = start <= finding.start and finding.end <= end
+        if not within and finding.start < w_end and w_start < finding.end:
             features[f"near:{finding.entry.category}"] += 1
     return {name: float(value) for name, value in sorted(features.items()) if value}
+
+
+def _speaks(token: Token, masked: set[str]) -> bool:
+    """A word that may be a feature: alphabetic, not a name or number, not the actor's own words or dates."""
+    lower = token.lower
+    return token.pos not in NOT_FEATURES and lower not in masked and any(c.isalpha() for c in lower)
+
+
+def _lemma(token: Token) -> str:
+    return (token.lemma or token.lower).lower()
+
+
+def _dependency_features(
+    features: dict[str, float], tokens: tuple[Token, ...], inside: set[int], masked: set[str]
+) -> None:
+    """G/C/S/M features from a dependency parse (the spaCy engine)."""
+    heads = [i for i in sorted(inside) if tokens[i].head not in inside or tokens[i].head == i]
+    head = heads[0] if heads else max(inside)
+    children: dict[int, list[int]] = {}
+    for i, token in enumerate(tokens):
+        if token.head != i and 0 <= token.head < len(tokens):
+            children.setdefault(token.head, []).append(i)
+
+    def subtree(i: int) -> list[int]:
+        out, stack = [], [i]
+        while stack:
+            j = stack.pop()
+            out.append(j)
+            stack.extend(children.get(j, ()))
+        return out
+
+    def words(prefix: str, roots: list[int]) -> None:
+        for root in roots:
+            for j in subtree(root):
+                if j not in inside and tokens[j].pos in CONTENT and _speaks(tokens[j], masked):
+                    features[f"{prefix}:{_lemma(tokens[j])}"] = 1
+
+    for i in inside:
+        words("M", [c for c in children.get(i, ()) if c not in inside and tokens[c].dep in MODIFIERS])
+    relation, governor = tokens[head].dep, tokens[head].head
+    for depth in range(CHAIN):
+        if not 0 <= governor < len(tokens) or governor in inside:
+            break
+        token = tokens[governor]
+        if token.pos in GOVERNORS and _speaks(token, masked):
+            negated = any(tokens[c].dep == "neg" for c in children.get(governor, ()))
+            features[f"G{depth}:{relation}:{_lemma(token)}"] = 1
+            features[f"G:{_lemma(token)}{':neg' if negated else ''}"] = 1
+            if depth == 0:
+                own = children.get(governor, ())
+                words("C", [c for c in own if c not in inside and tokens[c].dep in COMPLEMENTS])
+                words("S", [c for c in own if c not in inside and tokens[c].dep in SUBJECTS])
+        if token.head == governor:
+            break
+        relation, governor = token.dep, token.head
+
+
+_CLAUSE_RELATIONS = (("subject", "nsubj"), ("obj", "dobj"), ("by_agent", "agent"), ("against", "prep"))
+
+
+def _clause_features(
+    features: dict[str, float], parse: SentenceParse, inside: set[int], masked: set[str]
+) -> None:
+    """The fast engine's approximation of `_dependency_features`: the clauses whose subject, object or
+    by-agent holds the mention give its governors and what they say of it; the words of its noun chunk
+    before it modify it."""
+    tokens = parse.tokens
+
+    def words(prefix: str, span: tuple[int, int] | None) -> None:
+        if span is not None:
+            for j in range(*span):
+                if j not in inside and tokens[j].pos in CONTENT and _speaks(tokens[j], masked):
+                    features[f"{prefix}:{_lemma(tokens[j])}"] = 1
+
+    for clause in parse.clauses:
+        for field_name, relation in _CLAUSE_RELATIONS:
+            span = getattr(clause, field_name)
+            if span is None or not inside.intersection(range(*span)):
+                continue
+            verb = tokens[clause.verb]
+            if field_name == "subject" and clause.passive:
+                relation = "nsubjpass"
+            features[f"G0:{relation}:{_lemma(verb)}"] = 1
+            features[f"G:{_lemma(verb)}{':neg' if clause.negated else ''}"] = 1
+            if field_name == "subject":
+                words("C", clause.obj)
+                words("S", clause.by_agent)
+            else:
+                words("S", clause.subject)
+    for chunk in parse.chunks:
+        if chunk.kind == "NP" and inside.intersection(range(chunk.start, chunk.end)):
+            words("M", (chunk.start, chunk.end))
 
 
 def _polarity_subjectivity(words: list[str]) -> tuple[float, float]:
@@ -127,6 +275,7 @@ def _polarity_subjectivity(words: list[str]) -> tuple[float, float]:
 
 
 # ----------------------------------------------------------------------------------------------- the model
+
 
 @dataclass(frozen=True)
 class ActorSentimentModel:
@@ -166,25 +315,36 @@ class ActorSentimentModel:
         class's score), largest magnitude first; positive means toward the predicted class."""
         label, _ = self.predict(features)
         row = self.coef[self.classes.index(label)]
-        contributions = [(name, row[self._index[name]] * value) for name, value in features.items()
-                         if name in self._index and value and row[self._index[name]]]
+        contributions = [
+            (name, row[self._index[name]] * value)
+            for name, value in features.items()
+            if name in self._index and value and row[self._index[name]]
+        ]
         contributions.sort(key=lambda pair: (-abs(pair[1]), pair[0]))
         return [(name, round(value, DECIMALS)) for name, value in contributions[:top]]
 
     def to_json(self) -> str:
         """Plain JSON, one feature per line with its weights in class order."""
-        head = {"format": FORMAT, "schema": SCHEMA, "classes": list(self.classes),
-                "intercept": list(self.intercept), "metadata": self.metadata}
+        head = {
+            "format": FORMAT,
+            "schema": SCHEMA,
+            "classes": list(self.classes),
+            "intercept": list(self.intercept),
+            "metadata": self.metadata,
+        }
         lines = [
             f"{json.dumps(k)}: {json.dumps(v, ensure_ascii=False, sort_keys=True)}," for k, v in head.items()
         ]
-        weights = [f"  {json.dumps(name, ensure_ascii=False)}: {json.dumps([row[j] for row in self.coef])}"
-                   for j, name in enumerate(self.features)]
+        weights = [
+            f"  {json.dumps(name, ensure_ascii=False)}: {json.dumps([row[j] for row in self.coef])}"
+            for j, name in enumerate(self.features)
+        ]
         return "{\n" + "\n".join(lines) + '\n"weights": {\n' + ",\n".join(weights) + "\n}\n}\n"
 
     @classmethod
     def from_json(cls, text: str, source: str = "actor-sentiment model") -> ActorSentimentModel:
         """The model in `text`; anything malformed raises InputError with one line naming `source`."""
+
         def bad(problem: str) -> InputError:
             return InputError(f"{source}: not a valid actor-sentiment model: {problem}")
 
@@ -197,8 +357,12 @@ class ActorSentimentModel:
         if raw.get("format") != FORMAT or raw.get("schema") != SCHEMA:
             raise bad(f"expected format '{FORMAT}' schema {SCHEMA}")
         classes = raw.get("classes")
-        if not isinstance(classes, list) or not classes or not all(isinstance(c, str) for c in classes) \
-                or len(set(classes)) != len(classes):
+        if (
+            not isinstance(classes, list)
+            or not classes
+            or not all(isinstance(c, str) for c in classes)
+            or len(set(classes)) != len(classes)
+        ):
             raise bad("'classes' must be a list of distinct names")
         n = len(classes)
         intercept = _numbers(raw.get("intercept"), n)
@@ -243,8 +407,14 @@ def _numbers(values: Any, n: int) -> tuple[float, ...] | None:
 
 # ----------------------------------------------------------------------------------------------- training
 
-def train(examples: Iterable[tuple[Mapping[str, float], str]], *, C: float = 1.0, min_count: int = 3,
-          metadata: Mapping[str, Any] | None = None) -> ActorSentimentModel:
+
+def train(
+    examples: Iterable[tuple[Mapping[str, float], str]],
+    *,
+    C: float = 1.0,
+    min_count: int = 3,
+    metadata: Mapping[str, Any] | None = None,
+) -> ActorSentimentModel:
     """Fit the model: features seen (non-zero) in at least `min_count` examples, L2-regularised
     multinomial logistic regression (lbfgs) with balanced class weights; weights rounded to DECIMALS."""
     import numpy as np
@@ -272,8 +442,10 @@ def train(examples: Iterable[tuple[Mapping[str, float], str]], *, C: float = 1.0
                 columns.append(index[name])
                 data.append(value)
         pointers.append(len(columns))
-    matrix = csr_matrix((np.array(data, dtype=float), np.array(columns, dtype=np.int64), np.array(pointers)),
-                        shape=(len(rows), len(names)))
+    matrix = csr_matrix(
+        (np.array(data, dtype=float), np.array(columns, dtype=np.int64), np.array(pointers)),
+        shape=(len(rows), len(names)),
+    )
     classifier = LogisticRegression(C=C, solver="lbfgs", class_weight="balanced", max_iter=3000)
     classifier.fit(matrix, np.array(labels))
     order = [list(classifier.classes_).index(c) for c in CLASSES]
@@ -281,8 +453,14 @@ def train(examples: Iterable[tuple[Mapping[str, float], str]], *, C: float = 1.0
     intercept = tuple(round(float(classifier.intercept_[k]), DECIMALS) for k in order)
     from framing import __version__
 
-    meta = {**DEFAULT_METADATA, "n_train": len(rows), "framing_version": __version__, "C": C,
-            "min_count": min_count, **(metadata or {})}
+    meta = {
+        **DEFAULT_METADATA,
+        "n_train": len(rows),
+        "framing_version": __version__,
+        "C": C,
+        "min_count": min_count,
+        **(metadata or {}),
+    }
     return ActorSentimentModel(names, coef, intercept, CLASSES, meta)
 
 
