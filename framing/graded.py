@@ -91,7 +91,8 @@ def select(config: Mapping[str, Any], taken: Collection[str] = ()) -> list[Grade
 
 
 def unselectable(config: Mapping[str, Any]) -> list[str]:
-    """Words of `include` that TextBlob's grades and the thresholds do not select (a stale or mistyped list)."""
+    """Words of `include` that TextBlob's grades and the thresholds do not select (a stale or mistyped
+    list)."""
     graded = {g.word for g in select({**config, "include": config.get("include", ()), "exclude": ()})}
     return sorted(set(config.get("include", ())) - graded)
 

@@ -446,7 +446,8 @@ def _graded_config(
         from framing.graded import unselectable
 
         for word in unselectable(raw):
-            out.add(shown, 1, None, f"[graded]: include: '{word}' is not a word TextBlob grades past the thresholds")
+            message = f"[graded]: include: '{word}' is not a word TextBlob grades past the thresholds"
+            out.add(shown, 1, None, message)
     return raw if len(out.problems) == before else None
 
 
