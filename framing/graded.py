@@ -23,7 +23,9 @@ from typing import Any
 
 from framing.model import Connotation, Entry, Kind
 
-GRADED_KEYS = {"source", "polarity_min", "subjectivity_min", "exclude", "parts_of_speech", "exceptions"}
+GRADED_KEYS = {
+    "source", "polarity_min", "subjectivity_min", "exclude", "include", "parts_of_speech", "exceptions"
+}
 _WORD = re.compile(r"^[a-z]+(?:-[a-z]+)*$")
 _POS = {"JJ": "ADJ", "RB": "ADV", "NN": "NOUN", "VB": "VERB"}
 
@@ -71,14 +73,28 @@ def read_lexicon() -> dict[str, Graded]:
 
 
 def select(config: Mapping[str, Any], taken: Collection[str] = ()) -> list[Graded]:
-    """The words the `[graded]` table selects, in alphabetical order, leaving out `taken` forms."""
+    """The words the `[graded]` table selects, in alphabetical order, leaving out `taken` forms.
+
+    A word is selected when TextBlob grades it past both thresholds in one of `parts_of_speech`, it is not
+    in `exclude`, and, when the table has an `include` list (the words with annotators' evidence, chosen by
+    scripts/choose_graded.py), it is in that list.
+    """
     exclude = set(config.get("exclude", ()))
+    include = set(config["include"]) if "include" in config else None
     parts = set(config.get("parts_of_speech", ("JJ",)))
     return [
         g for g in sorted(read_lexicon().values(), key=lambda g: g.word)
         if g.pos in parts and abs(g.polarity) >= config["polarity_min"]
         and g.subjectivity >= config["subjectivity_min"] and g.word not in exclude and g.word not in taken
+        and (include is None or g.word in include)
     ]
+
+
+def unselectable(config: Mapping[str, Any]) -> list[str]:
+    """Words of `include` that TextBlob's grades and the thresholds do not select (a stale or mistyped
+    list)."""
+    graded = {g.word for g in select({**config, "include": config.get("include", ()), "exclude": ()})}
+    return sorted(set(config.get("include", ())) - graded)
 
 
 def _explanation(g: Graded) -> str:

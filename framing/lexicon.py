@@ -439,9 +439,15 @@ def _graded_config(
             out.add(shown, 1, None, f"[graded]: {key} must be a number from 0 to 1")
     if raw.get("source") not in sources:
         out.add(shown, 1, None, f"[graded]: source must name a source in {SOURCES_FILE}")
-    for key in ("exclude", "parts_of_speech", "exceptions"):
+    for key in ("exclude", "include", "parts_of_speech", "exceptions"):
         if key in raw and not _str_list(raw[key]):
             out.add(shown, 1, None, f"[graded]: {key} must be a list of strings")
+    if len(out.problems) == before and "include" in raw:
+        from framing.graded import unselectable
+
+        for word in unselectable(raw):
+            message = f"[graded]: include: '{word}' is not a word TextBlob grades past the thresholds"
+            out.add(shown, 1, None, message)
     return raw if len(out.problems) == before else None
 
 

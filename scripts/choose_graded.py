@@ -5,12 +5,15 @@
 For each (polarity_min, subjectivity_min) pair, the BABE training split's word-level precision, recall and
 F1 with the curated lexicon plus the graded words; then the graded words that annotators marked in fewer
 than MARKED_MIN of their uses in training's biased sentences (with at least MIN_USES uses), which are the
-exclusion list written into lexicons/graded.toml after review. Nothing here reads BABE's held-out split.
+exclusion list written into lexicons/graded.toml after review; then the `include` list: the selected words
+with annotators' evidence on training folds (see `supported`). Nothing here reads BABE's held-out split or
+PTC's held-out articles (`framing.suggest.collect` leaves them out).
 """
 
 from __future__ import annotations
 
 import argparse
+import tomllib
 from dataclasses import replace
 from pathlib import Path
 
@@ -18,10 +21,25 @@ from framing.evaluation.tasks import evaluate
 from framing.graded import graded_entries, select
 from framing.lexicon import load_lexicon
 from framing.model import Kind, Lexicon
-from framing.suggest import collect
+from framing.suggest import Candidate, collect
 
 MARKED_MIN = 0.2
 MIN_USES = 3
+# The evidence a graded word needs to be kept (fixed before any precision sample was drawn with it): at
+# least SUPPORT_MIN marked uses on training folds (BABE training's biased words plus PTC training's
+# Loaded_Language and Name_Calling spans), and, when BABE training's biased sentences use it at least
+# MIN_USES times, annotators marked it in at least SHARE_MIN of those uses (more often than not).
+SUPPORT_MIN = 2
+SHARE_MIN = 0.5
+
+
+def supported(candidate: Candidate | None) -> bool:
+    """Whether training-fold annotators mark the word often enough for the graded layer."""
+    if candidate is None:
+        return False
+    support = candidate.marked_in_biased + candidate.counts["ptc"]
+    share_ok = candidate.seen_in_biased < MIN_USES or (candidate.marked_share or 0) >= SHARE_MIN
+    return support >= SUPPORT_MIN and share_ok
 
 
 def lexicon_with(base: Lexicon, config: dict) -> Lexicon:
@@ -51,6 +69,13 @@ def main() -> None:
                  and candidates[g.word].seen_in_biased >= MIN_USES
                  and (candidates[g.word].marked_share or 0) < MARKED_MIN)
     print(f"\nrarely marked in training ({len(low)}): " + ", ".join(low))
+    shipped = tomllib.loads((Path(__file__).parents[1] / "lexicons" / "graded.toml").read_text("utf-8"))
+    current = {k: v for k, v in shipped["graded"].items() if k != "include"}
+    taken = {t for e in base.entries if e.kind is not Kind.GRADED for t in (e.term, *e.variants)}
+    words = select(current, taken)
+    kept = [g.word for g in words if supported(candidates.get(g.word))]
+    print(f"\nwords with evidence on training folds ({len(kept)} of {len(words)}), the include list:")
+    print(", ".join(f'"{w}"' for w in kept))
 
 
 if __name__ == "__main__":

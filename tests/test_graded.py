@@ -37,13 +37,30 @@ def test_selection_follows_thresholds_and_exclusions() -> None:
 
 def test_shipped_layer_is_graded_strength_one_and_curated_entries_win(lexicon: Lexicon) -> None:
     graded = [e for e in lexicon.entries if e.category == "graded"]
-    assert len(graded) > 300
+    assert 40 < len(graded) < 100  # only the words with annotators' evidence on training folds
     assert all(
         e.kind is Kind.GRADED and e.strength == 1 and e.sources == ("textblob-sentiment",) for e in graded
     )
     curated_terms = {e.term for e in lexicon.entries if e.category != "graded"}
     assert not curated_terms & {e.term for e in graded}
     assert "graded/good" not in lexicon.by_key  # excluded: annotators rarely marked it in BABE training
+    assert "graded/healthy" not in lexicon.by_key  # graded by TextBlob, but no annotator evidence
+    assert "graded/guilty" not in lexicon.by_key  # evidence, but a legal status in news (reviewed)
+
+
+def test_include_keeps_only_listed_words_and_rejects_words_textblob_does_not_grade(tmp_path: Path) -> None:
+    assert {g.word for g in select({**CONFIG, "include": ["stupid"]})} == {"stupid"}
+    (tmp_path / "sources.toml").write_text('[source.s]\ncitation = "S"\n', encoding="utf-8")
+    (tmp_path / "g.toml").write_text(
+        '[lexicon]\nschema = 1\ncategory = "g"\ntitle = "G"\ndescription = "d"\nkind = "graded"\n\n'
+        '[graded]\nsource = "s"\npolarity_min = 0.5\nsubjectivity_min = 0.5\ninclude = ["stupid", "table"]\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(LexiconError) as caught:
+        load_lexicon(tmp_path, builtin=False)
+    assert [p.message for p in caught.value.problems] == [
+        "[graded]: include: 'table' is not a word TextBlob grades past the thresholds"
+    ]
 
 
 def test_graded_findings_are_reported_apart_and_not_counted_as_loaded(lexicon: Lexicon) -> None:
@@ -99,7 +116,9 @@ def test_graded_words_hold_only_as_adjectives_and_outside_fixed_phrases(lexicon:
         found = find_terms(sentence, lexicon, engine=get_engine(engine))
         return [f.text for f in found if f.entry.kind is Kind.GRADED]
 
-    assert graded("It was a frightening report.", "spacy") == ["frightening"]
-    assert graded("He kept frightening the children.", "spacy") == []  # a verb
-    assert graded("She won the popular vote.") == []  # a fixed phrase
-    assert graded("The grand jury met on Monday.") == []
+    assert graded("It was a disturbing report.", "spacy") == ["disturbing"]
+    assert graded("He kept disturbing the children.", "spacy") == []  # a verb
+    assert graded("Officials turned a blind eye.") == []  # a fixed phrase
+    assert graded("Officials were blind to it.") == ["blind"]
+    assert graded("In the worst case the bridge closes.") == []
+    assert graded("It was the worst speech of the year.") == ["worst"]
