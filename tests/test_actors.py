@@ -353,3 +353,28 @@ def test_seed_sunni_residents_are_patients(seed: Analysis) -> None:
     assert sunni and all(a.role_count(Role.PATIENT) >= 1 for a in sunni)
     residents = next(a for a in sunni if "residents" in a.name)
     assert [(r.role, r.verb_text) for r in residents.roles] == [(Role.PATIENT, "committing")]
+
+
+@pytest.mark.parametrize("engine", ["spacy", "fast"])
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Reporters declared the race a runoff between Osgood and Hendel after midnight.", "Hendel"),
+        ("Trump, in asking his supporters to vote, thanked the crowd.", "Trump"),  # outside every chunk
+        ("Flooding reached Stockport on Monday.", "Stockport"),  # a place named in passing
+    ],
+)
+def test_a_pinned_target_always_has_a_frame(lexicon: Lexicon, engine: str, text: str, target: str) -> None:
+    """An evaluation's target is in the story by the caller's word: no keep rule leaves it out, and it gets
+    a sentiment reading even when the parser put it in no noun chunk."""
+    from framing.actors import frame_actors, load_actor_data
+    from framing.detect import detect
+    from framing.engine import get_engine
+
+    document = get_engine(engine).parse(text)
+    start = text.index(target)
+    frames = frame_actors(document, detect(document, lexicon), lexicon, load_actor_data(),
+                          ((start, start + len(target), "target"),))
+    pinned = next(f for f in frames if f.id == "target")
+    assert any(m.start == start for m in pinned.mentions)
+    assert next(c for c in pinned.components if c.name == "sentiment").evidence

@@ -768,7 +768,8 @@ def _frames(
         named = any(
             m.kind in ("gazetteer", "name", "alias") and not m.modifier and not m.locative for m in mentions
         )
-        if not said_of and (actor.type in ("state", "place") or (len(substantive) < 2 and not named)):
+        in_passing = actor.type in ("state", "place") or (len(substantive) < 2 and not named)
+        if not said_of and in_passing and actor_id not in finder.pinned:
             continue  # named in passing ("told reporters"), or a country named only as a place
         if actor.type == "place" and not voice and not any(r.role is Role.AGENT for r in roles):
             continue  # a place the engine named, never acting or speaking: where things happen, not who

@@ -152,6 +152,7 @@ class MentionFinder:
         # pinned spans (start, end, actor id) are mentions the caller already knows, as an evaluation's
         # targets
         pinned_starts = {start for start, _, _ in pinned}
+        self.pinned = frozenset(actor_id for _, _, actor_id in pinned)  # in the story by the caller's word
         self._gazetteer = sorted([*pinned, *((m.start, m.end, m.entry.id) for m in gazetteer
                                              if m.start not in pinned_starts)])
         self._gazetteer_starts = [g[0] for g in self._gazetteer]
@@ -161,6 +162,8 @@ class MentionFinder:
     def _actor(self, actor_id: str, name: str, actor_type: str) -> Actor:
         if actor_id not in self.actors:
             known = self.data.by_id.get(actor_id)
+            if known is None and actor_id in self.pinned:
+                actor_type = "pinned"  # not a state or place that a keep rule may leave out
             self.actors[actor_id] = Actor(
                 actor_id, known.name if known else name, known.type if known else actor_type
             )
@@ -190,7 +193,28 @@ class MentionFinder:
             found.extend(self._noun_phrase(index, tokens, chunk, locative))
         self._appositives(tokens, chunk_list, found)
         self._partitives(tokens, found)
+        found.extend(self._unchunked_pinned(index, parse, found))
         return found
+
+    def _unchunked_pinned(self, index: int, parse: SentenceParse, found: list[Mention]) -> list[Mention]:
+        """A pinned span (an evaluation's target) is a mention even where no noun chunk holds it (the
+        parser left "Trump," at the start of a sentence outside every chunk, or the span is longer than
+        the chunk)."""
+        if not self.pinned:
+            return []
+        out = []
+        for start, end, actor_id in self._gazetteer:
+            if actor_id not in self.pinned or not parse.start <= start < parse.end:
+                continue
+            if any(m.actor == actor_id and m.start < end and start < m.end for m in found):
+                continue
+            inside = [i for i, t in enumerate(parse.tokens) if t.start < end and start < t.end]
+            if inside:
+                name = self.text[start:end]
+                mention = Mention(start, end, index, (inside[0], inside[-1] + 1), "gazetteer", name,
+                                  parse.tokens[inside[-1]].lower)
+                out.append(self._add(mention, actor_id, name, "pinned"))
+        return out
 
     def _partitives(self, tokens: list[Token], found: list[Mention]) -> None:
         """'the fighters of the Northern Front': a group phrase followed by 'of' and a name is that actor."""
