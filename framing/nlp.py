@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
 from types import ModuleType
-from typing import Any
+from typing import Any, cast
 
 from framing.errors import FramingError
 
@@ -218,12 +218,89 @@ def sentiment_words() -> frozenset[str]:
     return frozenset(_sentiment().keys())
 
 
+@cache
+def _sentiment_tables() -> tuple[dict[str, tuple[float, float, float]], frozenset[str], dict[str, str],
+                                 dict[str, float]]:
+    """TextBlob's sentiment lexicon as plain lookups, read once: each word's (polarity, subjectivity,
+    intensity) over all its parts of speech, the words it also scores as adverbs (modifiers), its labels,
+    and each emoticon's polarity."""
+    sentiment = _sentiment()
+    scores = {w: tuple(by_pos[None]) for w, by_pos in dict.items(sentiment) if None in by_pos}
+    modifiers = frozenset(w for w, by_pos in dict.items(sentiment)
+                          if any(tag in by_pos for tag in sentiment.modifiers))
+    emoticons: dict[str, float] = {}
+    for (_, value), faces in _pattern_text()["EMOTICONS"].items():  # the first group that has a face wins
+        for face in faces:
+            emoticons.setdefault(face.lower(), value)
+    labels = dict(sentiment.labeler)
+    return cast("dict[str, tuple[float, float, float]]", scores), modifiers, labels, emoticons
+
+
+def _pattern_text() -> dict[str, Any]:
+    """The names of the module holding TextBlob's `Sentiment.assessments` (its emoticons, punctuation)."""
+    return cast("dict[str, Any]", type(_sentiment()).assessments.__globals__)
+
+
 def assessments(words: Sequence[str]) -> list[Any]:
-    """TextBlob's assessments of a word sequence (its negation and intensifier rules included)."""
+    """TextBlob's assessments of a word sequence (its negation and intensifier rules included): the
+    result of `textblob.en.sentiment.assessments(((w.lower(), None) for w in words), True)`, computed
+    from plain lookups (`_sentiment_tables`) instead of TextBlob's lazy dictionary; tests/test_startup.py
+    checks both agree."""
     lowered = [w.lower() for w in words]
     if sentiment_words().isdisjoint(lowered):
         return []
-    return _sentiment().assessments(((w, None) for w in lowered), True)
+    return _assess(lowered)
+
+
+def _assess(words: list[str]) -> list[Any]:
+    """TextBlob's `Sentiment.assessments` (pattern's `_text.py`) for words without part-of-speech tags,
+    step for step; each assessment is [words, polarity, subjectivity, intensity, negated, label]."""
+    scores, modifiers, labels, emoticons = _sentiment_tables()
+    sentiment = _sentiment()
+    negations, is_modifier = sentiment.negations, sentiment.modifier
+    punctuation = _pattern_text()["PUNCTUATION"]
+    a: list[list[Any]] = []
+    m: str | None = None  # the preceding modifier (an adverb: "really good")
+    n: str | None = None  # the preceding negation ("not good")
+    for w in words:
+        known = scores.get(w)
+        if known is not None:
+            p, s, i = known
+            if m is None:
+                a.append([[w], p, s, i, 1, labels.get(w)])
+            else:
+                last = a[-1]
+                last[0].append(w)
+                last[1] = max(-1.0, min(p * last[3], +1.0))
+                last[2] = max(-1.0, min(s * last[3], +1.0))
+                last[3] = i
+                last[5] = labels.get(w)
+            if n is not None:
+                last = a[-1]
+                last[0].insert(0, n)
+                last[3] = 1.0 / last[3]
+                last[4] = -1
+            m = w if w in modifiers else None
+            n = w if w in negations else None
+        else:
+            if w in negations:
+                n = w
+            elif n and len(w.strip("'")) > 1:
+                n = None
+            if n is not None and m is not None and is_modifier(m):
+                a[-1][0].append(n)
+                a[-1][4] = -1
+                n = None
+            elif m is not None and len(w) > 2:
+                m = None
+            if w == "!" and len(a) > 0:
+                a[-1][0].append("!")
+                a[-1][1] = max(-1.0, min(a[-1][1] * 1.25, +1.0))
+            if w == "(!)":
+                a.append([[w], 0.0, 1.0, 1.0, 1, "irony"])
+            if w.isalpha() is False and len(w) <= 5 and w not in punctuation and w in emoticons:
+                a.append([[w], emoticons[w], 1.0, 1.0, 1, "mood"])
+    return [(w, p * -0.5 if n_ < 0 else p, s, x) for w, p, s, _, n_, x in a]
 
 
 def polarity(words: Sequence[str]) -> tuple[float, tuple[tuple[str, float], ...]]:
