@@ -145,8 +145,59 @@ def tag_sentence(text: str, start: int, end: int,
     if not spans:
         return []
     words = [w.replace("\u2019", "'") for _, _, w in spans]
-    tagged = _fix_tags(_parser().find_tags(words), verbs)
+    tagged = _fix_tags([[w, t] for w, t in zip(words, find_tags(words), strict=True)], verbs)
     return [(s, e, w, row[1]) for (s, e, w), row in zip(spans, tagged, strict=True)]
+
+
+@cache
+def _tagger_tables() -> tuple[dict[str, str], Any, tuple[str, str, str]]:
+    """The pattern tagger's lexicon as a plain dict (read once), its number pattern and default tags."""
+    parser = _parser()
+    lexicon = parser.lexicon
+    return dict(dict.items(lexicon)), type(lexicon).load.__globals__["CD"], tuple(parser.default)
+
+
+def find_tags(words: Sequence[str]) -> list[str]:
+    """The tags of TextBlob's pattern tagger, `_parser().find_tags(words)`, from a plain dict: TextBlob runs
+    no morphology or context rules there, so a word's tag depends only on the word and on whether it opens
+    the sentence (its lexicon tag, a first word's lowercase form's, then NNP for a title-case word, CD for
+    a number, else its suffix rules). tests/test_fast_paths.py checks both agree."""
+    lexicon, number, (noun, proper, cardinal) = _tagger_tables()
+    tags = []
+    for i, word in enumerate(words):
+        tag = lexicon.get(word)
+        if tag is None and i == 0:
+            tag = lexicon.get(word.lower()) or None
+        if tag is None:
+            if word.istitle():
+                tag = proper
+            elif number.match(word) is not None:
+                tag = cardinal
+            else:
+                tag = _suffix_tag(word, noun)
+        tags.append(tag)
+    return tags
+
+
+_ADJECTIVE_ENDINGS = ("able", "al", "ful", "ible", "ient", "ish", "ive", "less", "tic", "ous")
+
+
+def _suffix_tag(token: str, tag: str) -> str:
+    """TextBlob's `_suffix_rules` for English: an unknown word's tag from its ending (the last rule that
+    applies wins)."""
+    if token.endswith("ing"):
+        tag = "VBG"
+    if token.endswith("ly"):
+        tag = "RB"
+    if token.endswith("s") and not token.endswith(("is", "ous", "ss")):
+        tag = "NNS"
+    if token.endswith(_ADJECTIVE_ENDINGS) or "-" in token:
+        tag = "JJ"
+    if token.endswith("ed"):
+        tag = "VBN"
+    if token.endswith(("ate", "ify", "ise", "ize")):
+        tag = "VBP"
+    return tag
 
 
 _NP_START = frozenset(("DT", "CD", "PRP$", "PRP", "JJ", "NNS", "NNP", "NNPS", "NN"))
@@ -154,30 +205,38 @@ _NOUNISH = frozenset(("NN", "NNS", "NNP", "NNPS", "PRP"))
 
 
 def _fix_tags(tagged: list[list[str]], verbs: frozenset[str]) -> list[list[str]]:
-    """Project rules over the Brill tagger's known slips, each seen in news text (tests/test_actors.py)."""
-    for i in range(1, len(tagged)):
-        word, tag = tagged[i][0].lower(), tagged[i][1]
-        following = tagged[i + 1][1] if i + 1 < len(tagged) else ""
-        if word in _PARTICIPLES and _after_be(tagged, i):
+    """Project rules over the Brill tagger's known slips, each seen in news text (tests/test_actors.py).
+    A word whose tag no rule reads is passed over before the rules are tried, in their order."""
+    n = len(tagged)
+    lowers = [row[0].lower() for row in tagged]
+    for i in range(1, n):
+        tag, word = tagged[i][1], lowers[i]
+        nounish, participle = tag.startswith("NN"), word in _PARTICIPLES
+        if not (nounish or participle):
+            continue  # every rule below needs a noun tag or a participle
+        following = tagged[i + 1][1] if i + 1 < n else ""
+        if participle and _after_be(tagged, i):
             tagged[i][1] = "VBN"  # "were shot"
         elif (
-            tag.startswith("NN")
+            nounish
             and word.endswith("ing")
             and tagged[i - 1][1] == "IN"
             and following in _NP_START
         ):
             tagged[i][1] = "VBG"  # "of displacing Sunni communities"
-        elif (word in _PARTICIPLES and tag.startswith("NN") and tagged[i - 1][1] in _NOUNISH
+        elif (participle and nounish and tagged[i - 1][1] in _NOUNISH
               and following in _NP_START):
             tagged[i][1] = "VBD"  # "Police shot three protesters"
         elif tag == "NN" and tagged[i - 1][1] == "TO" and word in verbs:
             tagged[i][1] = "VB"  # "to fight Islamic State"
-        elif tag.startswith("NN") and tagged[i - 1][1] == "PRP" and word in verbs:
+        elif nounish and tagged[i - 1][1] == "PRP" and word in verbs:
             tagged[i][1] = "VBD"  # "areas they retook"
-        elif tag.startswith("NN") and _after_negated_auxiliary(tagged, i):
+        elif nounish and _after_negated_auxiliary(tagged, i):
             tagged[i][1] = "VB"  # "did not attack", "didn't attack"
     for i, row in enumerate(tagged):
-        following = tagged[i + 1][1] if i + 1 < len(tagged) else ""
+        if row[1][:1] not in ("V", "J") and lowers[i] != "close":
+            continue  # the rules below read verbs, participles, adjectives and "close"
+        following = tagged[i + 1][1] if i + 1 < n else ""
         if "-" in row[0] and row[1].startswith("VB") and following[:2] in ("NN", "JJ"):
             row[1] = "JJ"  # "the Russian-backed forces", "Iranian-trained militias"
         elif (row[1] == "VBN" and i and tagged[i - 1][1] in ("JJ", "DT", "PRP$", "CD", "POS")
@@ -185,7 +244,7 @@ def _fix_tags(tagged: list[list[str]], verbs: frozenset[str]) -> list[list[str]]
             row[1] = "JJ"  # "Iraqi armed forces", "the wounded soldiers"
         elif row[1] == "JJ" and row[0][:1].isupper() and i and tagged[i - 1][1] == "NNP":
             row[1] = "NNP"  # "Moon Jae-in"
-        elif row[0].lower() == "close" and following == "TO" and i and tagged[i - 1][1].startswith("NN"):
+        elif lowers[i] == "close" and following == "TO" and i and tagged[i - 1][1].startswith("NN"):
             row[1] = "JJ"  # "sources close to the militias"
     return tagged
 

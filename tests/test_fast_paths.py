@@ -41,3 +41,47 @@ def test_assessments_equal_textblobs_own_on_sentences() -> None:
         expected = _textblob_assessments(words)
         assert expected, sentence  # each sentence is scored: the comparison means something
         assert nlp.assessments(words) == expected
+
+
+def _examples_words() -> list[list[str]]:
+    from .conftest import ROOT
+
+    text = "\n".join(p.read_text(encoding="utf-8") for p in sorted((ROOT / "examples").rglob("*.txt")))
+    from framing.text import prepare
+
+    return [[w.replace("\u2019", "'") for _, _, w in nlp.tokenize(text, s, e)]
+            for s, e in prepare(text).sentences]
+
+
+def test_find_tags_equal_the_pattern_taggers_on_the_examples() -> None:
+    sentences = _examples_words()
+    assert sum(map(len, sentences)) > 800
+    for words in sentences:
+        assert nlp.find_tags(words) == [tag for _, tag in nlp._parser().find_tags(words)]
+
+
+# Unknown words of every shape the tagger's fallbacks read: title case, numbers, suffixes, hyphens.
+_TAGGER_WORDS = st.one_of(
+    st.sampled_from(["The", "the", "Regime", "militias", "2,017", "1990s", "-", "U.S.-backed", "Hatra",
+                     "unheard-of", "zorbling", "blorfed", "Flimsy", "glorify", "realise", "XYZ", "'s", "."]),
+    st.text(alphabet="abcXYZ09-.,'", min_size=1, max_size=8),
+)
+
+
+@given(st.lists(_TAGGER_WORDS, min_size=1, max_size=10))
+def test_find_tags_equal_the_pattern_taggers(words: list[str]) -> None:
+    assert nlp.find_tags(words) == [tag for _, tag in nlp._parser().find_tags(words)]
+
+
+def test_chunk_kinds_computed_once_equal_each_tokens_kind() -> None:
+    from framing.engine.chunks import _kind, _kinds
+    from framing.engine.fast import FastEngine
+
+    text = "\n".join(" ".join(words) for words in _examples_words())
+    document = FastEngine.shared().parse(text)
+    tags = set()
+    for parse in document.parses:
+        tokens = list(parse.tokens)
+        tags.update(t.tag for t in tokens)
+        assert _kinds(tokens) == [_kind(tokens, i) for i in range(len(tokens))]
+    assert {"NN", "JJ", "RB", "IN", "TO", "VBD", "MD", "PRP", "DT"} <= tags

@@ -104,13 +104,14 @@ class FastEngine:
         lower = word.lower().replace("\u2019", "'")
         lemma = self._verbs.get(lower, lower) if tag.startswith("VB") else lower
         pos = _UPOS.get(tag) or ("X" if word[:1].isalnum() else "PUNCT")
-        return Token(start, end, word, tag, lower, lemma=lemma, pos=pos)
+        return Token(start, end, word, tag, lower, lemma, pos)
 
     def sentence(self, text: str, start: int, end: int) -> SentenceParse:
         from framing.nlp import tag_sentence
 
         tagged = tag_sentence(text, start, end, self._forms)
-        tokens = [self._token(s, e, word, tag) for s, e, word, tag in tagged]
+        make = self._token
+        tokens = [make(s, e, word, tag) for s, e, word, tag in tagged]
         chunk_list = chunks(tokens)
         return headline_passives(SentenceParse(start, end, tuple(tokens), tuple(chunk_list),
                                                tuple(clauses(tokens, chunk_list))))
