@@ -231,7 +231,8 @@ def _fix_tags(tagged: list[list[str]], verbs: frozenset[str]) -> list[list[str]]
             tagged[i][1] = "VB"  # "to fight Islamic State"
         elif nounish and tagged[i - 1][1] == "PRP" and word in verbs:
             tagged[i][1] = "VBD"  # "areas they retook"
-        elif nounish and _after_negated_auxiliary(tagged, i):
+        elif (nounish and (lowers[i - 1].endswith(("n't", "n\u2019t")) or lowers[i - 1] in ("not", "never"))
+              and _after_negated_auxiliary(tagged, i)):
             tagged[i][1] = "VB"  # "did not attack", "didn't attack"
     for i, row in enumerate(tagged):
         if row[1][:1] not in ("V", "J") and lowers[i] != "close":

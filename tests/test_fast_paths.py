@@ -85,3 +85,36 @@ def test_chunk_kinds_computed_once_equal_each_tokens_kind() -> None:
         tags.update(t.tag for t in tokens)
         assert _kinds(tokens) == [_kind(tokens, i) for i in range(len(tokens))]
     assert {"NN", "JJ", "RB", "IN", "TO", "VBD", "MD", "PRP", "DT"} <= tags
+
+
+# Each tag fix (nlp._fix_tags) where it applies, and where it must not: the fixes skip words no rule reads,
+# so every rule is checked to still change the tagger's tag. (sentence, word, fixed tag)
+_TAG_FIXES = [
+    ("The militants did not attack the town.", "attack", "VB"),
+    ("The militants didn't attack the town.", "attack", "VB"),
+    ("The militants didn\u2019t attack the town.", "attack", "VB"),
+    ("Five villagers were shot yesterday.", "shot", "VBN"),
+    ("Police shot three protesters.", "shot", "VBD"),
+    ("They came to fight Islamic State.", "fight", "VB"),
+    ("The areas they retook were empty.", "retook", "VBD"),
+    ("He accused them of displacing Sunni communities.", "displacing", "VBG"),
+    ("The Russian-backed forces advanced.", "Russian-backed", "JJ"),
+    ("Iraqi armed forces advanced.", "armed", "JJ"),
+    ("President Moon Jae-in spoke.", "Jae-in", "NNP"),
+    ("Sources close to the militias said so.", "close", "JJ"),
+    ("The militants would never attack towns.", "attack", "VB"),
+    ("The militants never attack towns.", "attack", "NN"),  # "never" without an auxiliary: no fix
+]
+
+
+def test_each_tag_fix_still_applies() -> None:
+    from framing.engine.fast import known_verb_forms
+
+    verbs = frozenset(known_verb_forms())
+    for sentence, word, fixed in _TAG_FIXES:
+        words = [w.replace("\u2019", "'") for _, _, w in nlp.tokenize(sentence, 0, len(sentence))]
+        raw = dict(zip(words, nlp.find_tags(words), strict=True))
+        tags = {w: t for _, _, w, t in nlp.tag_sentence(sentence, 0, len(sentence), verbs)}
+        assert tags[word] == fixed, sentence
+        if fixed != "NN":
+            assert raw[word.replace("\u2019", "'")] != fixed, sentence  # the fix changed the tagger's tag
