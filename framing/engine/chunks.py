@@ -107,8 +107,11 @@ def chunks(tokens: list[Token]) -> list[Chunk]:
 
 
 def _head_verb(tokens: list[Token], chunk: Chunk) -> int | None:
-    verbs = [i for i in range(chunk.start, chunk.end) if tokens[i].tag.startswith("VB")]
-    return verbs[-1] if verbs else None
+    """The last verb of the chunk."""
+    for i in range(chunk.end - 1, chunk.start - 1, -1):
+        if tokens[i].tag.startswith("VB"):
+            return i
+    return None
 
 
 def _is_passive(tokens: list[Token], chunk: Chunk, head: int) -> bool:
