@@ -12,12 +12,13 @@ import importlib.util
 import re
 import sys
 import warnings
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from types import ModuleType
-from typing import Any, cast
+from typing import Any
 
 from framing.errors import FramingError
 
@@ -278,34 +279,44 @@ def sentiment_words() -> frozenset[str]:
     return frozenset(_sentiment().keys())
 
 
+@dataclass(frozen=True)
+class _SentimentTables:
+    """TextBlob's sentiment lexicon as plain lookups, read once."""
+
+    scores: dict[str, tuple[float, float, float]]  # (polarity, subjectivity, intensity), all parts of speech
+    modifiers: frozenset[str]  # words it also scores as adverbs: they modify the next word
+    labels: dict[str, str]
+    emoticons: dict[str, float]  # each face's polarity
+    negations: tuple[str, ...]
+    is_modifier: Callable[[str], bool]  # an unknown word that still modifies ("-ly")
+    punctuation: str
+
+
 @cache
-def _sentiment_tables() -> tuple[dict[str, tuple[float, float, float]], frozenset[str], dict[str, str],
-                                 dict[str, float]]:
-    """TextBlob's sentiment lexicon as plain lookups, read once: each word's (polarity, subjectivity,
-    intensity) over all its parts of speech, the words it also scores as adverbs (modifiers), its labels,
-    and each emoticon's polarity."""
+def _sentiment_tables() -> _SentimentTables:
     sentiment = _sentiment()
-    scores = {w: tuple(by_pos[None]) for w, by_pos in dict.items(sentiment) if None in by_pos}
-    modifiers = frozenset(w for w, by_pos in dict.items(sentiment)
-                          if any(tag in by_pos for tag in sentiment.modifiers))
+    names = type(sentiment).assessments.__globals__  # the module of TextBlob's `Sentiment.assessments`
     emoticons: dict[str, float] = {}
-    for (_, value), faces in _pattern_text()["EMOTICONS"].items():  # the first group that has a face wins
+    for (_, value), faces in names["EMOTICONS"].items():  # the first group that has a face wins
         for face in faces:
             emoticons.setdefault(face.lower(), value)
-    labels = dict(sentiment.labeler)
-    return cast("dict[str, tuple[float, float, float]]", scores), modifiers, labels, emoticons
-
-
-def _pattern_text() -> dict[str, Any]:
-    """The names of the module holding TextBlob's `Sentiment.assessments` (its emoticons, punctuation)."""
-    return cast("dict[str, Any]", type(_sentiment()).assessments.__globals__)
+    return _SentimentTables(
+        scores={w: tuple(by_pos[None]) for w, by_pos in dict.items(sentiment) if None in by_pos},
+        modifiers=frozenset(w for w, by_pos in dict.items(sentiment)
+                            if any(tag in by_pos for tag in sentiment.modifiers)),
+        labels=dict(sentiment.labeler),
+        emoticons=emoticons,
+        negations=tuple(sentiment.negations),
+        is_modifier=sentiment.modifier,
+        punctuation=names["PUNCTUATION"],
+    )
 
 
 def assessments(words: Sequence[str]) -> list[Any]:
     """TextBlob's assessments of a word sequence (its negation and intensifier rules included): the
     result of `textblob.en.sentiment.assessments(((w.lower(), None) for w in words), True)`, computed
-    from plain lookups (`_sentiment_tables`) instead of TextBlob's lazy dictionary; tests/test_startup.py
-    checks both agree."""
+    from plain lookups (`_sentiment_tables`) instead of TextBlob's lazy dictionary;
+    tests/test_fast_paths.py checks both agree."""
     lowered = [w.lower() for w in words]
     if sentiment_words().isdisjoint(lowered):
         return []
@@ -315,10 +326,9 @@ def assessments(words: Sequence[str]) -> list[Any]:
 def _assess(words: list[str]) -> list[Any]:
     """TextBlob's `Sentiment.assessments` (pattern's `_text.py`) for words without part-of-speech tags,
     step for step; each assessment is [words, polarity, subjectivity, intensity, negated, label]."""
-    scores, modifiers, labels, emoticons = _sentiment_tables()
-    sentiment = _sentiment()
-    negations, is_modifier = sentiment.negations, sentiment.modifier
-    punctuation = _pattern_text()["PUNCTUATION"]
+    tables = _sentiment_tables()
+    scores, modifiers, labels, emoticons = tables.scores, tables.modifiers, tables.labels, tables.emoticons
+    negations, is_modifier, punctuation = tables.negations, tables.is_modifier, tables.punctuation
     a: list[list[Any]] = []
     m: str | None = None  # the preceding modifier (an adverb: "really good")
     n: str | None = None  # the preceding negation ("not good")
