@@ -151,11 +151,16 @@ def tag_sentence(text: str, start: int, end: int,
 
 
 @cache
-def _tagger_tables() -> tuple[dict[str, str], Any, tuple[str, str, str]]:
-    """The pattern tagger's lexicon as a plain dict (read once), its number pattern and default tags."""
+def _tagger_tables() -> tuple[Callable[[str], str | None], Any, tuple[str, str, str]]:
+    """The pattern tagger's lexicon lookup, its number pattern and default tags. The lexicon is a `dict`
+    subclass that routes every lookup through a lazy loader; once loaded (`_parser` loads it), `dict.get`
+    reads it directly, without a copy."""
     parser = _parser()
     lexicon = parser.lexicon
-    return dict(dict.items(lexicon)), type(lexicon).load.__globals__["CD"], tuple(parser.default)
+    if not dict.__len__(lexicon):
+        raise FramingError("TextBlob's tagger lexicon (textblob/en/en-lexicon.txt) did not load")
+    lookup = dict.get.__get__(lexicon, dict)
+    return lookup, type(lexicon).load.__globals__["CD"], tuple(parser.default)
 
 
 def find_tags(words: Sequence[str]) -> list[str]:
@@ -163,12 +168,12 @@ def find_tags(words: Sequence[str]) -> list[str]:
     no morphology or context rules there, so a word's tag depends only on the word and on whether it opens
     the sentence (its lexicon tag, a first word's lowercase form's, then NNP for a title-case word, CD for
     a number, else its suffix rules). tests/test_fast_paths.py checks both agree."""
-    lexicon, number, (noun, proper, cardinal) = _tagger_tables()
+    lookup, number, (noun, proper, cardinal) = _tagger_tables()
     tags = []
     for i, word in enumerate(words):
-        tag = lexicon.get(word)
+        tag = lookup(word)
         if tag is None and i == 0:
-            tag = lexicon.get(word.lower()) or None
+            tag = lookup(word.lower()) or None
         if tag is None:
             if word.istitle():
                 tag = proper
