@@ -135,23 +135,37 @@ def memory(env: dict[str, str], sizes: list[float], data: Path, single: bool, op
         shutil.rmtree(folder, ignore_errors=True)
 
 
-def throughput(data: Path, mb: float, engine: str) -> None:
-    from nltk.tokenize import TreebankWordTokenizer
-
+def _prepared(data: Path, mb: float, engine: str):
+    """The texts, their size in MB, and a `full()` that analyses them all and writes compact JSON; one
+    warm-up document, analysed and written, first loads what every run loads once (the tagger, the models,
+    the word lists that fit alternatives: about 0.15 s), none of which grows with the text."""
     from framing import analyze, load_lexicon
     from framing.actors import load_actor_data
-    from framing.detect import detect
     from framing.render.json import json_chunks
-    from framing.text import prepare
 
     texts = news_texts(data, int(mb * 1_000_000))
     size = sum(len(t.encode("utf-8")) for t in texts) / 1e6
     lexicon, actor_data = load_lexicon(), load_actor_data()
-    # one warm-up document, analysed and written, loads what every run loads once: the tagger, the models
-    # and the word lists that fit alternatives (about 0.15 s); none of it grows with the text
-    for _ in json_chunks([analyze(texts[0], lexicon=lexicon, actor_data=actor_data, engine=engine)], lexicon,
-                         pretty=False):
-        pass
+
+    def full(chosen: list[str] = texts) -> None:
+        for _ in json_chunks(
+            (analyze(t, lexicon=lexicon, actor_data=actor_data, engine=engine) for t in chosen),
+            lexicon,
+            pretty=False,
+        ):
+            pass
+
+    full(texts[:1])
+    return texts, size, lexicon, full
+
+
+def throughput(data: Path, mb: float, engine: str) -> None:
+    from nltk.tokenize import TreebankWordTokenizer
+
+    from framing.detect import detect
+    from framing.text import prepare
+
+    texts, size, lexicon, full = _prepared(data, mb, engine)
     treebank = TreebankWordTokenizer()
 
     def timed(work) -> tuple[float, float]:
@@ -159,14 +173,6 @@ def throughput(data: Path, mb: float, engine: str) -> None:
         start, cpu = time.perf_counter(), time.process_time()
         work()
         return time.perf_counter() - start, time.process_time() - cpu
-
-    def full() -> None:
-        for _ in json_chunks(
-            (analyze(t, lexicon=lexicon, actor_data=actor_data, engine=engine) for t in texts),
-            lexicon,
-            pretty=False,
-        ):
-            pass
 
     rows = [
         ("NLTK Treebank word tokenizer", timed(lambda: [treebank.tokenize(t) for t in texts])),
@@ -204,16 +210,7 @@ def stages(data: Path, mb: float, engine: str) -> None:
     import functools
     import importlib
 
-    from framing import analyze, load_lexicon
-    from framing.actors import load_actor_data
-    from framing.render.json import json_chunks
-
-    texts = news_texts(data, int(mb * 1_000_000))
-    size = sum(len(t.encode("utf-8")) for t in texts) / 1e6
-    lexicon, actor_data = load_lexicon(), load_actor_data()
-    for _ in json_chunks([analyze(texts[0], lexicon=lexicon, actor_data=actor_data, engine=engine)], lexicon,
-                         pretty=False):
-        pass
+    _, size, _, full = _prepared(data, mb, engine)
     spent: dict[str, float] = dict.fromkeys((label for _, _, label in STAGES), 0.0)
     restore = []
     for module_name, path, label in STAGES:
@@ -234,12 +231,7 @@ def stages(data: Path, mb: float, engine: str) -> None:
         restore.append((owner, name, original))
     try:
         start = time.process_time()
-        for _ in json_chunks(
-            (analyze(t, lexicon=lexicon, actor_data=actor_data, engine=engine) for t in texts),
-            lexicon,
-            pretty=False,
-        ):
-            pass
+        full()
         total = time.process_time() - start
     finally:
         for owner, name, original in restore:
