@@ -146,8 +146,8 @@ def tag_sentence(text: str, start: int, end: int,
     if not spans:
         return []
     words = [w.replace("\u2019", "'") for _, _, w in spans]
-    tagged = _fix_tags([[w, t] for w, t in zip(words, find_tags(words), strict=True)], verbs)
-    return [(s, e, w, row[1]) for (s, e, w), row in zip(spans, tagged, strict=True)]
+    tags = _fix_tags(words, find_tags(words), verbs)
+    return [(s, e, w, tag) for (s, e, w), tag in zip(spans, tags, strict=True)]
 
 
 @cache
@@ -210,54 +210,49 @@ _NP_START = frozenset(("DT", "CD", "PRP$", "PRP", "JJ", "NNS", "NNP", "NNPS", "N
 _NOUNISH = frozenset(("NN", "NNS", "NNP", "NNPS", "PRP"))
 
 
-def _fix_tags(tagged: list[list[str]], verbs: frozenset[str]) -> list[list[str]]:
-    """Project rules over the Brill tagger's known slips, each seen in news text (tests/test_actors.py).
-    A word whose tag no rule reads is passed over before the rules are tried, in their order."""
-    n = len(tagged)
-    lowers = [row[0].lower() for row in tagged]
+def _fix_tags(words: list[str], tags: list[str], verbs: frozenset[str]) -> list[str]:
+    """Project rules over the Brill tagger's known slips, each seen in news text (tests/test_actors.py);
+    `tags` (one per word) are corrected in place and returned. A word whose tag no rule reads is passed
+    over before the rules are tried, in their order."""
+    n = len(words)
+    lowers = [w.lower() for w in words]
     for i in range(1, n):
-        tag, word = tagged[i][1], lowers[i]
+        tag, word = tags[i], lowers[i]
         nounish, participle = tag.startswith("NN"), word in _PARTICIPLES
         if not (nounish or participle):
             continue  # every rule below needs a noun tag or a participle
-        following = tagged[i + 1][1] if i + 1 < n else ""
-        if participle and _after_be(tagged, i):
-            tagged[i][1] = "VBN"  # "were shot"
-        elif (
-            nounish
-            and word.endswith("ing")
-            and tagged[i - 1][1] == "IN"
-            and following in _NP_START
-        ):
-            tagged[i][1] = "VBG"  # "of displacing Sunni communities"
-        elif (participle and nounish and tagged[i - 1][1] in _NOUNISH
-              and following in _NP_START):
-            tagged[i][1] = "VBD"  # "Police shot three protesters"
-        elif tag == "NN" and tagged[i - 1][1] == "TO" and word in verbs:
-            tagged[i][1] = "VB"  # "to fight Islamic State"
-        elif nounish and tagged[i - 1][1] == "PRP" and word in verbs:
-            tagged[i][1] = "VBD"  # "areas they retook"
+        following = tags[i + 1] if i + 1 < n else ""
+        if participle and _after_be(lowers, tags, i):
+            tags[i] = "VBN"  # "were shot"
+        elif nounish and word.endswith("ing") and tags[i - 1] == "IN" and following in _NP_START:
+            tags[i] = "VBG"  # "of displacing Sunni communities"
+        elif participle and nounish and tags[i - 1] in _NOUNISH and following in _NP_START:
+            tags[i] = "VBD"  # "Police shot three protesters"
+        elif tag == "NN" and tags[i - 1] == "TO" and word in verbs:
+            tags[i] = "VB"  # "to fight Islamic State"
+        elif nounish and tags[i - 1] == "PRP" and word in verbs:
+            tags[i] = "VBD"  # "areas they retook"
         elif (nounish and (lowers[i - 1].endswith(("n't", "n\u2019t")) or lowers[i - 1] in ("not", "never"))
-              and _after_negated_auxiliary(tagged, i)):
-            tagged[i][1] = "VB"  # "did not attack", "didn't attack"
-    for i, row in enumerate(tagged):
-        if row[1][:1] not in ("V", "J") and lowers[i] != "close":
+              and _after_negated_auxiliary(lowers, i)):
+            tags[i] = "VB"  # "did not attack", "didn't attack"
+    for i, tag in enumerate(tags):
+        if tag[:1] not in ("V", "J") and lowers[i] != "close":
             continue  # the rules below read verbs, participles, adjectives and "close"
-        following = tagged[i + 1][1] if i + 1 < n else ""
-        if "-" in row[0] and row[1].startswith("VB") and following[:2] in ("NN", "JJ"):
-            row[1] = "JJ"  # "the Russian-backed forces", "Iranian-trained militias"
-        elif (row[1] == "VBN" and i and tagged[i - 1][1] in ("JJ", "DT", "PRP$", "CD", "POS")
+        following = tags[i + 1] if i + 1 < n else ""
+        if "-" in words[i] and tag.startswith("VB") and following[:2] in ("NN", "JJ"):
+            tags[i] = "JJ"  # "the Russian-backed forces", "Iranian-trained militias"
+        elif (tag == "VBN" and i and tags[i - 1] in ("JJ", "DT", "PRP$", "CD", "POS")
               and following in ("NN", "NNS")):
-            row[1] = "JJ"  # "Iraqi armed forces", "the wounded soldiers"
-        elif row[1] == "JJ" and row[0][:1].isupper() and i and tagged[i - 1][1] == "NNP":
-            row[1] = "NNP"  # "Moon Jae-in"
-        elif lowers[i] == "close" and following == "TO" and i and tagged[i - 1][1].startswith("NN"):
-            row[1] = "JJ"  # "sources close to the militias"
-    return tagged
+            tags[i] = "JJ"  # "Iraqi armed forces", "the wounded soldiers"
+        elif tag == "JJ" and words[i][:1].isupper() and i and tags[i - 1] == "NNP":
+            tags[i] = "NNP"  # "Moon Jae-in"
+        elif lowers[i] == "close" and following == "TO" and i and tags[i - 1].startswith("NN"):
+            tags[i] = "JJ"  # "sources close to the militias"
+    return tags
 
 
-def _after_negated_auxiliary(tagged: Sequence[list[str]], i: int) -> bool:
-    previous = tagged[i - 1][0].lower().replace("\u2019", "'")
+def _after_negated_auxiliary(lowers: Sequence[str], i: int) -> bool:
+    previous = lowers[i - 1].replace("\u2019", "'")
     if previous.endswith("n't") and previous[:-3] in _AUXILIARIES | {
         "could",
         "wo",
@@ -267,14 +262,14 @@ def _after_negated_auxiliary(tagged: Sequence[list[str]], i: int) -> bool:
         "did",
     }:
         return True
-    return i >= 2 and previous in ("not", "never") and tagged[i - 2][0].lower() in _AUXILIARIES
+    return i >= 2 and previous in ("not", "never") and lowers[i - 2] in _AUXILIARIES
 
 
-def _after_be(tagged: Sequence[list[str]], i: int) -> bool:
+def _after_be(lowers: Sequence[str], tags: Sequence[str], i: int) -> bool:
     j = i - 1
-    while j >= 0 and tagged[j][1] in ("RB", "RBR", "RBS"):
+    while j >= 0 and tags[j] in ("RB", "RBR", "RBS"):
         j -= 1
-    return j >= 0 and tagged[j][0].lower() in _BE
+    return j >= 0 and lowers[j] in _BE
 
 
 @cache
