@@ -195,6 +195,10 @@ def throughput(data: Path, mb: float, engine: str) -> None:
 # of the stage above them.
 STAGES = [
     ("framing.engine.fast", "FastEngine.parse", "parse (fast engine: split, tag, chunk, clauses)"),
+    ("framing.nlp", "tag_sentence", "  tokenizing and tagging, tag fixes included"),
+    ("framing.nlp", "_fix_tags", "    tag fixes"),
+    ("framing.engine.fast", "chunks", "  chunks"),
+    ("framing.engine.fast", "clauses", "  clauses"),
     ("framing.analysis", "explain", "detection (matching, conditions, findings)"),
     ("framing.actors", "frame_actors", "actor framing"),
     ("framing.actors.mentions", "MentionFinder.__init__", "  gazetteer and headline lines"),
