@@ -164,10 +164,11 @@ def _tagger_tables() -> tuple[Callable[[str], str | None], Any, tuple[str, str, 
 
 
 def find_tags(words: Sequence[str]) -> list[str]:
-    """The tags of TextBlob's pattern tagger, `_parser().find_tags(words)`, from a plain dict: TextBlob runs
-    no morphology or context rules there, so a word's tag depends only on the word and on whether it opens
-    the sentence (its lexicon tag, a first word's lowercase form's, then NNP for a title-case word, CD for
-    a number, else its suffix rules). tests/test_fast_paths.py checks both agree."""
+    """The tags of TextBlob's pattern tagger, `_parser().find_tags(words)`, read straight from its loaded
+    lexicon (`_tagger_tables`): TextBlob runs no morphology or context rules there, so a word's tag
+    depends only on the word and on whether it opens the sentence (its lexicon tag, a first word's
+    lowercase form's, then NNP for a title-case word, CD for a number, else its suffix rules).
+    tests/test_fast_paths.py checks both agree."""
     lookup, number, (noun, proper, cardinal) = _tagger_tables()
     tags = []
     for i, word in enumerate(words):
