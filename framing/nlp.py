@@ -12,8 +12,9 @@ import importlib.util
 import re
 import sys
 import warnings
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from types import ModuleType
@@ -145,53 +146,114 @@ def tag_sentence(text: str, start: int, end: int,
     if not spans:
         return []
     words = [w.replace("\u2019", "'") for _, _, w in spans]
-    tagged = _fix_tags(_parser().find_tags(words), verbs)
-    return [(s, e, w, row[1]) for (s, e, w), row in zip(spans, tagged, strict=True)]
+    tags = _fix_tags(words, find_tags(words), verbs)
+    return [(s, e, w, tag) for (s, e, w), tag in zip(spans, tags, strict=True)]
+
+
+@cache
+def _tagger_tables() -> tuple[Callable[[str], str | None], Any, tuple[str, str, str]]:
+    """The pattern tagger's lexicon lookup, its number pattern and default tags. The lexicon is a `dict`
+    subclass that routes every lookup through a lazy loader; once loaded (`_parser` loads it), `dict.get`
+    reads it directly, without a copy."""
+    parser = _parser()
+    lexicon = parser.lexicon
+    if not dict.__len__(lexicon):
+        raise FramingError("TextBlob's tagger lexicon (textblob/en/en-lexicon.txt) did not load")
+    lookup = dict.get.__get__(lexicon, dict)
+    return lookup, type(lexicon).load.__globals__["CD"], tuple(parser.default)
+
+
+def find_tags(words: Sequence[str]) -> list[str]:
+    """The tags of TextBlob's pattern tagger, `_parser().find_tags(words)`, read straight from its loaded
+    lexicon (`_tagger_tables`): TextBlob runs no morphology or context rules there, so a word's tag
+    depends only on the word and on whether it opens the sentence (its lexicon tag, a first word's
+    lowercase form's, then NNP for a title-case word, CD for a number, else its suffix rules).
+    tests/test_fast_paths.py checks both agree."""
+    lookup, number, (noun, proper, cardinal) = _tagger_tables()
+    tags = []
+    for i, word in enumerate(words):
+        tag = lookup(word)
+        if tag is None and i == 0:
+            tag = lookup(word.lower()) or None
+        if tag is None:
+            if word.istitle():
+                tag = proper
+            elif number.match(word) is not None:
+                tag = cardinal
+            else:
+                tag = _suffix_tag(word, noun)
+        tags.append(tag)
+    return tags
+
+
+_ADJECTIVE_ENDINGS = ("able", "al", "ful", "ible", "ient", "ish", "ive", "less", "tic", "ous")
+
+
+def _suffix_tag(token: str, tag: str) -> str:
+    """TextBlob's `_suffix_rules` for English: an unknown word's tag from its ending (the last rule that
+    applies wins)."""
+    if token.endswith("ing"):
+        tag = "VBG"
+    if token.endswith("ly"):
+        tag = "RB"
+    if token.endswith("s") and not token.endswith(("is", "ous", "ss")):
+        tag = "NNS"
+    if token.endswith(_ADJECTIVE_ENDINGS) or "-" in token:
+        tag = "JJ"
+    if token.endswith("ed"):
+        tag = "VBN"
+    if token.endswith(("ate", "ify", "ise", "ize")):
+        tag = "VBP"
+    return tag
 
 
 _NP_START = frozenset(("DT", "CD", "PRP$", "PRP", "JJ", "NNS", "NNP", "NNPS", "NN"))
 _NOUNISH = frozenset(("NN", "NNS", "NNP", "NNPS", "PRP"))
 
 
-def _fix_tags(tagged: list[list[str]], verbs: frozenset[str]) -> list[list[str]]:
-    """Project rules over the Brill tagger's known slips, each seen in news text (tests/test_actors.py)."""
-    for i in range(1, len(tagged)):
-        word, tag = tagged[i][0].lower(), tagged[i][1]
-        following = tagged[i + 1][1] if i + 1 < len(tagged) else ""
-        if word in _PARTICIPLES and _after_be(tagged, i):
-            tagged[i][1] = "VBN"  # "were shot"
-        elif (
-            tag.startswith("NN")
-            and word.endswith("ing")
-            and tagged[i - 1][1] == "IN"
-            and following in _NP_START
-        ):
-            tagged[i][1] = "VBG"  # "of displacing Sunni communities"
-        elif (word in _PARTICIPLES and tag.startswith("NN") and tagged[i - 1][1] in _NOUNISH
-              and following in _NP_START):
-            tagged[i][1] = "VBD"  # "Police shot three protesters"
-        elif tag == "NN" and tagged[i - 1][1] == "TO" and word in verbs:
-            tagged[i][1] = "VB"  # "to fight Islamic State"
-        elif tag.startswith("NN") and tagged[i - 1][1] == "PRP" and word in verbs:
-            tagged[i][1] = "VBD"  # "areas they retook"
-        elif tag.startswith("NN") and _after_negated_auxiliary(tagged, i):
-            tagged[i][1] = "VB"  # "did not attack", "didn't attack"
-    for i, row in enumerate(tagged):
-        following = tagged[i + 1][1] if i + 1 < len(tagged) else ""
-        if "-" in row[0] and row[1].startswith("VB") and following[:2] in ("NN", "JJ"):
-            row[1] = "JJ"  # "the Russian-backed forces", "Iranian-trained militias"
-        elif (row[1] == "VBN" and i and tagged[i - 1][1] in ("JJ", "DT", "PRP$", "CD", "POS")
+def _fix_tags(words: list[str], tags: list[str], verbs: frozenset[str]) -> list[str]:
+    """Project rules over the Brill tagger's known slips, each seen in news text (tests/test_actors.py);
+    `tags` (one per word) are corrected in place and returned. A word whose tag no rule reads is passed
+    over before the rules are tried, in their order."""
+    n = len(words)
+    lowers = [w.lower() for w in words]
+    for i in range(1, n):
+        tag, word = tags[i], lowers[i]
+        nounish, participle = tag.startswith("NN"), word in _PARTICIPLES
+        if not (nounish or participle):
+            continue  # every rule below needs a noun tag or a participle
+        following = tags[i + 1] if i + 1 < n else ""
+        if participle and _after_be(lowers, tags, i):
+            tags[i] = "VBN"  # "were shot"
+        elif nounish and word.endswith("ing") and tags[i - 1] == "IN" and following in _NP_START:
+            tags[i] = "VBG"  # "of displacing Sunni communities"
+        elif participle and nounish and tags[i - 1] in _NOUNISH and following in _NP_START:
+            tags[i] = "VBD"  # "Police shot three protesters"
+        elif tag == "NN" and tags[i - 1] == "TO" and word in verbs:
+            tags[i] = "VB"  # "to fight Islamic State"
+        elif nounish and tags[i - 1] == "PRP" and word in verbs:
+            tags[i] = "VBD"  # "areas they retook"
+        elif (nounish and (lowers[i - 1].endswith(("n't", "n\u2019t")) or lowers[i - 1] in ("not", "never"))
+              and _after_negated_auxiliary(lowers, i)):
+            tags[i] = "VB"  # "did not attack", "didn't attack"
+    for i, tag in enumerate(tags):
+        if tag[:1] not in ("V", "J") and lowers[i] != "close":
+            continue  # the rules below read verbs, participles, adjectives and "close"
+        following = tags[i + 1] if i + 1 < n else ""
+        if "-" in words[i] and tag.startswith("VB") and following[:2] in ("NN", "JJ"):
+            tags[i] = "JJ"  # "the Russian-backed forces", "Iranian-trained militias"
+        elif (tag == "VBN" and i and tags[i - 1] in ("JJ", "DT", "PRP$", "CD", "POS")
               and following in ("NN", "NNS")):
-            row[1] = "JJ"  # "Iraqi armed forces", "the wounded soldiers"
-        elif row[1] == "JJ" and row[0][:1].isupper() and i and tagged[i - 1][1] == "NNP":
-            row[1] = "NNP"  # "Moon Jae-in"
-        elif row[0].lower() == "close" and following == "TO" and i and tagged[i - 1][1].startswith("NN"):
-            row[1] = "JJ"  # "sources close to the militias"
-    return tagged
+            tags[i] = "JJ"  # "Iraqi armed forces", "the wounded soldiers"
+        elif tag == "JJ" and words[i][:1].isupper() and i and tags[i - 1] == "NNP":
+            tags[i] = "NNP"  # "Moon Jae-in"
+        elif lowers[i] == "close" and following == "TO" and i and tags[i - 1].startswith("NN"):
+            tags[i] = "JJ"  # "sources close to the militias"
+    return tags
 
 
-def _after_negated_auxiliary(tagged: Sequence[list[str]], i: int) -> bool:
-    previous = tagged[i - 1][0].lower().replace("\u2019", "'")
+def _after_negated_auxiliary(lowers: Sequence[str], i: int) -> bool:
+    previous = lowers[i - 1].replace("\u2019", "'")
     if previous.endswith("n't") and previous[:-3] in _AUXILIARIES | {
         "could",
         "wo",
@@ -201,14 +263,14 @@ def _after_negated_auxiliary(tagged: Sequence[list[str]], i: int) -> bool:
         "did",
     }:
         return True
-    return i >= 2 and previous in ("not", "never") and tagged[i - 2][0].lower() in _AUXILIARIES
+    return i >= 2 and previous in ("not", "never") and lowers[i - 2] in _AUXILIARIES
 
 
-def _after_be(tagged: Sequence[list[str]], i: int) -> bool:
+def _after_be(lowers: Sequence[str], tags: Sequence[str], i: int) -> bool:
     j = i - 1
-    while j >= 0 and tagged[j][1] in ("RB", "RBR", "RBS"):
+    while j >= 0 and tags[j] in ("RB", "RBR", "RBS"):
         j -= 1
-    return j >= 0 and tagged[j][0].lower() in _BE
+    return j >= 0 and lowers[j] in _BE
 
 
 @cache
@@ -218,12 +280,98 @@ def sentiment_words() -> frozenset[str]:
     return frozenset(_sentiment().keys())
 
 
+@dataclass(frozen=True)
+class _SentimentTables:
+    """TextBlob's sentiment lexicon as plain lookups, read once."""
+
+    scores: dict[str, tuple[float, float, float]]  # (polarity, subjectivity, intensity), all parts of speech
+    modifiers: frozenset[str]  # words it also scores as adverbs: they modify the next word
+    labels: dict[str, str]
+    emoticons: dict[str, float]  # each face's polarity
+    negations: tuple[str, ...]
+    is_modifier: Callable[[str], bool]  # an unknown word that still modifies ("-ly")
+    punctuation: str
+
+
+@cache
+def _sentiment_tables() -> _SentimentTables:
+    sentiment = _sentiment()
+    names = type(sentiment).assessments.__globals__  # the module of TextBlob's `Sentiment.assessments`
+    emoticons: dict[str, float] = {}
+    for (_, value), faces in names["EMOTICONS"].items():  # the first group that has a face wins
+        for face in faces:
+            emoticons.setdefault(face.lower(), value)
+    return _SentimentTables(
+        scores={w: tuple(by_pos[None]) for w, by_pos in dict.items(sentiment) if None in by_pos},
+        modifiers=frozenset(w for w, by_pos in dict.items(sentiment)
+                            if any(tag in by_pos for tag in sentiment.modifiers)),
+        labels=dict(sentiment.labeler),
+        emoticons=emoticons,
+        negations=tuple(sentiment.negations),
+        is_modifier=sentiment.modifier,
+        punctuation=names["PUNCTUATION"],
+    )
+
+
 def assessments(words: Sequence[str]) -> list[Any]:
-    """TextBlob's assessments of a word sequence (its negation and intensifier rules included)."""
+    """TextBlob's assessments of a word sequence (its negation and intensifier rules included): the
+    result of `textblob.en.sentiment.assessments(((w.lower(), None) for w in words), True)`, computed
+    from plain lookups (`_sentiment_tables`) instead of TextBlob's lazy dictionary;
+    tests/test_fast_paths.py checks both agree."""
     lowered = [w.lower() for w in words]
     if sentiment_words().isdisjoint(lowered):
         return []
-    return _sentiment().assessments(((w, None) for w in lowered), True)
+    return _assess(lowered)
+
+
+def _assess(words: list[str]) -> list[Any]:
+    """TextBlob's `Sentiment.assessments` (pattern's `_text.py`) for words without part-of-speech tags,
+    step for step; each assessment is [words, polarity, subjectivity, intensity, negated, label]."""
+    tables = _sentiment_tables()
+    scores, modifiers, labels, emoticons = tables.scores, tables.modifiers, tables.labels, tables.emoticons
+    negations, is_modifier, punctuation = tables.negations, tables.is_modifier, tables.punctuation
+    a: list[list[Any]] = []
+    m: str | None = None  # the preceding modifier (an adverb: "really good")
+    n: str | None = None  # the preceding negation ("not good")
+    for w in words:
+        known = scores.get(w)
+        if known is not None:
+            p, s, i = known
+            if m is None:
+                a.append([[w], p, s, i, 1, labels.get(w)])
+            else:
+                last = a[-1]
+                last[0].append(w)
+                last[1] = max(-1.0, min(p * last[3], +1.0))
+                last[2] = max(-1.0, min(s * last[3], +1.0))
+                last[3] = i
+                last[5] = labels.get(w)
+            if n is not None:
+                last = a[-1]
+                last[0].insert(0, n)
+                last[3] = 1.0 / last[3]
+                last[4] = -1
+            m = w if w in modifiers else None
+            n = w if w in negations else None
+        else:
+            if w in negations:
+                n = w
+            elif n and len(w.strip("'")) > 1:
+                n = None
+            if n is not None and m is not None and is_modifier(m):
+                a[-1][0].append(n)
+                a[-1][4] = -1
+                n = None
+            elif m is not None and len(w) > 2:
+                m = None
+            if w == "!" and len(a) > 0:
+                a[-1][0].append("!")
+                a[-1][1] = max(-1.0, min(a[-1][1] * 1.25, +1.0))
+            if w == "(!)":
+                a.append([[w], 0.0, 1.0, 1.0, 1, "irony"])
+            if w.isalpha() is False and len(w) <= 5 and w not in punctuation and w in emoticons:
+                a.append([[w], emoticons[w], 1.0, 1.0, 1, "mood"])
+    return [(w, p * -0.5 if n_ < 0 else p, s, x) for w, p, s, _, n_, x in a]
 
 
 def polarity(words: Sequence[str]) -> tuple[float, tuple[tuple[str, float], ...]]:

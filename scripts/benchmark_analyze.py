@@ -8,13 +8,16 @@ Treebank tokenizer.
               --output FILE`; wall seconds and peak RSS of the process. --single also runs one file of
               the same size (a single document is analysed whole: its analysis is held in memory).
   throughput  in one process, on the same --mb of text: NLTK's Treebank word tokenizer, detection
-              alone, and the full analysis written as compact JSON; MB/s and the ratio to Treebank.
+              alone, and the full analysis written as compact JSON; MB/s and the ratio to Treebank, by wall
+              time and by CPU time (steadier on a shared machine).
+  stages      the same full analysis with each stage's CPU seconds (the fast engine's parse, detection,
+              actor framing and its parts, JSON): where the time goes, without a profiler's overhead.
 
 --pythonpath DIR runs the CLI from another checkout (e.g. an export of an older commit) for before/after
 figures. Peak RSS is the kernel's maximum resident set size of the finished process (os.wait4).
 
-Usage: python scripts/benchmark_analyze.py [startup] [memory] [throughput] [--runs 5] [--sizes 1 5 20]
-       [--single] [--mb 1] [--pythonpath DIR] [--data ../shared/data]
+Usage: python scripts/benchmark_analyze.py [startup] [memory] [throughput] [stages] [--runs 5]
+       [--sizes 1 5 20] [--single] [--mb 1] [--pythonpath DIR] [--data ../shared/data]
 """
 
 from __future__ import annotations
@@ -132,33 +135,44 @@ def memory(env: dict[str, str], sizes: list[float], data: Path, single: bool, op
         shutil.rmtree(folder, ignore_errors=True)
 
 
-def throughput(data: Path, mb: float, engine: str) -> None:
-    from nltk.tokenize import TreebankWordTokenizer
-
+def _prepared(data: Path, mb: float, engine: str):
+    """The texts, their size in MB, and a `full()` that analyses them all and writes compact JSON; one
+    warm-up document, analysed and written, first loads what every run loads once (the tagger, the models,
+    the word lists that fit alternatives: about 0.15 s), none of which grows with the text."""
     from framing import analyze, load_lexicon
     from framing.actors import load_actor_data
-    from framing.detect import detect
     from framing.render.json import json_chunks
-    from framing.text import prepare
 
     texts = news_texts(data, int(mb * 1_000_000))
     size = sum(len(t.encode("utf-8")) for t in texts) / 1e6
     lexicon, actor_data = load_lexicon(), load_actor_data()
-    analyze(texts[0], lexicon=lexicon, actor_data=actor_data, engine=engine)  # loads the tagger and models
-    treebank = TreebankWordTokenizer()
 
-    def timed(work) -> float:
-        start = time.perf_counter()
-        work()
-        return time.perf_counter() - start
-
-    def full() -> None:
+    def full(chosen: list[str] = texts) -> None:
         for _ in json_chunks(
-            (analyze(t, lexicon=lexicon, actor_data=actor_data, engine=engine) for t in texts),
+            (analyze(t, lexicon=lexicon, actor_data=actor_data, engine=engine) for t in chosen),
             lexicon,
             pretty=False,
         ):
             pass
+
+    full(texts[:1])
+    return texts, size, lexicon, full
+
+
+def throughput(data: Path, mb: float, engine: str) -> None:
+    from nltk.tokenize import TreebankWordTokenizer
+
+    from framing.detect import detect
+    from framing.text import prepare
+
+    texts, size, lexicon, full = _prepared(data, mb, engine)
+    treebank = TreebankWordTokenizer()
+
+    def timed(work) -> tuple[float, float]:
+        """Wall and CPU seconds: on a shared machine the CPU seconds are the steadier figure."""
+        start, cpu = time.perf_counter(), time.process_time()
+        work()
+        return time.perf_counter() - start, time.process_time() - cpu
 
     rows = [
         ("NLTK Treebank word tokenizer", timed(lambda: [treebank.tokenize(t) for t in texts])),
@@ -168,16 +182,73 @@ def throughput(data: Path, mb: float, engine: str) -> None:
         ),
         (f"full analysis ({engine} engine) + compact JSON", timed(full)),
     ]
-    print(f"throughput on {size:.2f} MB ({len(texts)} articles), one process:")
-    for name, seconds in rows:
+    print(f"throughput on {size:.2f} MB ({len(texts)} articles), one process (wall; CPU):")
+    base_wall, base_cpu = rows[0][1]
+    for name, (seconds, cpu) in rows:
         print(
-            f"  {name:42} {seconds:6.2f} s {size / seconds:6.2f} MB/s  {seconds / rows[0][1]:5.2f}x Treebank"
+            f"  {name:42} {seconds:6.2f} s {size / seconds:6.2f} MB/s  {seconds / base_wall:5.2f}x Treebank"
+            f";  CPU {cpu:6.2f} s {cpu / base_cpu:5.2f}x"
         )
+
+
+# (module, attribute path, label): the stages timed by `stages`, outermost first; indented labels are parts
+# of the stage above them.
+STAGES = [
+    ("framing.engine.fast", "FastEngine.parse", "parse (fast engine: split, tag, chunk, clauses)"),
+    ("framing.nlp", "tag_sentence", "  tokenizing and tagging, tag fixes included"),
+    ("framing.nlp", "_fix_tags", "    tag fixes"),
+    ("framing.engine.fast", "chunks", "  chunks"),
+    ("framing.engine.fast", "clauses", "  clauses"),
+    ("framing.analysis", "explain", "detection (matching, conditions, findings)"),
+    ("framing.actors", "frame_actors", "actor framing"),
+    ("framing.actors.mentions", "MentionFinder.__init__", "  gazetteer and headline lines"),
+    ("framing.actors.mentions", "MentionFinder.sentence", "  mentions"),
+    ("framing.actors.frames", "_frames", "  frames and clause-polarity scores"),
+    ("framing.actors.frames", "_learned_sentiment", "  learned sentiment (features, model, score)"),
+    ("framing.render.json", "analysis_dict", "JSON: building the report"),
+    ("framing.render.json", "_dumps", "JSON: encoding"),
+]
+
+
+def stages(data: Path, mb: float, engine: str) -> None:
+    import functools
+    import importlib
+
+    _, size, _, full = _prepared(data, mb, engine)
+    spent: dict[str, float] = dict.fromkeys((label for _, _, label in STAGES), 0.0)
+    restore = []
+    for module_name, path, label in STAGES:
+        owner = importlib.import_module(module_name)
+        *outer, name = path.split(".")
+        for part in outer:
+            owner = getattr(owner, part)
+        original = getattr(owner, name)
+
+        def timed(*args, _original=original, _label=label, **kwargs):
+            start = time.process_time()
+            try:
+                return _original(*args, **kwargs)
+            finally:
+                spent[_label] += time.process_time() - start
+
+        setattr(owner, name, functools.wraps(original)(timed))
+        restore.append((owner, name, original))
+    try:
+        start = time.process_time()
+        full()
+        total = time.process_time() - start
+    finally:
+        for owner, name, original in restore:
+            setattr(owner, name, original)
+    print(f"full analysis ({engine} engine) + compact JSON on {size:.2f} MB, CPU seconds by stage:")
+    for label, seconds in spent.items():
+        print(f"  {label:50} {seconds:6.2f} s {100 * seconds / total:5.1f}%")
+    print(f"  {'total':50} {total:6.2f} s")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("parts", nargs="*", choices=["startup", "memory", "throughput"], default=[])
+    parser.add_argument("parts", nargs="*", choices=["startup", "memory", "throughput", "stages"], default=[])
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--sizes", type=float, nargs="+", default=[1, 5, 20])
     parser.add_argument("--single", action="store_true")
@@ -196,6 +267,8 @@ def main() -> None:
         memory(env, args.sizes, args.data, args.single, ["--engine", args.engine] if args.engine else [])
     if "throughput" in parts:
         throughput(args.data, args.mb, args.engine or "fast")
+    if "stages" in parts:
+        stages(args.data, args.mb, args.engine or "fast")
 
 
 if __name__ == "__main__":

@@ -9,7 +9,7 @@ copied into the project), then times in one process, keeping the best of `--repe
      learned sentiment);
   3. the fast engine's full analysis.
 It prints seconds per MB, MB/s, and framing's overhead over spaCy alone ((2) / (1) - 1; goal at most
-30%), then the peak resident memory. Start-up is timed separately with farm-bench (docs/engines.md).
+30%), then the peak resident memory. Start-up is timed separately, as whole processes (docs/engines.md).
 
 Usage: python scripts/benchmark_engines.py [--data ../shared/data] [--mb 0.5] [--repeat 2]
 """

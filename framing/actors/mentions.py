@@ -14,6 +14,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import islice
 from typing import Any
 
 from framing.actors.data import ActorData
@@ -98,8 +99,11 @@ def _text(text: str, tokens: list[Token], a: int, b: int) -> str:
 
 
 def _head(tokens: list[Token], chunk: Chunk) -> int | None:
-    nouns = [i for i in range(chunk.start, chunk.end) if tokens[i].tag.startswith("NN")]
-    return nouns[-1] if nouns else None
+    """The last noun of the chunk."""
+    for i in range(chunk.end - 1, chunk.start - 1, -1):
+        if tokens[i].tag.startswith("NN"):
+            return i
+    return None
 
 
 def _proper(token: Token) -> bool:
@@ -240,7 +244,9 @@ class MentionFinder:
         claimed = -1  # token index up to which a name has claimed the phrase
         # tokens of names that only modify the phrase ("Trump" in "Trump campaign officials")
         taken: set[int] = set()
-        for g_start, g_end, actor_id in self._gazetteer[bisect_left(self._gazetteer_starts, start):]:
+        # the gazetteer hits from the phrase's start on, without copying the rest of the document's list
+        first_hit = bisect_left(self._gazetteer_starts, start)
+        for g_start, g_end, actor_id in islice(self._gazetteer, first_hit, None):
             if g_start >= end:
                 break
             if g_end <= end:

@@ -52,6 +52,21 @@ def _kind(tokens: list[Token], i: int) -> str:
     return "O"
 
 
+# Tags whose chunk kind needs no context (`_kind` reads the next token or the word only for the others).
+_FIXED_KIND = {
+    **{tag: "NP" for tag in _NP_TAGS if not tag.startswith("JJ")},
+    "PRP": "NP",
+    **dict.fromkeys(("VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "MD"), "VP"),
+    "RP": "PRT",
+}
+
+
+def _kinds(tokens: list[Token]) -> list[str]:
+    """`_kind` of every token, computed once per sentence."""
+    fixed = _FIXED_KIND
+    return [fixed.get(t.tag) or _kind(tokens, i) for i, t in enumerate(tokens)]
+
+
 def _name_of(tokens: list[Token], j: int) -> bool:
     """'of' inside a name: "Secretary of State", "Bank of England", "Islamic State of Iraq"."""
     return (tokens[j].lower == "of" and j + 1 < len(tokens) and tokens[j - 1].tag in ("NNP", "NNPS")
@@ -67,19 +82,21 @@ def chunks(tokens: list[Token]) -> list[Chunk]:
     """
     out: list[Chunk] = []
     n = len(tokens)
+    kinds = _kinds(tokens)
+    tags = [t.tag for t in tokens]
     i = 0
     while i < n:
-        kind = _kind(tokens, i)
+        kind = kinds[i]
         j = i + 1
-        if kind == "NP" and tokens[i].tag != "PRP":
-            has_noun = tokens[i].tag in _NOUN_TAGS
-            while j < n and tokens[j].tag != "PRP" and (_kind(tokens, j) == "NP" or _name_of(tokens, j)):
-                if tokens[j].tag in _NP_OPENERS and has_noun:
+        if kind == "NP" and tags[i] != "PRP":
+            has_noun = tags[i] in _NOUN_TAGS
+            while j < n and tags[j] != "PRP" and (kinds[j] == "NP" or _name_of(tokens, j)):
+                if tags[j] in _NP_OPENERS and has_noun:
                     break
-                has_noun = has_noun or tokens[j].tag in _NOUN_TAGS
+                has_noun = has_noun or tags[j] in _NOUN_TAGS
                 j += 1
         elif kind in ("VP", "ADVP", "ADJP"):
-            while j < n and _kind(tokens, j) == kind:
+            while j < n and kinds[j] == kind:
                 j += 1
         after_preposition = bool(out) and out[-1].kind == "PP"
         out.append(Chunk(kind, i, j, kind == "NP" and after_preposition))
@@ -90,8 +107,11 @@ def chunks(tokens: list[Token]) -> list[Chunk]:
 
 
 def _head_verb(tokens: list[Token], chunk: Chunk) -> int | None:
-    verbs = [i for i in range(chunk.start, chunk.end) if tokens[i].tag.startswith("VB")]
-    return verbs[-1] if verbs else None
+    """The last verb of the chunk."""
+    for i in range(chunk.end - 1, chunk.start - 1, -1):
+        if tokens[i].tag.startswith("VB"):
+            return i
+    return None
 
 
 def _is_passive(tokens: list[Token], chunk: Chunk, head: int) -> bool:

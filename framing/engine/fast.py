@@ -100,17 +100,17 @@ class FastEngine:
     def parse_many(self, texts: Iterable[str]) -> Iterator[Document]:
         return (self.parse(text) for text in texts)
 
-    def _token(self, start: int, end: int, word: str, tag: str) -> Token:
-        lower = word.lower().replace("\u2019", "'")
-        lemma = self._verbs.get(lower, lower) if tag.startswith("VB") else lower
-        pos = _UPOS.get(tag) or ("X" if word[:1].isalnum() else "PUNCT")
-        return Token(start, end, word, tag, lower, lemma=lemma, pos=pos)
-
     def sentence(self, text: str, start: int, end: int) -> SentenceParse:
         from framing.nlp import tag_sentence
 
         tagged = tag_sentence(text, start, end, self._forms)
-        tokens = [self._token(s, e, word, tag) for s, e, word, tag in tagged]
+        verbs, upos = self._verbs, _UPOS
+        tokens = []
+        for s, e, word, tag in tagged:  # once per word of the text: kept inline
+            lower = word.lower().replace("\u2019", "'")
+            lemma = verbs.get(lower, lower) if tag.startswith("VB") else lower
+            tokens.append(Token(s, e, word, tag, lower, lemma,
+                                upos.get(tag) or ("X" if word[:1].isalnum() else "PUNCT")))
         chunk_list = chunks(tokens)
         return headline_passives(SentenceParse(start, end, tuple(tokens), tuple(chunk_list),
                                                tuple(clauses(tokens, chunk_list))))
