@@ -157,8 +157,9 @@ def frame_actors(document: Document, findings: tuple[Finding, ...], lexicon: Lex
         _modifiers(out, text, sentence, sentence_findings)
         _mention_windows(out, text, sentence)
     _quotes(out, document, finder.mentions, finder)
-    frames = _frames(out, text, finder, findings, lexicon)
-    if learned_sentiment and data.sentiment_model is not None:
+    learned = learned_sentiment and data.sentiment_model is not None
+    frames = _frames(out, text, finder, findings, lexicon, score=not learned)
+    if learned:
         starts = [f.start for f in findings]
         exclude = data.words("date_words")
         frames = tuple(
@@ -209,7 +210,8 @@ def _learned_sentiment(
         )
         label, probabilities = model.predict(features)
         value = round(probabilities["positive"] - probabilities["negative"], 3)
-        reason = learned_sentiment_reason(label, probabilities[label], model.explain(features, top=3))
+        explained = model.explain(features, top=3, label=label)
+        reason = learned_sentiment_reason(label, probabilities[label], explained)
         if value < 0 and (frame.id, mention.sentence) in out.harmed:
             value, reason = 0.0, reason + "; not counted: it is the one harmed here"
         items.append(Evidence(mention.start, mention.end, mention.text, value, reason))
@@ -720,8 +722,12 @@ def _allegations(
             )
 
 
+_UNSCORED = scoring.Score(0.0, 0.0, (), (0.0, 0.0, 0.0))
+
+
 def _frames(
-    out: _Collector, text: str, finder: MentionFinder, findings: tuple[Finding, ...], lexicon: Lexicon
+    out: _Collector, text: str, finder: MentionFinder, findings: tuple[Finding, ...], lexicon: Lexicon,
+    score: bool = True,
 ) -> tuple[ActorFrame, ...]:
     data_ids = finder.data.by_id
     by_actor: dict[str, list[Mention]] = defaultdict(list)
@@ -773,7 +779,7 @@ def _frames(
             continue  # named in passing ("told reporters"), or a country named only as a place
         if actor.type == "place" and not voice and not any(r.role is Role.AGENT for r in roles):
             continue  # a place the engine named, never acting or speaking: where things happen, not who
-        result = scoring.combine(dict(evidence))
+        result = scoring.combine(dict(evidence)) if score else _UNSCORED
         roles_tuple = tuple(sorted(roles, key=lambda r: r.verb_start))
         sentiment_items = evidence.get("sentiment", [])
         sentiment = (
@@ -808,7 +814,7 @@ def _frames(
                 components=result.components,
                 canonical=actor.name if actor.name != shown and actor_id in data_ids else None,
                 probabilities=result.probabilities,
-                **narrative(roles_tuple, result.components),
+                **(narrative(roles_tuple, result.components) if score else {}),
             )
         )
     frames.sort(key=lambda f: (f.first_position, f.id))

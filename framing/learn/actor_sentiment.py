@@ -142,9 +142,16 @@ def mention_features(
             if _speaks(token, masked):
                 features[f"{side}:{token.lower}"] = 1
                 kept.append(token.text)
-    for token in tokens:
-        if token.pos in CONTENT and _speaks(token, masked):
-            features[f"W:{_lemma(token)}"] = 1
+    content_key = ("content", parse.start)
+    if content_key not in cache:  # per sentence: content words that may speak, with their lemmas
+        cache[content_key] = [
+            (t.lower, _lemma(t))
+            for t in tokens
+            if t.pos in CONTENT and t.pos not in NOT_FEATURES and any(c.isalpha() for c in t.lower)
+        ]
+    for lower, lemma in cache[content_key]:
+        if lower not in masked:
+            features[f"W:{lemma}"] = 1
     if inside:
         if any(t.dep for t in tokens):
             _dependency_features(features, tokens, set(inside), masked)
@@ -310,10 +317,13 @@ class ActorSentimentModel:
         probabilities = {c: e / total for c, e in zip(self.classes, exps, strict=True)}
         return self.classes[logits.index(top)], probabilities
 
-    def explain(self, features: Mapping[str, float], top: int = 5) -> list[tuple[str, float]]:
+    def explain(
+        self, features: Mapping[str, float], top: int = 5, label: str | None = None
+    ) -> list[tuple[str, float]]:
         """The features that moved the prediction most: (name, signed contribution to the predicted
         class's score), largest magnitude first; positive means toward the predicted class."""
-        label, _ = self.predict(features)
+        if label is None:
+            label, _ = self.predict(features)
         row = self.coef[self.classes.index(label)]
         contributions = [
             (name, row[self._index[name]] * value)
