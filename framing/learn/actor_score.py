@@ -428,8 +428,11 @@ def train_actor_models(
         "seed": seed,
         "command": command,
         "cv_macro_f1": round(mention_cv, 4),
-        "features": "words within the window either side (the actor's names, dates and numbers "
-        "masked), TextBlob polarity and subjectivity, lexicon categories nearby",
+        "features": "from the parse of the mention's sentence: L:/R: words within the window either side, "
+        "W: the sentence's content words, G0-G2: governing words with their relation, G: governors (:neg "
+        "when negated), C:/S: the first governor's complements and other subjects, M: modifiers; TextBlob "
+        "polarity and subjectivity; near: lexicon categories; names, numbers, dates and the actor's own "
+        "names never features",
     }
     mention = replace(mention, metadata=mention_metadata)
     log(

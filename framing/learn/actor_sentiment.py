@@ -1,15 +1,15 @@
 """A learned, explainable actor-sentiment model: negative, neutral or positive toward one mention.
 
-Features come from the project's own pipeline (`prepare`, `detect`, `frame_actors` with the mention pinned
-as actor "target"): the words either side of the mention (the mention's own words masked), the roles,
-labels, allegations and voice of its frame and its score components, TextBlob polarity and subjectivity,
-and lexicon findings nearby. Every feature has a readable name ("L:attack", "role:patient:harm"), so
-`explain` can say which words moved a prediction.
+Features come from the engine's parse of the mention's sentence (`mention_features`): the words either
+side, the sentence's content words, the words that govern the mention (with the relation) and what they
+say of it, the mention's modifiers, TextBlob polarity and lexicon findings nearby; names, numbers, dates
+and the actor's own names never speak. Every feature has a readable name ("G0:nsubj:attack", "M:brutal"),
+so `explain` can say which words moved a prediction.
 
 The model is a multinomial logistic regression (scikit-learn, training only), stored as plain JSON
 (never pickle): one line per feature with its three weights. Prediction needs no scikit-learn.
 The shipped weights (`framing/models/actor_sentiment.json`, written by
-`scripts/train_actor_sentiment.py`) are trained on NewsMTSC's training set (Hamborg and Donnay 2021,
+`framing train actors`) are trained on NewsMTSC's training set (Hamborg and Donnay 2021,
 MIT licence); its sentences are not shipped.
 """
 
