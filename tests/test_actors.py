@@ -175,6 +175,21 @@ def test_gazetteer_name_is_shown_beside_the_texts(lexicon: Lexicon) -> None:
     assert coalition.name == "US-led coalition" and coalition.canonical == "Global Coalition against Daesh"
 
 
+@pytest.mark.parametrize(
+    ("text", "thing"),
+    [
+        ("The vote was postponed before Christmas, the minister said.", "Christmas"),
+        ("He was arrested outside St James Park Tube station, police said.", "St James"),
+        ("MPs will vote on the Withdrawal Agreement next week.", "Withdrawal Agreement"),
+    ],
+)
+def test_names_the_engine_calls_dates_places_or_laws_are_not_actors(lexicon: Lexicon, engine: str, text: str,
+                                                                     thing: str) -> None:
+    if engine == "fast":
+        pytest.skip("the fast engine labels no entities")
+    assert not any(thing in name for name in actors(text, lexicon))
+
+
 def test_places_after_prepositions_are_not_actors(lexicon: Lexicon) -> None:
     names = actors("Iraqi forces fought in Syria and near Baghdad for months.", lexicon)
     assert "Iraqi forces" in names and "Syria" not in names

@@ -494,8 +494,15 @@ class MentionFinder:
             # it is read as a name of its own
             i = j + 1 if j < chunk.end and tokens[j].tag == "POS" else j
         covered = {k for a, b, _ in out for k in range(a, b)}
-        out.extend((a, b, "") for a, b in runs if not any(k in covered for k in range(a, b)))
+        out.extend((a, b, "") for a, b in runs
+                   if not any(k in covered or self._other_entity(k) for k in range(a, b)))
         return sorted(out)
+
+    def _other_entity(self, i: int) -> bool:
+        """Token i is inside an entity the engine says is no actor: a date ("before Christmas"), a
+        facility ("St James's Park station"), a law ("the Withdrawal Agreement"), an event or a work."""
+        label = self._labels.get(i, "")
+        return bool(label) and label not in NAME_LABELS
 
     def _titled(self, tokens: list[Token], a: int) -> bool:
         """A title right before the name ("Gen. Yusuf Hamdi", "President Moon"), its period apart or not."""
