@@ -55,7 +55,7 @@ def test_contributions_add_up_to_the_score_and_probabilities_to_one():
     assert math.isclose(sum(c.contribution for c in result.components), result.score, abs_tol=0.01)
     assert math.isclose(sum(result.probabilities), 1.0, abs_tol=0.01)
     assert -1 <= result.score <= 1
-    assert result.confidence == round(5 / 7, 3)  # N / (N + PRIOR)
+    assert result.confidence == round(5 / (5 + default_model().prior), 3)  # N / (N + prior)
 
 
 def test_component_features_are_sums_over_their_evidence_plus_prior():

@@ -43,6 +43,10 @@ _MEMBER_HEADS = frozenset(
 )
 # Entity labels that name an actor: people, organisations, places and blocs, nationalities and groups.
 NAME_LABELS = frozenset(("PERSON", "ORG", "GPE", "NORP", "LOC"))
+# Entity labels whose proper nouns are never an actor's name.
+NOT_ACTOR_LABELS = frozenset(
+    ("DATE", "TIME", "FAC", "LAW", "MONEY", "PERCENT", "QUANTITY", "ORDINAL", "CARDINAL")
+)
 LOOKBACK = 400  # mentions searched back for an antecedent
 # Adjective endings that say what kind a group is ("environmental", "Islamist", "paramilitary"), unlike
 # those that say how it is ("strong", "large"): only the first name a group of "forces" or "groups".
@@ -500,9 +504,10 @@ class MentionFinder:
 
     def _other_entity(self, i: int) -> bool:
         """Token i is inside an entity the engine says is no actor: a date ("before Christmas"), a
-        facility ("St James's Park station"), a law ("the Withdrawal Agreement"), an event or a work."""
-        label = self._labels.get(i, "")
-        return bool(label) and label not in NAME_LABELS
+        facility ("St James's Park station"), a law ("the Finance Act"). Works, events and
+        products are not on the list: the small English model gives those labels to people's names
+        ("Yvette Cooper MP" read as a work of art)."""
+        return self._labels.get(i, "") in NOT_ACTOR_LABELS
 
     def _titled(self, tokens: list[Token], a: int) -> bool:
         """A title right before the name ("Gen. Yusuf Hamdi", "President Moon"), its period apart or not."""
