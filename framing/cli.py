@@ -1039,13 +1039,17 @@ def _train_actors(
         raise typer.Exit(Exit.INPUT) from None
     from dataclasses import replace
 
-    note = "test splits read once, after fitting; never used for a choice"
+    note = (
+        "test splits not read (--skip-test): a development fit, not for shipping"
+        if skip_test
+        else "test splits read once, after fitting; never used for a choice"
+    )
     mention = replace(mention, metadata={**mention.metadata, "test": figures, "test_note": note})
     score = replace(score, metadata={**score.metadata, "test": figures, "test_note": note})
     folder.mkdir(parents=True, exist_ok=True)
     mention.save(folder / "actor_sentiment.json")
     score.save(folder / "actor_score.json")
-    typer.echo(f"test (read once): {figures}")
+    typer.echo(f"test: {figures}" if skip_test else f"test (read once): {figures}")
     typer.echo(f"saved {folder / 'actor_sentiment.json'} and {folder / 'actor_score.json'}")
 
 

@@ -337,6 +337,27 @@ def test_train_actors_writes_models_tied_to_their_data_and_is_reproducible(tmp_p
     assert sentiment["lexicon_digest"] == meta["lexicon_digest"] and "cv_macro_f1" in sentiment
 
 
+def test_train_actors_skip_test_reads_no_test_split(tmp_path: Path) -> None:
+    _write_actor_data(tmp_path / "data")
+    for test_file in (tmp_path / "data").rglob("*test*"):
+        test_file.unlink()  # a fit that opened a test split would now fail
+    result = runner.invoke(
+        app,
+        [
+            "train",
+            "actors",
+            "--data",
+            str(tmp_path / "data"),
+            "--output",
+            str(tmp_path / "out"),
+            "--skip-test",
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    meta = json.loads((tmp_path / "out" / "actor_score.json").read_text(encoding="utf-8"))["metadata"]
+    assert meta["test"] == "not read (--skip-test)" and "not for shipping" in meta["test_note"]
+
+
 def test_train_actors_needs_its_data(tmp_path: Path) -> None:
     result = runner.invoke(
         app, ["train", "actors", "--data", str(tmp_path), "--output", str(tmp_path / "out")]

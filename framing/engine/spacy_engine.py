@@ -92,8 +92,9 @@ _OBJECT_CONTROL = frozenset(
         "recruit",
     )
 )
-# Verbs whose complement did not happen: "refused to release", "failed to capture", "denies targeting".
+# Verbs that take two objects: "spare civilians further shelling" (the second is a thing, not a clause).
 _TWO_OBJECT_VERBS = frozenset(("spare", "save", "cause", "cost", "give", "bring", "deny", "offer"))
+# Verbs whose complement did not happen: "refused to release", "failed to capture", "denies targeting".
 _IRREALIS = frozenset(("refuse", "fail", "decline", "deny", "avoid", "hesitate", "neglect", "cease"))
 
 
