@@ -297,25 +297,17 @@ def _write_actor_data(root: Path) -> None:
     _write_persent(root / "persent", copies=5)
 
 
+def _train_actors(data: Path, output: Path, *options: str):
+    return runner.invoke(app, ["train", "actors", "--data", str(data), "--output", str(output), *options])
+
+
 def test_train_actors_writes_models_tied_to_their_data_and_is_reproducible(tmp_path: Path) -> None:
     from framing.resources import lexicon_digest
 
     _write_actor_data(tmp_path / "data")
     outputs = []
     for run in ("a", "b"):
-        result = runner.invoke(
-            app,
-            [
-                "train",
-                "actors",
-                "--data",
-                str(tmp_path / "data"),
-                "--output",
-                str(tmp_path / run),
-                "--seed",
-                "3",
-            ],
-        )
+        result = _train_actors(tmp_path / "data", tmp_path / run, "--seed", "3")
         assert result.exit_code == 0, result.output
         outputs.append(
             {
@@ -341,25 +333,12 @@ def test_train_actors_skip_test_reads_no_test_split(tmp_path: Path) -> None:
     _write_actor_data(tmp_path / "data")
     for test_file in (tmp_path / "data").rglob("*test*"):
         test_file.unlink()  # a fit that opened a test split would now fail
-    result = runner.invoke(
-        app,
-        [
-            "train",
-            "actors",
-            "--data",
-            str(tmp_path / "data"),
-            "--output",
-            str(tmp_path / "out"),
-            "--skip-test",
-        ],
-    )
+    result = _train_actors(tmp_path / "data", tmp_path / "out", "--skip-test")
     assert result.exit_code == 0, result.output
     meta = json.loads((tmp_path / "out" / "actor_score.json").read_text(encoding="utf-8"))["metadata"]
     assert meta["test"] == "not read (--skip-test)" and "not for shipping" in meta["test_note"]
 
 
 def test_train_actors_needs_its_data(tmp_path: Path) -> None:
-    result = runner.invoke(
-        app, ["train", "actors", "--data", str(tmp_path), "--output", str(tmp_path / "out")]
-    )
+    result = _train_actors(tmp_path, tmp_path / "out")
     assert result.exit_code == 4 and "error:" in result.stderr

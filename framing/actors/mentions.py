@@ -211,8 +211,11 @@ class MentionFinder:
         if not self.pinned:
             return []
         out = []
-        for start, end, actor_id in self._gazetteer:
-            if actor_id not in self.pinned or not parse.start <= start < parse.end:
+        first_hit = bisect_left(self._gazetteer_starts, parse.start)
+        for start, end, actor_id in islice(self._gazetteer, first_hit, None):
+            if start >= parse.end:
+                break
+            if actor_id not in self.pinned:
                 continue
             if any(m.actor == actor_id and m.start < end and start < m.end for m in found):
                 continue

@@ -258,11 +258,13 @@ def newsmtsc(data: Path, lexicon: Lexicon, limit: int | None, engine: str | None
             data / "paper_splits" / f"newsmtsc-{split}" / "test.jsonl", "newsmtsc", limit
         )
         gold = [r.gold for r in rows]
+        parsed: dict[str, Any] = {}  # both readings of a sentence use one parse
         for name, learned in (("rules", False), ("score", True)):
-            predicted = [
-                predict(target_frame(r, lexicon, actor_data, engine=engine, learned=learned), scorer)
+            frames = [
+                target_frame(r, lexicon, actor_data, engine=engine, learned=learned, parsed=parsed)
                 for r in rows
             ]
+            predicted = [predict(frame, scorer) for frame in frames]
             result.metrics[f"{name}_{split}_macro_f1"] = macro_f1(gold, predicted, SENTIMENT_LABELS)
         if model is not None:
             learned_classes = [model(r.text, *r.spans[0], lexicon, actor_data) for r in rows]

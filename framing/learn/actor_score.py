@@ -119,29 +119,36 @@ def entity_spans(text: str, entity: str) -> tuple[tuple[int, int], ...]:
 # ----------------------------------------------------------------------------------------- the pipeline
 
 
-_PARSED: dict[tuple[str, str], Any] = {}  # (engine, text) -> document, while one fit or test runs
+Parsed = dict[str, Any]  # text -> the engine's document, kept by the caller for one fit or test run
 
 
-def parse(text: str, engine: str | None) -> Any:
-    """The engine's document (the fast engine unless `engine` says otherwise), parsed once per fit: the
-    mention features and the target's frame read the same parse."""
+def parse(text: str, engine: str | None, parsed: Parsed | None = None) -> Any:
+    """The engine's document (the fast engine unless `engine` says otherwise); with `parsed`, each text
+    is parsed once: the mention features and the target's frame read the same parse."""
     from framing.engine import get_engine
 
-    key = (engine or "fast", text)
-    if key not in _PARSED:
-        _PARSED[key] = get_engine(engine or "fast").parse(text)
-    return _PARSED[key]
+    if parsed is None:
+        return get_engine(engine or "fast").parse(text)
+    if text not in parsed:
+        parsed[text] = get_engine(engine or "fast").parse(text)
+    return parsed[text]
 
 
 def target_frame(
-    example: Example, lexicon: Lexicon, actor_data: Any, *, engine: str | None = None, learned: bool = True
+    example: Example,
+    lexicon: Lexicon,
+    actor_data: Any,
+    *,
+    engine: str | None = None,
+    learned: bool = True,
+    parsed: Parsed | None = None,
 ) -> ActorFrame | None:
     from framing.actors import frame_actors
     from framing.detect import detect
 
     if not example.spans:
         return None
-    document = parse(example.text, engine)
+    document = parse(example.text, engine, parsed)
     pinned = tuple((s, e, TARGET) for s, e in example.spans)
     frames = [
         f
@@ -151,6 +158,20 @@ def target_frame(
         if f.id == TARGET
     ]
     return frames[0] if frames else None
+
+
+def target_words(
+    example: Example, lexicon: Lexicon, actor_data: Any, *, engine: str | None, parsed: Parsed | None = None
+) -> dict[str, float]:
+    """The mention-sentiment features of the example's first target span, from the engine's parse."""
+    from framing.detect import detect
+    from framing.learn.actor_sentiment import document_features
+
+    document = parse(example.text, engine, parsed)
+    start, end = example.spans[0]
+    return document_features(
+        document, start, end, detect(document, lexicon), exclude=actor_data.words("date_words")
+    )
 
 
 def evidence_of(frame: ActorFrame | None) -> dict[str, list[Evidence]]:
@@ -287,8 +308,7 @@ def train_actor_models(
     import numpy as np
     from sklearn.model_selection import GroupKFold
 
-    from framing.detect import detect
-    from framing.learn.actor_sentiment import WINDOW, document_features, train
+    from framing.learn.actor_sentiment import WINDOW, train
     from framing.resources import lexicon_digest
 
     began = time.perf_counter()
@@ -306,20 +326,17 @@ def train_actor_models(
         f"NewsMTSC train {len(train_rows)} targets, dev {len(dev_rows)}; "
         f"PerSenT dev {len(persent_dev)} documents"
     )
-    exclude = actor_data.words("date_words")
-
-    def words(row: Example) -> dict[str, float]:
-        document = parse(row.text, engine)
-        start, end = row.spans[0]
-        return document_features(document, start, end, detect(document, lexicon), exclude=exclude)
+    parsed: Parsed = {}  # each text parsed once in this fit
 
     # 1. the mention-sentiment model: C chosen by grouped CV, then out-of-fold readings of the training
     #    targets with the chosen C (so the score model never sees an in-sample reading)
-    features = [words(r) for r in train_rows]
+    features = [target_words(r, lexicon, actor_data, engine=engine, parsed=parsed) for r in train_rows]
     gold = [r.gold for r in train_rows]
     groups = [r.group for r in train_rows]
     folds = list(GroupKFold(n_splits=FOLDS, shuffle=True, random_state=seed).split(features, gold, groups))
-    frames = [target_frame(r, lexicon, actor_data, engine=engine, learned=False) for r in train_rows]
+    frames = [
+        target_frame(r, lexicon, actor_data, engine=engine, learned=False, parsed=parsed) for r in train_rows
+    ]
     mention_grid: dict[str, float] = {}
     fold_models: dict[float, list[Any]] = {}
     for mention_c in MENTION_C_GRID:
@@ -369,7 +386,8 @@ def train_actor_models(
         row_groups.append(row.group)
         sets.append("newsmtsc")
     for row in dev_rows + persent_dev:
-        totals.append(_totals(evidence_of(target_frame(row, lexicon, scored_data, engine=engine))))
+        frame = target_frame(row, lexicon, scored_data, engine=engine, parsed=parsed)
+        totals.append(_totals(evidence_of(frame)))
         y.append(CLASSES.index(row.gold))
         row_groups.append(row.group)
         sets.append(row.dataset)
@@ -453,15 +471,7 @@ def test_figures(
     limit: int | None = None,
 ) -> dict[str, float]:
     """Macro-F1 on the test splits, read once after fitting (recorded in the model files)."""
-    from framing.detect import detect
-    from framing.learn.actor_sentiment import document_features
-
-    exclude = actor_data.words("date_words")
-
-    def words(row: Example) -> dict[str, float]:
-        document = parse(row.text, engine)
-        return document_features(document, *row.spans[0], detect(document, lexicon), exclude=exclude)
-
+    parsed: Parsed = {}  # each text parsed once in this run
     data_with = replace(actor_data, sentiment_model=mention)
     figures: dict[str, float] = {}
     for split in ("rw", "mt"):
@@ -469,9 +479,12 @@ def test_figures(
             data / "newsmtsc" / "paper_splits" / f"newsmtsc-{split}" / "test.jsonl", "newsmtsc", limit
         )
         gold = [r.gold for r in rows]
-        readings = [mention.predict(words(r))[0] for r in rows]
+        features = [target_words(r, lexicon, actor_data, engine=engine, parsed=parsed) for r in rows]
+        readings = [mention.predict(f)[0] for f in features]
         figures[f"mention_{split}_macro_f1"] = round(macro_f1(gold, readings, CLASSES), 4)
-        predicted = [predict(target_frame(r, lexicon, data_with, engine=engine), score) for r in rows]
+        predicted = [
+            predict(target_frame(r, lexicon, data_with, engine=engine, parsed=parsed), score) for r in rows
+        ]
         figures[f"score_{split}_macro_f1"] = round(macro_f1(gold, predicted, CLASSES), 4)
     for split in ("random_test", "fixed_test"):
         rows = persent_examples(data / "persent" / f"{split}.csv", limit)

@@ -86,16 +86,14 @@ def document_features(
     start: int,
     end: int,
     findings: Iterable[Finding],
-    frame: ActorFrame | None = None,
     *,
     window: int = WINDOW,
-    cache: dict[Any, Any] | None = None,
     exclude: Iterable[str] = (),
 ) -> dict[str, float]:
-    """The features of the mention text[start:end] in a parsed document (the parse of its sentence)."""
-    index = document.sentence_index().nearest(start)
-    parse = document.parses[index]
-    return mention_features(parse, start, end, findings, frame, window=window, cache=cache, exclude=exclude)
+    """The features of the mention text[start:end] of a parsed document: `mention_features` over the
+    parse of the sentence that holds it (for an evaluation's target, which has no frame yet)."""
+    parse = document.parses[document.sentence_index().nearest(start)]
+    return mention_features(parse, start, end, findings, window=window, exclude=exclude)
 
 
 def mention_features(
