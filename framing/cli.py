@@ -886,6 +886,7 @@ def eval_command(
                     "counts": result.counts,
                     "notes": result.notes,
                     **({"tables": result.tables} if result.tables else {}),
+                    **({"intervals": result.intervals} if result.intervals else {}),
                 },
                 indent=2,
                 sort_keys=True,
@@ -893,7 +894,13 @@ def eval_command(
         )
         return
     for name, value in result.metrics.items():
-        _echo(f"{name:30} {value:7.3f}  {DEFINITIONS.get(name, '')}")
+        low, high = result.intervals.get(name, (None, None))
+        interval = f" [{low:.3f}, {high:.3f}]" if low is not None and high is not None else ""
+        _echo(f"{name:30} {value:7.3f}{interval}  {DEFINITIONS.get(name, '')}")
+    if result.intervals:
+        from framing.messages import EVAL_INTERVALS
+
+        typer.echo(EVAL_INTERVALS)
     for name, value in result.counts.items():
         typer.echo(f"{name:30} {value:7d}")
     for name, table in result.tables.items():

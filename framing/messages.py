@@ -296,3 +296,9 @@ def rewrite_intro(swaps: int) -> str:
         f"tense ({count(swaps, 'swap')}); quotations keep their words. The replaced words are shown struck "
         "through after each swap."
     )
+
+# `framing eval`: what the bracketed figures after a metric are.
+EVAL_INTERVALS = (
+    "[low, high]: 95% bootstrap interval (1,000 resamples, seed 42; NewsMTSC resamples whole sentences): "
+    "how far the figure could move on another sample of the same kind of data."
+)

@@ -10,7 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from framing.cli import app
-from framing.evaluation.metrics import macro_f1, prf, span_overlap, tokens, word_counts
+from framing.evaluation.metrics import bootstrap_interval, macro_f1, prf, span_overlap, tokens, word_counts
 
 runner = CliRunner()
 
@@ -35,6 +35,49 @@ def test_span_overlap() -> None:
 def test_macro_f1() -> None:
     assert macro_f1(["a", "b", "c"], ["a", "b", "c"], ["a", "b", "c"]) == 1.0
     assert macro_f1(["a", "a"], ["b", "b"], ["a", "b"]) == 0.0
+
+
+LABELS = ("negative", "neutral", "positive")
+
+
+def _noisy(n: int, right: float, seed: int = 3) -> tuple[list[str], list[str]]:
+    import random
+
+    rng = random.Random(seed)
+    gold = [rng.choice(LABELS) for _ in range(n)]
+    return gold, [g if rng.random() < right else rng.choice(LABELS) for g in gold]
+
+
+def test_bootstrap_interval_holds_the_figure_and_narrows_with_more_data() -> None:
+    gold, predicted = _noisy(600, 0.6)
+    low, high = bootstrap_interval(gold, predicted, LABELS)
+    assert low < macro_f1(gold, predicted, LABELS) < high
+    assert bootstrap_interval(gold, predicted, LABELS) == (low, high)  # seeded: the same every run
+    small_low, small_high = bootstrap_interval(gold[:60], predicted[:60], LABELS)
+    assert small_high - small_low > 2 * (high - low)
+    assert bootstrap_interval(gold, gold, LABELS) == (1.0, 1.0)
+    right = sum(g == p for g, p in zip(gold, predicted, strict=True)) / len(gold)
+    a_low, a_high = bootstrap_interval(gold, predicted, LABELS, statistic="accuracy")
+    assert a_low < right < a_high
+    with pytest.raises(ValueError):
+        bootstrap_interval(gold, predicted, LABELS, statistic="median")
+
+
+def test_bootstrap_resamples_whole_groups() -> None:
+    """Ten copies of each item are one observation, not ten: resampling the groups gives the interval of
+    the underlying 60 items, resampling the copies one by one an interval about sqrt(10) times too narrow."""
+    gold, predicted = _noisy(60, 0.6)
+    copies = [g for g in gold for _ in range(10)], [p for p in predicted for _ in range(10)]
+    groups = [i // 10 for i in range(600)]
+    one_by_one = bootstrap_interval(*copies, LABELS)
+    grouped = bootstrap_interval(*copies, LABELS, groups=groups)
+    alone = bootstrap_interval(gold, predicted, LABELS)
+    assert _width(grouped) > 2 * _width(one_by_one)
+    assert _width(grouped) == pytest.approx(_width(alone), rel=0.25)
+
+
+def _width(interval: tuple[float, float]) -> float:
+    return interval[1] - interval[0]
 
 
 def _write_jsonl(path: Path, rows: list[dict[str, object]]) -> None:
@@ -118,6 +161,9 @@ def test_newsmtsc(tmp_path: Path) -> None:
         _write_jsonl(tmp_path / "paper_splits" / f"newsmtsc-{split}" / "test.jsonl", rows)
     report = _eval("newsmtsc", tmp_path)
     assert {"rw_macro_f1", "mt_macro_f1", "rules_rw_macro_f1", "rules_mt_macro_f1"} <= set(report["metrics"])
+    for name, (low, high) in report["intervals"].items():
+        assert low <= report["metrics"][name] <= high, name
+    assert {"score_rw_macro_f1", "rw_macro_f1"} <= set(report["intervals"])
 
 
 def test_unknown_dataset_and_missing_data(tmp_path: Path) -> None:
@@ -198,8 +244,11 @@ def test_persent_reports_both_test_splits_with_baselines(tmp_path: Path) -> None
     assert metrics["majority_random_test_accuracy"] == pytest.approx(0.5)  # 2 of 4 documents are positive
     confusion = report["tables"]["random_test_confusion"]["matrix"]
     assert sum(map(sum, confusion)) == report["counts"]["random_test_documents"] == 12
+    low, high = report["intervals"]["random_test_macro_f1"]
+    assert low <= metrics["random_test_macro_f1"] <= high
     table = runner.invoke(app, ["eval", "persent", "--data", str(tmp_path)])
     assert table.exit_code == 0 and "random_test_confusion" in table.stdout
+    assert f"[{low:.3f}, {high:.3f}]" in table.stdout and "bootstrap" in table.stdout
 
 
 def test_persent_missing_data_and_unknown_engine(tmp_path: Path) -> None:

@@ -51,3 +51,64 @@ def macro_f1(gold: Sequence[str], predicted: Sequence[str], labels: Sequence[str
         fn = sum(1 for g, p in zip(gold, predicted, strict=True) if g == label != p)
         scores.append(prf(tp, fp, fn)[2])
     return sum(scores) / len(scores)
+
+
+def accuracy(gold: Sequence[str], predicted: Sequence[str]) -> float:
+    return sum(1 for g, p in zip(gold, predicted, strict=True) if g == p) / len(gold) if gold else 0.0
+
+
+RESAMPLES = 1000
+LEVEL = 0.95
+
+
+def bootstrap_interval(
+    gold: Sequence[str],
+    predicted: Sequence[str],
+    labels: Sequence[str],
+    *,
+    statistic: str = "macro_f1",
+    groups: Sequence[object] | None = None,
+    resamples: int = RESAMPLES,
+    seed: int = 42,
+) -> tuple[float, float]:
+    """A percentile bootstrap 95% interval of macro-F1 (or accuracy) over the items, for a reader to see
+    how far a figure could move on another sample of the same kind of data.
+
+    With `groups`, whole groups are resampled (a cluster bootstrap): the targets of one NewsMTSC sentence
+    share their words, so resampling them one by one would make the interval too narrow."""
+    import numpy as np
+
+    if statistic not in ("macro_f1", "accuracy"):
+        raise ValueError(f"unknown statistic {statistic!r}")
+    if len(gold) != len(predicted):
+        raise ValueError("gold and predicted differ in length")
+    if not gold:
+        return 0.0, 0.0
+    index = {label: k for k, label in enumerate(labels)}
+    k = len(labels)
+    # an item whose class is none of `labels` still counts as a miss: its own code k
+    pairs = zip(gold, predicted, strict=True)
+    cells = np.array([index.get(g, k) * (k + 1) + index.get(p, k) for g, p in pairs])
+    keys = list(range(len(gold))) if groups is None else list(groups)
+    members: dict[object, list[int]] = {}
+    for i, key in enumerate(keys):
+        members.setdefault(key, []).append(i)
+    # per group, the counts of each (gold, predicted) cell: a resample adds up whole groups
+    per_group = np.zeros((len(members), (k + 1) ** 2))
+    for row, items in enumerate(members.values()):
+        np.add.at(per_group[row], cells[items], 1)
+    rng = np.random.default_rng(seed)
+    draws = rng.integers(0, len(members), size=(resamples, len(members)))
+    counts = np.stack([np.bincount(d, minlength=len(members)) for d in draws]) @ per_group
+    confusion = counts.reshape(resamples, k + 1, k + 1)
+    diagonal = np.einsum("rii->ri", confusion)[:, :k]
+    if statistic == "accuracy":
+        values = diagonal.sum(axis=1) / confusion.sum(axis=(1, 2))
+    else:
+        gold_totals = confusion.sum(axis=2)[:, :k]
+        predicted_totals = confusion.sum(axis=1)[:, :k]
+        denominator = gold_totals + predicted_totals
+        f1 = np.divide(2 * diagonal, denominator, out=np.zeros_like(diagonal), where=denominator > 0)
+        values = f1.mean(axis=1)
+    low, high = np.quantile(values, [(1 - LEVEL) / 2, (1 + LEVEL) / 2])
+    return round(float(low), 4), round(float(high), 4)

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any, NamedTuple, cast
 
 from framing.errors import InputError
-from framing.evaluation.metrics import macro_f1, prf, span_overlap, word_counts
+from framing.evaluation.metrics import accuracy, bootstrap_interval, macro_f1, prf, span_overlap, word_counts
 from framing.model import Kind, Lexicon
 
 DEFINITIONS = {
@@ -64,6 +64,8 @@ class Result:
     counts: dict[str, int] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
     tables: dict[str, dict[str, Any]] = field(default_factory=dict)  # confusion matrices
+    # 95% bootstrap intervals of the headline metrics (`metrics.bootstrap_interval`)
+    intervals: dict[str, tuple[float, float]] = field(default_factory=dict)
 
 
 def _need(path: Path) -> Path:
@@ -265,10 +267,10 @@ def newsmtsc(data: Path, lexicon: Lexicon, limit: int | None, engine: str | None
                 for r in rows
             ]
             predicted = [predict(frame, scorer) for frame in frames]
-            result.metrics[f"{name}_{split}_macro_f1"] = macro_f1(gold, predicted, SENTIMENT_LABELS)
+            _sentiment_metric(result, f"{name}_{split}_macro_f1", gold, predicted, [r.group for r in rows])
         if model is not None:
             learned_classes = [model(r.text, *r.spans[0], lexicon, actor_data) for r in rows]
-            result.metrics[f"{split}_macro_f1"] = macro_f1(gold, learned_classes, SENTIMENT_LABELS)
+            _sentiment_metric(result, f"{split}_macro_f1", gold, learned_classes, [r.group for r in rows])
         result.counts[f"{split}_targets"] = len(rows)
     if model is None:
         result.notes.append("no learned actor-sentiment model shipped; rw/mt report the rules only")
@@ -276,6 +278,23 @@ def newsmtsc(data: Path, lexicon: Lexicon, limit: int | None, engine: str | None
         result.metrics["mt_macro_f1"] = result.metrics["rules_mt_macro_f1"]
     result.notes.append(f"engine: {engine or 'fast'}")
     return result
+
+
+def _sentiment_metric(
+    result: Result,
+    name: str,
+    gold: list[str],
+    predicted: list[str],
+    groups: list[str] | None = None,
+    statistic: str = "macro_f1",
+) -> None:
+    """One macro-F1 (or accuracy) over the three sentiment classes, with its bootstrap interval
+    (resampling `groups` whole: the targets of one sentence)."""
+    interval = bootstrap_interval(gold, predicted, SENTIMENT_LABELS, statistic=statistic, groups=groups)
+    result.metrics[name] = (
+        accuracy(gold, predicted) if statistic == "accuracy" else macro_f1(gold, predicted, SENTIMENT_LABELS)
+    )
+    result.intervals[name] = interval
 
 
 def persent(data: Path, lexicon: Lexicon, limit: int | None, engine: str | None = None) -> Result:
@@ -309,8 +328,8 @@ def persent(data: Path, lexicon: Lexicon, limit: int | None, engine: str | None 
             ("tfidf_", list(tfidf([_masked(r) for r in rows]))),
         ):
             report = class_report(gold, predicted)
-            result.metrics[f"{name}{split}_macro_f1"] = report["macro_f1"]
-            result.metrics[f"{name}{split}_accuracy"] = report["accuracy"]
+            _sentiment_metric(result, f"{name}{split}_macro_f1", gold, predicted)
+            _sentiment_metric(result, f"{name}{split}_accuracy", gold, predicted, statistic="accuracy")
             if not name:
                 for label, value in report["per_class_f1"].items():
                     result.metrics[f"{split}_f1_{label}"] = value

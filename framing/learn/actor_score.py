@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from framing.actors.score import CLASSES, COMPONENTS, PRIOR, WEIGHTS, ScoreModel
-from framing.evaluation.metrics import macro_f1
+from framing.evaluation.metrics import accuracy, macro_f1
 from framing.model import ActorFrame, Evidence, Lexicon, Role
 
 TARGET = "target"
@@ -511,10 +511,9 @@ def class_report(gold: Sequence[str], predicted: Sequence[str]) -> dict[str, Any
         [sum(1 for g, p in zip(gold, predicted, strict=True) if g == a and p == b) for b in CLASSES]
         for a in CLASSES
     ]
-    accuracy = sum(1 for g, p in zip(gold, predicted, strict=True) if g == p) / len(gold) if gold else 0.0
     return {
         "macro_f1": sum(per_class.values()) / 3,
-        "accuracy": accuracy,
+        "accuracy": accuracy(gold, predicted),
         "per_class_f1": per_class,
         "confusion": confusion,
     }
