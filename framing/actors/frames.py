@@ -114,6 +114,7 @@ def frame_actors(document: Document, findings: tuple[Finding, ...], lexicon: Lex
     # count
     found = [finder.sentence(index, parse) for index, parse in enumerate(document.parses)]
     finder.merge_described_groups()
+    finder.resolve_people()
     for index, parse in enumerate(document.parses):
         tokens = list(parse.tokens)
         if not tokens:

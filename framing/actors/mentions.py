@@ -20,6 +20,7 @@ from typing import Any
 from framing.actors.data import ActorData
 from framing.forms import normalize
 from framing.engine.model import Chunk, SentenceParse, Token
+from framing.nlp import word_tags
 from framing.resources import text_resource
 
 _DEFINITE = frozenset(("the", "these", "those", "this", "that"))
@@ -53,6 +54,122 @@ LOOKBACK = 400  # mentions searched back for an antecedent
 _CLASSIFYING = ("al", "ic", "ary", "ian", "ist", "ese", "ish")
 # Heads too vague to be an actor without a modifier or an antecedent ("forces" of whom?).
 _VAGUE_HEADS = frozenset(("forces", "force", "group", "groups", "units"))
+
+# Words that stand before a person's name as a title but are not yet in `person_titles`
+# (lexicons/actors/nouns.toml; moving them there changes the lexicon digest and needs a refit of the actor
+# models): "Prime Minister Theresa May", "Sir Keir Starmer", "Cardinal Kasper", "Councillor Ohid Ahmed".
+EXTRA_TITLES = frozenset(
+    "prime sir dame lord lady baroness cardinal bishop archbishop fr councillor congressman congresswoman "
+    "rabbi pastor reverend".split()
+)
+# Honorifics: they say a name is a person's but are no office ("Mrs May" and "Prime Minister May" are one
+# woman; "the Prime Minister" can stand for her, "the Mrs" cannot).
+HONORIFICS = frozenset("mr mrs ms miss dr sir dame lord lady fr rev".split())
+_DAY_HEADS = frozenset(("year", "day", "eve", "week", "weekend"))
+# Words that own or point at a bare title: "the Prime Minister", "their mayor", "our president".
+_TITLE_DETERMINERS = frozenset("the this that our their his her its".split())
+# Agencies whose names mark a photo credit ("REUTERS/Toby Melville", "Claudio Reyes/AFP/Getty Images").
+_AGENCIES = r"(?:REUTERS|Reuters|AFP|AP|EPA|PA|Getty Images|Getty|Shutterstock|Alamy|Bloomberg)"
+_CAPITALISED = r"[A-Z][\w.'\u2019-]*"
+_CREDIT_PATTERNS = (
+    # "Dibyangshu Sarkar/AFP/Getty Images", "REUTERS / Toby Melville", "Getty Images": an agency with a slash
+    re.compile(rf"(?:{_CAPITALISED} )?{_CAPITALISED}\s*/\s*{_AGENCIES}(?:\s*/\s*{_AGENCIES})*"),
+    re.compile(rf"{_AGENCIES}(?:\s*/\s*{_AGENCIES})*\s*/\s*{_CAPITALISED}(?: {_CAPITALISED})?"),
+    re.compile(r"Getty Images"),
+    # "(Photo: Jane Doe)", "Image copyright PA", "Photo by Jane Doe", "© Press Release", "Credit: ..."
+    re.compile(r"\((?:Photo|Picture|Image|Credit|Source)s?\b[^)\n]{0,80}\)"),
+    re.compile(rf"(?:Image copyright|Photo(?:graph)? by|Photos?:|Pic:|Picture:|Credit:|\u00a9|\(c\))\s*"
+               rf"(?:{_CAPITALISED}\s*/\s*)*(?:{_AGENCIES}|{_CAPITALISED}(?: {_CAPITALISED})?)"),
+    # an embedded tweet's signature: "— Alejandro (@agarciapadilla) October 21, 2017"
+    re.compile(r"[\u2014\u2013-]\s*[^\n()]{1,60}\(@\w+\)(?:\s*[A-Z][a-z]+ \d{1,2}, \d{4})?"),
+    # a signature or byline line: "— wayne campbell", "By Jane Doe"
+    re.compile(r"(?m)^[ \t]*(?:[\u2014\u2013-]+[ \t]*[^\W\d]|By [A-Z])[\w.'\u2019-]*(?:[ \t]+[\w.'\u2019-]+){0,3}[ \t]*$"),
+)
+
+
+def credit_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of photo credits, bylines and signatures ("REUTERS / Toby Melville", "(Photo: ...)", "Image
+    copyright Getty Images", "— wayne campbell"): they name who took a picture or wrote the text, not who
+    is in the story, so names inside them are no actors. Sorted, possibly overlapping."""
+    spans = [m.span() for pattern in _CREDIT_PATTERNS for m in pattern.finditer(text) if m.end() > m.start()]
+    return sorted(spans)
+
+
+def in_spans(spans: list[tuple[int, int]], starts: list[int], start: int, end: int) -> bool:
+    """Whether [start, end) lies inside one of `spans` (sorted by start; `starts` their starts)."""
+    i = bisect_left(starts, start + 1)
+    return any(s <= start and end <= e for s, e in spans[max(0, i - 8) : i])
+
+
+def web_word(word: str) -> bool:
+    """A hashtag, a handle or a web address ("#Brexit", "@agarciapadilla", "https://...", "www.x.org"):
+    never an actor's name."""
+    return word.startswith(("#", "@")) or "://" in word or word.lower().startswith("www.")
+
+
+def trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span without the punctuation at its edges: "— wayne campbell", "“Sellner", "(LORRI",
+    "Hina] Alvi" (cut at the bracket inside) are "wayne campbell", "Sellner", "LORRI", "Alvi". A final
+    period stays ("Jr.", "U.S.")."""
+    inner = re.search(r"[\[\]()\u201c\u201d\"]", text[start:end].strip("[]()\u201c\u201d\"\u2018\u2019'"))
+    if inner is not None:
+        lead = len(text[start:end]) - len(text[start:end].lstrip("[]()\u201c\u201d\"\u2018\u2019'"))
+        cut = start + lead + inner.start()
+        before, after = (start, cut), (cut + 1, end)
+        start, end = after if len(text[after[0] : after[1]].strip()) >= len(text[before[0] : before[1]].strip()) \
+            else before
+    while start < end and not (text[start].isalnum()):
+        start += 1
+    while end > start and not (text[end - 1].isalnum() or text[end - 1] == "."):
+        end -= 1
+    return start, end
+
+
+def common_word_name(word: str, *, determined: bool, first: bool, tags: dict[str, str]) -> bool:
+    """A capitalised common word that the recogniser took for a person's name: "the Gospel", "the Bill",
+    "His Election", "the Year" (after a determiner), "Email", "Nah" (opening a sentence), "Remain" (a verb
+    used as a noun). `tags` is the tagger's lexicon of lowercase words (`framing.nlp.word_tags`): a word it
+    knows with a tag other than a proper noun's is a common word. Acronyms ("NATO") and words the lexicon
+    does not know ("Abid", "Julian") are names."""
+    if word.isupper() or not word[:1].isupper():
+        return False
+    tag = tags.get(word.lower())
+    if tag is None or tag.startswith("NNP"):
+        return False
+    if not tag.startswith("NN"):
+        return True  # "Remain", "Nah", "Subscribe": a verb, adjective or interjection is no one's name
+    return determined or first
+
+
+def date_name(words: list[str]) -> bool:
+    """A name of a day or a season, not of anyone: "New Year", "Christmas Day", "World Youth Day" ("Theresa
+    May" is a name: months are not among the heads)."""
+    return len(words) >= 2 and words[-1].lower().rstrip("'s\u2019") in _DAY_HEADS
+
+
+def bare_title(words: list[str], titles: frozenset[str]) -> tuple[str, ...] | None:
+    """The office a phrase names with no name ("the Prime Minister", "their mayor", "President"): its title
+    words without honorifics, or None when any other word is in it ("the former mayor of Leeds" is None)."""
+    content = [w.lower().rstrip(".") for w in words if w.lower() not in _TITLE_DETERMINERS]
+    if not content or not all(w in titles for w in content):
+        return None
+    office = tuple(w for w in content if w not in HONORIFICS)
+    return office or None
+
+
+def partial_name_owner(words: tuple[str, ...], people: dict[str, set[tuple[str, ...]]]) -> str | None:
+    """The one person whose full name a partial name belongs to: its last words ("Khan" for "Sadiq Khan",
+    "Garcia Zarate" for "Jose Ines Garcia Zarate") or its first word ("Theresa", "Julian"). `people` maps an
+    actor id to its full names (two words or more, lowercased). None when no one or more than one person
+    fits, or when the word is one person's surname and another's given name."""
+    n = len(words)
+    by_last = {pid for pid, names in people.items() for name in names if len(name) > n and name[-n:] == words}
+    if by_last:
+        return next(iter(by_last)) if len(by_last) == 1 else None
+    if n != 1:
+        return None
+    by_first = {pid for pid, names in people.items() for name in names if name[0] == words[0]}
+    return next(iter(by_first)) if len(by_first) == 1 else None
 
 
 @dataclass
@@ -149,12 +266,16 @@ class MentionFinder:
         self._group_nouns = data.words("group_nouns")  # "Islamic State militants" are Islamic State
         self._actor_heads = self._group_nouns | data.words("person_nouns")  # "the mayor", "three diplomats"
         self._org_words = data.words("organisation_words")
-        self._titles = data.words("person_titles")
+        self._titles = data.words("person_titles") | EXTRA_TITLES
         self._locative = data.words("locative_prepositions")
         self._generic = data.words("generic_group_heads")
         self._not_actors = data.nouns.get("non_actor_names", frozenset())
         self._suffixes = data.nouns.get("name_suffixes", frozenset())
         self._title_case = _title_case_lines(text)
+        self._credits = credit_spans(text)
+        self._credit_starts = [s for s, _ in self._credits]
+        self._word_tags = word_tags()
+        self.offices: dict[str, set[frozenset[str]]] = {}  # person id -> the titles the text gives them
         self._speech = frozenset(text_resource("speech_verbs")["verbs"])
         gazetteer = data.matcher.find(text)
         # pinned spans (start, end, actor id) are mentions the caller already knows, as an evaluation's
@@ -195,8 +316,9 @@ class MentionFinder:
         self._labels = {i: e.label for e in parse.entities for i in range(e.start, e.end)}
         found: list[Mention] = []
         for c, chunk in enumerate(chunk_list):
-            if chunk.kind != "NP":
-                continue
+            if chunk.kind != "NP" or in_spans(self._credits, self._credit_starts, tokens[chunk.start].start,
+                                                 tokens[chunk.end - 1].end):
+                continue  # a photo credit or a byline names no one in the story
             locative = chunk.pnp and c >= 1 and tokens[chunk_list[c - 1].end - 1].lower in self._locative
             found.extend(self._noun_phrase(index, tokens, chunk, locative))
         self._appositives(tokens, chunk_list, found)
@@ -288,6 +410,8 @@ class MentionFinder:
                                              "" if possessor else head,
                                              possessor=possessor, locative=locative and place),
                                      actor_id, name, "state"))
+                if known is not None and known.type == "person":
+                    self._record_office(actor_id, tokens, chunk.start, first)
                 claimed = max(claimed, last)
         if claimed >= 0 and not any(m.possessor for m in out):
             return out
@@ -302,11 +426,13 @@ class MentionFinder:
             if all(tokens[i].lower.rstrip(".") in self._titles or not tokens[i].text[:1].isalnum()
                    for i in range(a, b)):
                 continue  # "Mr." alone: a title is never a name
-            name = _text(text, tokens, a, b)
+            if self._not_a_name(tokens, a, b, label, had_title or suffixed):
+                continue
+            name = text[slice(*trimmed(text, tokens[a].start, tokens[b - 1].end))]
             if normalize(name) in self.data.ignore:
                 return out  # the user's actors file says this name is no actor, nor the phrase it heads
-            if name.lower().rstrip(".") in _CALENDAR:
-                continue  # "Feb.", "Monday": dates, not names
+            if name.lower().rstrip(".") in _CALENDAR and not had_title:
+                continue  # "Feb.", "Monday": dates, not names ("Mrs May" is a name)
             if name.lower() in self._not_actors or name.lower().startswith(("pro-", "anti-")):
                 continue  # "Brexit" is an event; "Pro-EU" a stance
             possessor = b < len(tokens) and tokens[b].tag == "POS"
@@ -354,6 +480,8 @@ class MentionFinder:
                 locative=locative and not org and (not self.entities or actor_type == "place"),
             )
             out.append(self._add(mention, actor_id, name, actor_type))
+            if actor_type == "person":
+                self._record_office(actor_id, tokens, chunk.start, a)
             claimed = max(claimed, b - 1)
             self._bracketed_alias(tokens, b, actor_id)
         if out and not any(m.possessor for m in out):
@@ -379,6 +507,80 @@ class MentionFinder:
             else:
                 out.extend(self._group(index, tokens, chunk, head_index, claimed))
         return out
+
+    def _not_a_name(self, tokens: list[Token], a: int, b: int, label: str, titled: bool) -> bool:
+        """Candidate names that name no one: hashtags, handles and addresses ("#Brexit", "@handle"), days
+        ("New Year"), and a single capitalised common word the recogniser took for a person ("the Bill", "the
+        Gospel", "Email" opening a line, "Remain"), unless a title goes with it ("Mrs May")."""
+        words = [tokens[i].text for i in range(a, b)]
+        if any(web_word(w) for w in words) or (a > 0 and tokens[a - 1].text in ("#", "@")):
+            return True
+        if date_name(words):
+            return True
+        if (b - a != 1 or titled or label not in ("", "PERSON") or self._titled(tokens, a)
+                or self._speaks(tokens, a, b) or normalize(words[0]) in self.surnames):
+            return False  # "Mr. Brown", "Brown said", "Brown" after "Gordon Brown"
+        determined = a > 0 and tokens[a - 1].lower in _TITLE_DETERMINERS | {"a", "an"}
+        # the recogniser saw no name there ("Terms of Use"): only the parse's relation made it one
+        first = all(not tokens[i].text[:1].isalnum() for i in range(a)) or (self.entities and not label)
+        return common_word_name(words[0], determined=determined, first=first, tags=self._word_tags)
+
+    def _record_office(self, actor_id: str, tokens: list[Token], first: int, a: int) -> None:
+        """The titles right before a person's name ("British Prime Minister Theresa May": prime minister;
+        "London Mayor Sadiq Khan": mayor), for bare titles that stand for them later."""
+        i = a
+        while i > first and (tokens[i - 1].lower.rstrip(".") in self._titles or tokens[i - 1].tag == "NNP"
+                             or tokens[i - 1].text == "."):
+            i -= 1
+        office = frozenset(t.lower.rstrip(".") for t in tokens[i:a]
+                           if t.lower.rstrip(".") in self._titles and t.lower.rstrip(".") not in HONORIFICS)
+        if office:
+            self.offices.setdefault(actor_id, set()).add(office)
+
+    def resolve_people(self) -> None:
+        """After the whole document is read: a bare title ("the Prime Minister", "their mayor") is the one
+        person the text gives that title; a partial name ("Khan", "Theresa", "Garcia Zarate") is the one
+        person whose full name it is part of. Ambiguous cases stay as they are."""
+        people: dict[str, set[tuple[str, ...]]] = {}
+        for mention in self.mentions:
+            actor = self.actors.get(mention.actor or "")
+            if actor is not None and actor.type == "person" and mention.kind in ("name", "gazetteer", "alias"):
+                words = tuple(normalize(w) for w in mention.name.split())
+                if len(words) >= 2:
+                    people.setdefault(actor.id, set()).add(words)
+        names: dict[str, set[tuple[str, ...]]] = {}
+        for mention in self.mentions:
+            if (mention.actor or "").startswith("name:") and mention.kind in ("name", "alias"):
+                names.setdefault(mention.actor or "", set()).add(tuple(normalize(w) for w in mention.name.split()))
+        merged: dict[str, str] = {}
+        for actor_id, own in names.items():
+            others = {pid: full for pid, full in people.items() if pid != actor_id}
+            owners = {partial_name_owner(words, others) for words in own}
+            if len(owners) == 1 and None not in owners:
+                merged[actor_id] = owners.pop() or ""
+        for old in list(merged):  # "Khan" -> "Sadiq Khan" -> "Mayor Sadiq Khan of London": the last
+            seen = {old}
+            while merged[old] in merged and merged[old] not in seen:
+                seen.add(merged[old])
+                merged[old] = merged[merged[old]]
+        merged = {old: new for old, new in merged.items() if old != new and new not in merged}
+        holders: dict[frozenset[str], set[str]] = {}
+        for person, offices in self.offices.items():
+            for office in offices:
+                holders.setdefault(office, set()).add(merged.get(person, person))
+        for mention in self.mentions:
+            if mention.actor in merged:
+                self.actors[merged[mention.actor]].heads.update(self.actors[mention.actor or ""].heads)
+                mention.actor = merged[mention.actor]
+                if mention.kind == "name":
+                    mention.kind = "alias"
+            elif (mention.actor or "").startswith("group:") and mention.kind in ("group", "description"):
+                office = bare_title(self.text[mention.start : mention.end].split(), self._titles)
+                owners = holders.get(frozenset(office or ()), set())
+                if office and len(owners) == 1:
+                    mention.actor, mention.kind = next(iter(owners)), "description"
+        for old in merged:
+            del self.actors[old]
 
     def _modifier(self, index: int, tokens: list[Token], span: tuple[int, int], kind: str, name: str,
                   actor_id: str, actor_type: str, taken: set[int]) -> Mention:
