@@ -13,7 +13,7 @@ from typing import Any
 
 from framing.actors import score as scoring
 from framing.actors.data import ActorData, Verb
-from framing.actors.mentions import Mention, MentionFinder
+from framing.actors.mentions import Mention, MentionFinder, interview_turns
 from framing.actors.roles import narrative
 from framing.engine.model import Clause, Token
 from framing.messages import (
@@ -158,6 +158,7 @@ def frame_actors(document: Document, findings: tuple[Finding, ...], lexicon: Lex
         _modifiers(out, text, sentence, sentence_findings)
         _mention_windows(out, text, sentence)
     _quotes(out, document, finder.mentions, finder)
+    _interview_turns(out, document, finder)
     learned = learned_sentiment and data.sentiment_model is not None
     frames = _frames(out, text, finder, findings, lexicon, score=not learned)
     if learned:
@@ -688,6 +689,18 @@ def _quotes(out: _Collector, document: Document, mentions: list[Mention], finder
                 "voice",
                 Evidence(quote.start, quote.end, voice.text, scoring.VOICE_DIRECT, voice_reason(voice, [])),
             )
+
+
+def _interview_turns(out: _Collector, document: Document, finder: MentionFinder) -> None:
+    """'Name: answer' lines of a transcript are the named person's own words, as a quotation is
+    (`interview_turns` in mentions.py); counted once where a quotation in the line already gave them voice."""
+    for (label_start, label_end), (start, end) in interview_turns(document.text):
+        actor = finder.speaker(document.text[label_start:label_end])
+        if actor is None or any(v.start < end and start < v.end for v in out.voice.get(actor, [])):
+            continue
+        voice = Voice(start, end, document.text[start:end], True, None, False)
+        out.voice[actor].append(voice)
+        out.add(actor, "voice", Evidence(start, end, voice.text, scoring.VOICE_DIRECT, voice_reason(voice, [])))
 
 
 def _allegations(

@@ -157,6 +157,16 @@ def bare_title(words: list[str], titles: frozenset[str]) -> tuple[str, ...] | No
     return office or None
 
 
+_TURN = re.compile(r"(?m)^[ \t]*(?P<label>[A-Z][\w.'\u2019-]*(?: [A-Z][\w.'\u2019-]*){0,2}):[ \t]+(?P<answer>\S[^\n]*?)[ \t]*$")
+
+
+def interview_turns(text: str) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    """Lines of an interview transcript, "Name: answer ...": (the label's span, the answer's span). Whether
+    the label names a person of the story decides whether the line is that person speaking
+    (`MentionFinder.speaker`): "Hadeed: You were aware ..." is, "Shock: ..." and "Note: ..." are not."""
+    return [(m.span("label"), m.span("answer")) for m in _TURN.finditer(text)]
+
+
 def partial_name_owner(words: tuple[str, ...], people: dict[str, set[tuple[str, ...]]]) -> str | None:
     """The one person whose full name a partial name belongs to: its last words ("Khan" for "Sadiq Khan",
     "Garcia Zarate" for "Jose Ines Garcia Zarate") or its first word ("Theresa", "Julian"). `people` maps an
@@ -537,10 +547,8 @@ class MentionFinder:
         if office:
             self.offices.setdefault(actor_id, set()).add(office)
 
-    def resolve_people(self) -> None:
-        """After the whole document is read: a bare title ("the Prime Minister", "their mayor") is the one
-        person the text gives that title; a partial name ("Khan", "Theresa", "Garcia Zarate") is the one
-        person whose full name it is part of. Ambiguous cases stay as they are."""
+    def _people(self) -> dict[str, set[tuple[str, ...]]]:
+        """Each person's full names (two words or more, normalised), from the mentions that name them."""
         people: dict[str, set[tuple[str, ...]]] = {}
         for mention in self.mentions:
             actor = self.actors.get(mention.actor or "")
@@ -548,6 +556,27 @@ class MentionFinder:
                 words = tuple(normalize(w) for w in mention.name.split())
                 if len(words) >= 2:
                     people.setdefault(actor.id, set()).add(words)
+        return people
+
+    def speaker(self, label: str) -> str | None:
+        """The person an interview label names ("Michael Hadeed", "Hadeed", "Abid"): one person of the
+        document by full name, surname or given name, else None."""
+        words = tuple(normalize(w) for w in label.split())
+        people = self._people()
+        exact = {pid for pid, names in people.items() if words in names}
+        if exact:
+            return next(iter(exact)) if len(exact) == 1 else None
+        owner = partial_name_owner(words, people)
+        if owner is None and len(words) == 1:
+            ids = self.surnames.get(words[0], set())
+            owner = next(iter(ids)) if len(ids) == 1 else None
+        return owner
+
+    def resolve_people(self) -> None:
+        """After the whole document is read: a bare title ("the Prime Minister", "their mayor") is the one
+        person the text gives that title; a partial name ("Khan", "Theresa", "Garcia Zarate") is the one
+        person whose full name it is part of. Ambiguous cases stay as they are."""
+        people = self._people()
         names: dict[str, set[tuple[str, ...]]] = {}
         for mention in self.mentions:
             if (mention.actor or "").startswith("name:") and mention.kind in ("name", "alias"):
@@ -658,6 +687,9 @@ class MentionFinder:
         start = a
         while b - a > 1 and tokens[b - 1].lower.rstrip(".") in self._suffixes:
             b -= 1
+        inner = [k for k in range(a + 1, b - 1) if tokens[k].lower.rstrip(".") in self._titles]
+        if inner and all(tokens[k].text[:1].isupper() for k in range(a, inner[-1])):
+            a = inner[-1]  # "London Mayor Sadiq Khan", "British Prime Minister Theresa May": the last title
         while b - a > 1 and tokens[a].lower.rstrip(".") in self._titles:
             a += 1
             if b - a > 1 and tokens[a].text == ".":
@@ -697,6 +729,10 @@ class MentionFinder:
             first = i
             while first < j - 1 and tokens[first].tag in ("DT", "PDT"):
                 first += 1  # "The Hadar Brigades": the article is not part of the name
+            while (label == "PERSON" and first > chunk.start and tokens[first - 1].tag == "NNP"
+                   and not self._labels.get(first - 1) and tokens[first - 1].text[:1].isupper()
+                   and tokens[first - 1].lower.rstrip(".") not in self._titles):
+                first -= 1  # "Mayor Sadiq Khan" with only "Khan" recognised: the given name is the name's
             if label in NAME_LABELS:
                 out.append((first, j, label))
             # "Labour's Yvette Cooper MP" read as one entity: the possessive ends the first name; what follows
