@@ -97,6 +97,7 @@ def test_trimmed_drops_punctuation_at_the_edges(text: str, expected: str) -> Non
         ("Election", True, False, True),  # "His Election"
         ("Email", False, True, True),  # opening a line
         ("Remain", False, False, True),  # a verb used as a noun
+        ("Left", True, False, False),  # "the Left": a noun, may name a group
         ("Church", False, False, False),  # inside a sentence, no determiner: may be a name
         ("Julian", True, True, False),  # not a common word
         ("NATO", True, True, False),  # an acronym
@@ -131,6 +132,7 @@ def test_bare_title() -> None:
         (("john",), None),  # two Johns
         (("awan",), None),  # two Awans
         (("smith",), None),  # no one
+        (("dina", "powell"), "powell"),  # a middle name left out
     ],
 )
 def test_partial_name_owner(words: tuple[str, ...], expected: str | None) -> None:
@@ -142,6 +144,7 @@ def test_partial_name_owner(words: tuple[str, ...], expected: str | None) -> Non
         "shipton": {("john", "shipton")},
         "abid": {("abid", "awan")},
         "imran": {("imran", "awan")},
+        "powell": {("dina", "habib", "powell")},
     }
     assert partial_name_owner(words, people) == expected
 
@@ -176,8 +179,8 @@ def test_signature_line_keeps_no_dash_and_no_byline(engine: str, lexicon: Lexico
 
 
 def test_title_and_surname_join_the_full_name(engine: str, lexicon: Lexicon) -> None:
-    text = ("British Prime Minister Theresa May said on Monday that the deal was good. Critics said the Prime "
-            "Minister had failed. Mrs May left for Brussels, and Theresa was tired.")
+    text = ("British Prime Minister Theresa May said on Monday that the deal was good. Critics said the "
+            "Prime Minister had failed. Mrs May left for Brussels, and Theresa was tired.")
     found = actors(text, lexicon)
     assert "Prime Minister" not in found and "May" not in found, sorted(found)
     assert {"the Prime Minister", "Mrs May"} <= {m.text for m in found["Theresa May"].mentions}
@@ -214,6 +217,15 @@ def test_given_name_shared_by_two_people_stays_apart(engine: str, lexicon: Lexic
     text = "Mr. John Pilger met Mr. John Shipton in London. John said the case was political."
     found = actors(text, lexicon)
     assert "John" not in names_of(found["John Pilger"]) | names_of(found["John Shipton"])
+
+
+def test_short_form_and_surname_join_the_full_name(engine: str, lexicon: Lexicon) -> None:
+    text = ("Ms. Dina Powell said the plan would work. Ms. Dina Habib Powell met Mr. Omar Diaz later. "
+            "Powell said nothing more.")
+    found = actors(text, lexicon)
+    powell = [a for a in found.values() if "Powell" in a.name]
+    assert len(powell) == 1, sorted(found)
+    assert {"Dina Powell", "Dina Habib Powell", "Powell"} <= names_of(powell[0])
 
 
 def test_common_words_are_no_people(engine: str, lexicon: Lexicon) -> None:

@@ -700,7 +700,8 @@ def _interview_turns(out: _Collector, document: Document, finder: MentionFinder)
             continue
         voice = Voice(start, end, document.text[start:end], True, None, False)
         out.voice[actor].append(voice)
-        out.add(actor, "voice", Evidence(start, end, voice.text, scoring.VOICE_DIRECT, voice_reason(voice, [])))
+        evidence = Evidence(start, end, voice.text, scoring.VOICE_DIRECT, voice_reason(voice, []))
+        out.add(actor, "voice", evidence)
 
 
 def _allegations(

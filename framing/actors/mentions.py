@@ -83,7 +83,8 @@ _CREDIT_PATTERNS = (
     # an embedded tweet's signature: "— Alejandro (@agarciapadilla) October 21, 2017"
     re.compile(r"[\u2014\u2013-]\s*[^\n()]{1,60}\(@\w+\)(?:\s*[A-Z][a-z]+ \d{1,2}, \d{4})?"),
     # a signature or byline line: "— wayne campbell", "By Jane Doe"
-    re.compile(r"(?m)^[ \t]*(?:[\u2014\u2013-]+[ \t]*[^\W\d]|By [A-Z])[\w.'\u2019-]*(?:[ \t]+[\w.'\u2019-]+){0,3}[ \t]*$"),
+    re.compile(r"(?m)^[ \t]*(?:[\u2014\u2013-]+[ \t]*[^\W\d]|By [A-Z])"
+               r"[\w.'\u2019-]*(?:[ \t]+[\w.'\u2019-]+){0,3}[ \t]*$"),
 )
 
 
@@ -116,8 +117,8 @@ def trimmed(text: str, start: int, end: int) -> tuple[int, int]:
         lead = len(text[start:end]) - len(text[start:end].lstrip("[]()\u201c\u201d\"\u2018\u2019'"))
         cut = start + lead + inner.start()
         before, after = (start, cut), (cut + 1, end)
-        start, end = after if len(text[after[0] : after[1]].strip()) >= len(text[before[0] : before[1]].strip()) \
-            else before
+        longer = len(text[after[0] : after[1]].strip()) >= len(text[before[0] : before[1]].strip())
+        start, end = after if longer else before
     while start < end and not (text[start].isalnum()):
         start += 1
     while end > start and not (text[end - 1].isalnum() or text[end - 1] == "."):
@@ -137,7 +138,9 @@ def common_word_name(word: str, *, determined: bool, first: bool, tags: dict[str
     if tag is None or tag.startswith("NNP"):
         return False
     if not tag.startswith("NN"):
-        return True  # "Remain", "Nah", "Subscribe": a verb, adjective or interjection is no one's name
+        # "Remain", "Nah", "Subscribe": a verb, adjective or interjection is no one's name; after a determiner
+        # it is a noun that may name a group ("the Left")
+        return not determined
     return determined or first
 
 
@@ -157,7 +160,8 @@ def bare_title(words: list[str], titles: frozenset[str]) -> tuple[str, ...] | No
     return office or None
 
 
-_TURN = re.compile(r"(?m)^[ \t]*(?P<label>[A-Z][\w.'\u2019-]*(?: [A-Z][\w.'\u2019-]*){0,2}):[ \t]+(?P<answer>\S[^\n]*?)[ \t]*$")
+_TURN = re.compile(r"(?m)^[ \t]*(?P<label>[A-Z][\w.'\u2019-]*(?: [A-Z][\w.'\u2019-]*){0,2}):"
+                   r"[ \t]+(?P<answer>\S[^\n]*?)[ \t]*$")
 
 
 def interview_turns(text: str) -> list[tuple[tuple[int, int], tuple[int, int]]]:
@@ -169,11 +173,15 @@ def interview_turns(text: str) -> list[tuple[tuple[int, int], tuple[int, int]]]:
 
 def partial_name_owner(words: tuple[str, ...], people: dict[str, set[tuple[str, ...]]]) -> str | None:
     """The one person whose full name a partial name belongs to: its last words ("Khan" for "Sadiq Khan",
-    "Garcia Zarate" for "Jose Ines Garcia Zarate") or its first word ("Theresa", "Julian"). `people` maps an
+    "Garcia Zarate" for "Jose Ines Garcia Zarate"), its first and last ("Dina Powell" for "Dina Habib
+    Powell") or its first word alone ("Theresa", "Julian"). `people` maps an
     actor id to its full names (two words or more, lowercased). None when no one or more than one person
     fits, or when the word is one person's surname and another's given name."""
     n = len(words)
     by_last = {pid for pid, names in people.items() for name in names if len(name) > n and name[-n:] == words}
+    if n == 2:  # "Dina Powell" for "Dina Habib Powell"
+        by_last |= {pid for pid, names in people.items() for name in names
+                    if len(name) > 2 and (name[0], name[-1]) == words}
     if by_last:
         return next(iter(by_last)) if len(by_last) == 1 else None
     if n != 1:
@@ -434,8 +442,8 @@ class MentionFinder:
             if self._headline_only(tokens, a, b):
                 continue
             if all(tokens[i].lower.rstrip(".") in self._titles or not tokens[i].text[:1].isalnum()
-                   for i in range(a, b)):
-                continue  # "Mr." alone: a title is never a name
+                   or tokens[i].lower.removesuffix("s") in self._titles for i in range(a, b)):
+                continue  # "Mr." alone, "Prime Ministers": a title is never a name
             if self._not_a_name(tokens, a, b, label, had_title or suffixed):
                 continue
             name = text[slice(*trimmed(text, tokens[a].start, tokens[b - 1].end))]
@@ -552,7 +560,8 @@ class MentionFinder:
         people: dict[str, set[tuple[str, ...]]] = {}
         for mention in self.mentions:
             actor = self.actors.get(mention.actor or "")
-            if actor is not None and actor.type == "person" and mention.kind in ("name", "gazetteer", "alias"):
+            named = mention.kind in ("name", "gazetteer", "alias")
+            if actor is not None and actor.type == "person" and named:
                 words = tuple(normalize(w) for w in mention.name.split())
                 if len(words) >= 2:
                     people.setdefault(actor.id, set()).add(words)
@@ -573,43 +582,53 @@ class MentionFinder:
         return owner
 
     def resolve_people(self) -> None:
-        """After the whole document is read: a bare title ("the Prime Minister", "their mayor") is the one
-        person the text gives that title; a partial name ("Khan", "Theresa", "Garcia Zarate") is the one
-        person whose full name it is part of. Ambiguous cases stay as they are."""
+        """After the whole document is read: a partial name ("Khan", "Theresa", "Garcia Zarate", "Dina
+        Powell" beside "Dina Habib Powell") is the one person whose full name it is part of, and a bare title
+        ("the Prime Minister", "their mayor") is the one person the text gives that title. Ambiguous cases
+        stay as they are."""
+        for _ in range(3):  # "Dina Powell" joins "Dina Habib Powell" first; then "Powell" fits one person
+            if not self._merge_partial_names():
+                break
+        self._bare_titles()
+
+    def _merge_partial_names(self) -> bool:
         people = self._people()
         names: dict[str, set[tuple[str, ...]]] = {}
         for mention in self.mentions:
             if (mention.actor or "").startswith("name:") and mention.kind in ("name", "alias"):
-                names.setdefault(mention.actor or "", set()).add(tuple(normalize(w) for w in mention.name.split()))
+                words = tuple(normalize(w) for w in mention.name.split())
+                names.setdefault(mention.actor or "", set()).add(words)
         merged: dict[str, str] = {}
         for actor_id, own in names.items():
             others = {pid: full for pid, full in people.items() if pid != actor_id}
             owners = {partial_name_owner(words, others) for words in own}
             if len(owners) == 1 and None not in owners:
                 merged[actor_id] = owners.pop() or ""
-        for old in list(merged):  # "Khan" -> "Sadiq Khan" -> "Mayor Sadiq Khan of London": the last
-            seen = {old}
-            while merged[old] in merged and merged[old] not in seen:
-                seen.add(merged[old])
-                merged[old] = merged[merged[old]]
+        # two partial names of each other ("Dina Powell" <-> "Dina Habib Powell" cannot both move): the
+        # longer stays
         merged = {old: new for old, new in merged.items() if old != new and new not in merged}
-        holders: dict[frozenset[str], set[str]] = {}
-        for person, offices in self.offices.items():
-            for office in offices:
-                holders.setdefault(office, set()).add(merged.get(person, person))
         for mention in self.mentions:
-            if mention.actor in merged:
-                self.actors[merged[mention.actor]].heads.update(self.actors[mention.actor or ""].heads)
+            if mention.actor is not None and mention.actor in merged:
+                self.actors[merged[mention.actor]].heads.update(self.actors[mention.actor].heads)
                 mention.actor = merged[mention.actor]
                 if mention.kind == "name":
                     mention.kind = "alias"
-            elif (mention.actor or "").startswith("group:") and mention.kind in ("group", "description"):
-                office = bare_title(self.text[mention.start : mention.end].split(), self._titles)
-                owners = holders.get(frozenset(office or ()), set())
-                if office and len(owners) == 1:
-                    mention.actor, mention.kind = next(iter(owners)), "description"
-        for old in merged:
+        for old, new in merged.items():
+            self.offices.setdefault(new, set()).update(self.offices.pop(old, set()))
             del self.actors[old]
+        return bool(merged)
+
+    def _bare_titles(self) -> None:
+        holders: dict[frozenset[str], set[str]] = {}
+        for person, held in self.offices.items():
+            for titles in held:
+                holders.setdefault(titles, set()).add(person)
+        for mention in self.mentions:
+            if (mention.actor or "").startswith("group:") and mention.kind in ("group", "description"):
+                office = bare_title(self.text[mention.start : mention.end].split(), self._titles)
+                holding = holders.get(frozenset(office or ()), set())
+                if office and len(holding) == 1:
+                    mention.actor, mention.kind = next(iter(holding)), "description"
 
     def _modifier(self, index: int, tokens: list[Token], span: tuple[int, int], kind: str, name: str,
                   actor_id: str, actor_type: str, taken: set[int]) -> Mention:
@@ -731,8 +750,11 @@ class MentionFinder:
                 first += 1  # "The Hadar Brigades": the article is not part of the name
             while (label == "PERSON" and first > chunk.start and tokens[first - 1].tag == "NNP"
                    and not self._labels.get(first - 1) and tokens[first - 1].text[:1].isupper()
-                   and tokens[first - 1].lower.rstrip(".") not in self._titles):
-                first -= 1  # "Mayor Sadiq Khan" with only "Khan" recognised: the given name is the name's
+                   and tokens[first - 1].lower.rstrip(".") not in self._titles
+                   and self._word_tags.get(tokens[first - 1].lower, "NNP").startswith("NNP")):
+                # "Mayor Sadiq Khan" with only "Khan" recognised: a given name is the name's ("Security Advisor Ben
+                # Rhodes": a common word is not)
+                first -= 1
             if label in NAME_LABELS:
                 out.append((first, j, label))
             # "Labour's Yvette Cooper MP" read as one entity: the possessive ends the first name; what follows
