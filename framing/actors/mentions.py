@@ -752,8 +752,8 @@ class MentionFinder:
                    and not self._labels.get(first - 1) and tokens[first - 1].text[:1].isupper()
                    and tokens[first - 1].lower.rstrip(".") not in self._titles
                    and self._word_tags.get(tokens[first - 1].lower, "NNP").startswith("NNP")):
-                # "Mayor Sadiq Khan" with only "Khan" recognised: a given name is the name's ("Security Advisor Ben
-                # Rhodes": a common word is not)
+                # "Mayor Sadiq Khan" with only "Khan" recognised: a given name is the name's ("Security
+                # Advisor Ben Rhodes": a common word is not)
                 first -= 1
             if label in NAME_LABELS:
                 out.append((first, j, label))
