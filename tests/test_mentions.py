@@ -246,3 +246,13 @@ def test_interview_lines_are_the_speakers_words(engine: str, lexicon: Lexicon) -
     assert any("signatures look different" in v.text for v in hadeed.voice)
     assert any("not very consistent" in v.text for v in awan.voice)
     assert not any("hearing ended" in v.text for a in found.values() for v in a.voice)
+
+
+def test_organisation_split_by_the_parser_is_one_name(engine: str, lexicon: Lexicon) -> None:
+    if engine == "fast":
+        pytest.skip("the fast engine has no named-entity recogniser to say where a name ends")
+    text = ("NEW YORK \u2014 U.S. Immigration and Customs Enforcement (ICE) Enforcement and Removal Operations "
+            "(ERO) removed a man on Friday.")
+    found = actors(text, lexicon)
+    assert "U.S. Immigration and Customs Enforcement" in found, sorted(found)
+    assert not {"Immigration", "Customs", "Enforcement", "Removal"} & set(found), sorted(found)

@@ -332,6 +332,7 @@ class MentionFinder:
     def sentence(self, index: int, parse: SentenceParse) -> list[Mention]:
         tokens, chunk_list = list(parse.tokens), list(parse.chunks)
         self._labels = {i: e.label for e in parse.entities for i in range(e.start, e.end)}
+        self._spans = {i: (e.start, e.end) for e in parse.entities for i in range(e.start, e.end)}
         found: list[Mention] = []
         for c, chunk in enumerate(chunk_list):
             if chunk.kind != "NP" or in_spans(self._credits, self._credit_starts, tokens[chunk.start].start,
@@ -736,12 +737,16 @@ class MentionFinder:
         if not self.entities:
             return [(a, b, "") for a, b in runs]
         out: list[tuple[int, int, str]] = []
+        later: set[int] = set()  # tokens of a name that a later noun phrase holds whole
         i = chunk.start
         while i < chunk.end:
             label = self._labels.get(i, "")
             if not label:
                 i += 1
                 continue
+            if self._continues(tokens, i, chunk.end):
+                later.update(range(i, chunk.end))
+                break
             j = i + 1
             while j < chunk.end and self._labels.get(j) == label and tokens[j].tag != "POS":
                 j += 1
@@ -755,15 +760,24 @@ class MentionFinder:
                 # "Mayor Sadiq Khan" with only "Khan" recognised: a given name is the name's ("Security
                 # Advisor Ben Rhodes": a common word is not)
                 first -= 1
+            if i == chunk.start and label == "ORG" and self._spans[i][0] < i:
+                first = self._spans[i][0]  # "U.S. Immigration and Customs | Enforcement": the whole name
             if label in NAME_LABELS:
                 out.append((first, j, label))
             # "Labour's Yvette Cooper MP" read as one entity: the possessive ends the first name; what follows
             # it is read as a name of its own
             i = j + 1 if j < chunk.end and tokens[j].tag == "POS" else j
-        covered = {k for a, b, _ in out for k in range(a, b)}
+        covered = {k for a, b, _ in out for k in range(a, b)} | later
         out.extend((a, b, "") for a, b in runs
                    if not any(k in covered or self._other_entity(k) for k in range(a, b)))
         return sorted(out)
+
+    def _continues(self, tokens: list[Token], i: int, chunk_end: int) -> bool:
+        """An organisation's name that the parser split into several noun phrases ("U.S. | Immigration | and
+        | Customs | Enforcement"): the recogniser's entity runs on past this phrase to a proper noun, so the
+        phrase that ends the name holds it whole, not this one."""
+        end = self._spans.get(i, (i, i + 1))[1]
+        return self._labels.get(i) == "ORG" and end > chunk_end and tokens[end - 1].tag.startswith("NNP")
 
     def _other_entity(self, i: int) -> bool:
         """Token i is inside an entity the engine says is no actor: a date ("before Christmas"), a
