@@ -251,8 +251,8 @@ def test_interview_lines_are_the_speakers_words(engine: str, lexicon: Lexicon) -
 def test_organisation_split_by_the_parser_is_one_name(engine: str, lexicon: Lexicon) -> None:
     if engine == "fast":
         pytest.skip("the fast engine has no named-entity recogniser to say where a name ends")
-    text = ("NEW YORK \u2014 U.S. Immigration and Customs Enforcement (ICE) Enforcement and Removal Operations "
-            "(ERO) removed a man on Friday.")
+    text = ("NEW YORK \u2014 U.S. Immigration and Customs Enforcement (ICE) Enforcement and Removal "
+            "Operations (ERO) removed a man on Friday.")
     found = actors(text, lexicon)
     assert "U.S. Immigration and Customs Enforcement" in found, sorted(found)
     assert not {"Immigration", "Customs", "Enforcement", "Removal"} & set(found), sorted(found)
