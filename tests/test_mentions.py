@@ -150,11 +150,16 @@ def test_partial_name_owner(words: tuple[str, ...], expected: str | None) -> Non
 
 
 def test_interview_turns() -> None:
-    text = "Hadeed: Why do your signatures differ?\nAbid: I am not consistent.\nA long line: of text"
-    labels = [text[s:e] for (s, e), _ in interview_turns(text)]
-    answers = [text[s:e] for _, (s, e) in interview_turns(text)]
-    assert labels == ["Hadeed", "Abid"]
-    assert answers == ["Why do your signatures differ?", "I am not consistent."]
+    text = ("Hadeed: Why do your signatures differ?\nAbid: I am not consistent.\nA long line: of text\n"
+            "BACON Q: Is that your address?\nGILANI A: Yes, long ago.\nQ: Not long ago.\nNote that: x")
+    turns = [(text[ls:le], text[s:e], side) for (ls, le), (s, e), side in interview_turns(text)]
+    assert turns == [
+        ("Hadeed", "Why do your signatures differ?", ""),
+        ("Abid", "I am not consistent.", ""),
+        ("BACON", "Is that your address?", "Q"),
+        ("GILANI", "Yes, long ago.", "A"),
+        ("", "Not long ago.", "Q"),
+    ]
 
 
 # --- the rules in analysis, both engines ---------------------------------------------------------
@@ -246,6 +251,15 @@ def test_interview_lines_are_the_speakers_words(engine: str, lexicon: Lexicon) -
     assert any("signatures look different" in v.text for v in hadeed.voice)
     assert any("not very consistent" in v.text for v in awan.voice)
     assert not any("hearing ended" in v.text for a in found.values() for v in a.voice)
+
+
+def test_court_transcript_sides_continue_their_speaker(engine: str, lexicon: Lexicon) -> None:
+    text = ("In court, the lawyer Mr. James Bacon questioned the witness, Ms. Samina Gilani, about her emails.\n"
+            "BACON Q: Is that your address?\nGILANI A: Yes, a long time ago.\nQ: Not so long ago.\n")
+    found = actors(text, lexicon)
+    bacon, gilani = found["James Bacon"], found["Samina Gilani"]
+    assert {"Is that your address?", "Not so long ago."} <= {v.text for v in bacon.voice}
+    assert "Yes, a long time ago." in {v.text for v in gilani.voice}
 
 
 def test_organisation_split_by_the_parser_is_one_name(engine: str, lexicon: Lexicon) -> None:

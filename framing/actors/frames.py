@@ -13,7 +13,7 @@ from typing import Any
 
 from framing.actors import score as scoring
 from framing.actors.data import ActorData, Verb
-from framing.actors.mentions import Mention, MentionFinder, interview_turns
+from framing.actors.mentions import Mention, MentionFinder
 from framing.actors.roles import narrative
 from framing.engine.model import Clause, Token
 from framing.messages import (
@@ -693,10 +693,9 @@ def _quotes(out: _Collector, document: Document, mentions: list[Mention], finder
 
 def _interview_turns(out: _Collector, document: Document, finder: MentionFinder) -> None:
     """'Name: answer' lines of a transcript are the named person's own words, as a quotation is
-    (`interview_turns` in mentions.py); counted once where a quotation in the line already gave them voice."""
-    for (label_start, label_end), (start, end) in interview_turns(document.text):
-        actor = finder.speaker(document.text[label_start:label_end])
-        if actor is None or any(v.start < end and start < v.end for v in out.voice.get(actor, [])):
+    (`MentionFinder.interview_voices`); counted once where a quotation in the line already gave them voice."""
+    for actor, start, end in finder.interview_voices():
+        if any(v.start < end and start < v.end for v in out.voice.get(actor, [])):
             continue
         voice = Voice(start, end, document.text[start:end], True, None, False)
         out.voice[actor].append(voice)

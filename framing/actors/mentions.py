@@ -160,15 +160,24 @@ def bare_title(words: list[str], titles: frozenset[str]) -> tuple[str, ...] | No
     return office or None
 
 
-_TURN = re.compile(r"(?m)^[ \t]*(?P<label>[A-Z][\w.'\u2019-]*(?: [A-Z][\w.'\u2019-]*){0,2}):"
-                   r"[ \t]+(?P<answer>\S[^\n]*?)[ \t]*$")
+_TURN = re.compile(r"(?m)^[ \t]*(?P<label>[A-Z][\w.'\u2019-]*(?: [A-Z][\w.'\u2019-]*){0,2}?)?"
+                   r"(?:(?:^|(?<=\S)[ \t]+)(?P<side>[QA]))?:[ \t]+(?P<answer>\S[^\n]*?)[ \t]*$")
 
 
-def interview_turns(text: str) -> list[tuple[tuple[int, int], tuple[int, int]]]:
-    """Lines of an interview transcript, "Name: answer ...": (the label's span, the answer's span). Whether
-    the label names a person of the story decides whether the line is that person speaking
-    (`MentionFinder.speaker`): "Hadeed: You were aware ..." is, "Shock: ..." and "Note: ..." are not."""
-    return [(m.span("label"), m.span("answer")) for m in _TURN.finditer(text)]
+def interview_turns(text: str) -> list[tuple[tuple[int, int], tuple[int, int], str]]:
+    """Lines of an interview transcript: (the label's span, the answer's span, "Q", "A" or ""), for "Name:
+    answer", "BACON Q: question", "GILANI A: answer" and a bare "Q: ..." or "A: ..." (an empty label).
+    Whether the label names a person of the story decides whether the line is that person speaking
+    (`MentionFinder.interview_voices`): "Hadeed: You were aware ..." is, "Shock: ..." and "Note: ..." are
+    not."""
+    out = []
+    for m in _TURN.finditer(text):
+        side = m.group("side") or ""
+        label = m.span("label")
+        if not m.group("label") or (not side and m.group("label") in ("Q", "A")):
+            side, label = side or m.group("label") or "", (m.start("answer"), m.start("answer"))
+        out.append((label, m.span("answer"), side))
+    return out
 
 
 def partial_name_owner(words: tuple[str, ...], people: dict[str, set[tuple[str, ...]]]) -> str | None:
@@ -572,6 +581,8 @@ class MentionFinder:
         """The person an interview label names ("Michael Hadeed", "Hadeed", "Abid"): one person of the
         document by full name, surname or given name, else None."""
         words = tuple(normalize(w) for w in label.split())
+        if not words:
+            return None
         people = self._people()
         exact = {pid for pid, names in people.items() if words in names}
         if exact:
@@ -581,6 +592,21 @@ class MentionFinder:
             ids = self.surnames.get(words[0], set())
             owner = next(iter(ids)) if len(ids) == 1 else None
         return owner
+
+    def interview_voices(self) -> list[tuple[str, int, int]]:
+        """(person, start, end) for each transcript line that a person of the story speaks: the label names
+        them, or a bare "Q:"/"A:" continues the last person named on that side ("BACON Q: ... / Q: ...")."""
+        out = []
+        last: dict[str, str] = {}
+        for (label_start, label_end), (start, end), side in interview_turns(self.text):
+            label = self.text[label_start:label_end]
+            actor = self.speaker(label) if label else last.get(side)
+            if actor is None:
+                continue
+            if side:
+                last[side] = actor
+            out.append((actor, start, end))
+        return out
 
     def resolve_people(self) -> None:
         """After the whole document is read: a partial name ("Khan", "Theresa", "Garcia Zarate", "Dina
@@ -707,6 +733,8 @@ class MentionFinder:
         start = a
         while b - a > 1 and tokens[b - 1].lower.rstrip(".") in self._suffixes:
             b -= 1
+        if b - a > 1 and tokens[b - 1].text in ("Q", "A") and b < len(tokens) and tokens[b].text == ":":
+            b -= 1  # "BACON Q: ...": a transcript's side letter
         inner = [k for k in range(a + 1, b - 1) if tokens[k].lower.rstrip(".") in self._titles]
         if inner and all(tokens[k].text[:1].isupper() for k in range(a, inner[-1])):
             a = inner[-1]  # "London Mayor Sadiq Khan", "British Prime Minister Theresa May": the last title
