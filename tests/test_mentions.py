@@ -254,7 +254,8 @@ def test_interview_lines_are_the_speakers_words(engine: str, lexicon: Lexicon) -
 
 
 def test_court_transcript_sides_continue_their_speaker(engine: str, lexicon: Lexicon) -> None:
-    text = ("In court, the lawyer Mr. James Bacon questioned the witness, Ms. Samina Gilani, about her emails.\n"
+    text = ("In court, the lawyer Mr. James Bacon questioned the witness, Ms. Samina Gilani, about her "
+            "emails.\n"
             "BACON Q: Is that your address?\nGILANI A: Yes, a long time ago.\nQ: Not so long ago.\n")
     found = actors(text, lexicon)
     bacon, gilani = found["James Bacon"], found["Samina Gilani"]
