@@ -13,6 +13,7 @@ from framing.actors.mentions import (
     credit_spans,
     date_name,
     interview_turns,
+    organisation_owner,
     partial_name_owner,
     trimmed,
     web_word,
@@ -149,6 +150,16 @@ def test_partial_name_owner(words: tuple[str, ...], expected: str | None) -> Non
     assert partial_name_owner(words, people) == expected
 
 
+def test_organisation_owner() -> None:
+    organisations = {"commons": {("house", "of", "commons")}, "church": {("catholic", "church")}}
+    assert organisation_owner("commons", organisations) == "commons"
+    assert organisation_owner("house", organisations) == "commons"
+    assert organisation_owner("church", organisations) == "church"
+    assert organisation_owner("catholic", organisations) is None  # a first word without "of"
+    organisations["lords"] = {("house", "of", "lords")}
+    assert organisation_owner("house", organisations) is None  # two Houses
+
+
 def test_interview_turns() -> None:
     text = ("Hadeed: Why do your signatures differ?\nAbid: I am not consistent.\nA long line: of text\n"
             "BACON Q: Is that your address?\nGILANI A: Yes, long ago.\nQ: Not long ago.\nNote that: x")
@@ -271,3 +282,15 @@ def test_organisation_split_by_the_parser_is_one_name(engine: str, lexicon: Lexi
     found = actors(text, lexicon)
     assert "U.S. Immigration and Customs Enforcement" in found, sorted(found)
     assert not {"Immigration", "Customs", "Enforcement", "Removal"} & set(found), sorted(found)
+
+
+def test_house_and_commons_alone_are_the_house_of_commons(engine: str, lexicon: Lexicon) -> None:
+    if engine == "fast":
+        pytest.skip("the fast engine does not read 'House of Commons' as an organisation's name")
+    text = ("Labour MPs voted against the Bill in the House of Commons on Tuesday. Remain won 48 per cent in "
+            "2016, and Remainers marched in London. The House rose at ten, and the Commons had spoken. The "
+            "Bill will return to the House next week.")
+    found = actors(text, lexicon)
+    assert {"The House", "the House"} <= {m.text for m in found["House of Commons"].mentions}
+    assert not {"House", "Commons", "Bill", "Remain"} & set(found), sorted(found)
+    assert "Remainers" in found

@@ -160,6 +160,16 @@ def bare_title(words: list[str], titles: frozenset[str]) -> tuple[str, ...] | No
     return office or None
 
 
+def organisation_owner(word: str, organisations: dict[str, set[tuple[str, ...]]]) -> str | None:
+    """The one organisation a one-word name shortens: the last word of its name ("the Commons", "the
+    Church" for "the Catholic Church") or the first before "of" ("the House" for "the House of Commons").
+    None when no one or more than one fits ("the House" with "the House of Commons" and "the House of
+    Lords")."""
+    fits = {oid for oid, names in organisations.items() for name in names
+            if len(name) >= 2 and (name[-1] == word or (name[0] == word and name[1] == "of"))}
+    return next(iter(fits)) if len(fits) == 1 else None
+
+
 _TURN = re.compile(r"(?m)^[ \t]*(?P<label>[A-Z][\w.'\u2019-]*(?: [A-Z][\w.'\u2019-]*){0,2}?)?"
                    r"(?:(?:^|(?<=\S)[ \t]+)(?P<side>[QA]))?:[ \t]+(?P<answer>\S[^\n]*?)[ \t]*$")
 
@@ -618,8 +628,20 @@ class MentionFinder:
                 break
         self._bare_titles()
 
+    def _organisations(self) -> dict[str, set[tuple[str, ...]]]:
+        """Each organisation's names of two words or more, normalised, from the mentions that name it."""
+        names: dict[str, set[tuple[str, ...]]] = {}
+        for mention in self.mentions:
+            actor = self.actors.get(mention.actor or "")
+            if actor is not None and actor.type in _GROUP_TYPES and mention.kind in ("name", "gazetteer"):
+                words = tuple(normalize(w) for w in mention.name.split())
+                if len(words) >= 2:
+                    names.setdefault(actor.id, set()).add(words)
+        return names
+
     def _merge_partial_names(self) -> bool:
         people = self._people()
+        organisations = self._organisations()
         names: dict[str, set[tuple[str, ...]]] = {}
         for mention in self.mentions:
             if (mention.actor or "").startswith("name:") and mention.kind in ("name", "alias"):
@@ -631,6 +653,11 @@ class MentionFinder:
             owners = {partial_name_owner(words, others) for words in own}
             if len(owners) == 1 and None not in owners:
                 merged[actor_id] = owners.pop() or ""
+            elif self.actors[actor_id].type in ("organisation", "place") and all(len(w) == 1 for w in own):
+                # "the Commons", "the House": a word of one organisation's name
+                found = {organisation_owner(words[0], organisations) for words in own}
+                if len(found) == 1 and None not in found and actor_id not in organisations:
+                    merged[actor_id] = found.pop() or ""
         # two partial names of each other ("Dina Powell" <-> "Dina Habib Powell" cannot both move): the
         # longer stays
         merged = {old: new for old, new in merged.items() if old != new and new not in merged}
