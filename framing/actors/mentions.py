@@ -815,7 +815,8 @@ class MentionFinder:
                 # "Mayor Sadiq Khan" with only "Khan" recognised: a given name is the name's ("Security
                 # Advisor Ben Rhodes": a common word is not)
                 first -= 1
-            if i == chunk.start and label == "ORG" and self._spans[i][0] < i:
+            if i == chunk.start and label == "ORG" and self._spans[i][0] < i and self._name_words(
+                    tokens, self._spans[i][0], i):
                 first = self._spans[i][0]  # "U.S. Immigration and Customs | Enforcement": the whole name
             if label in NAME_LABELS:
                 out.append((first, j, label))
@@ -832,7 +833,16 @@ class MentionFinder:
         | Customs | Enforcement"): the recogniser's entity runs on past this phrase to a proper noun, so the
         phrase that ends the name holds it whole, not this one."""
         end = self._spans.get(i, (i, i + 1))[1]
-        return self._labels.get(i) == "ORG" and end > chunk_end and tokens[end - 1].tag.startswith("NNP")
+        if end - 1 > i and tokens[end - 1].tag == "POS":
+            end -= 1  # "... Customs Enforcement's"
+        return (self._labels.get(i) == "ORG" and end > chunk_end and tokens[end - 1].tag.startswith("NNP")
+                and self._name_words(tokens, i, end))
+
+    @staticmethod
+    def _name_words(tokens: list[Token], a: int, b: int) -> bool:
+        """Tokens that can make up one organisation's name: proper nouns and the small words between them."""
+        return all(tokens[k].tag in ("NNP", "NNPS") or tokens[k].lower in ("and", "of", "&", "for", "the")
+                   for k in range(a, b))
 
     def _other_entity(self, i: int) -> bool:
         """Token i is inside an entity the engine says is no actor: a date ("before Christmas"), a
