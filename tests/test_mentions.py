@@ -134,6 +134,7 @@ def test_bare_title() -> None:
         (("awan",), None),  # two Awans
         (("smith",), None),  # no one
         (("dina", "powell"), "powell"),  # a middle name left out
+        (("taylor",), None),  # one's surname, another's given name
     ],
 )
 def test_partial_name_owner(words: tuple[str, ...], expected: str | None) -> None:
@@ -146,6 +147,8 @@ def test_partial_name_owner(words: tuple[str, ...], expected: str | None) -> Non
         "abid": {("abid", "awan")},
         "imran": {("imran", "awan")},
         "powell": {("dina", "habib", "powell")},
+        "ann": {("ann", "taylor")},
+        "swift": {("taylor", "swift")},
     }
     assert partial_name_owner(words, people) == expected
 

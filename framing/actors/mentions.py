@@ -193,20 +193,15 @@ def interview_turns(text: str) -> list[tuple[tuple[int, int], tuple[int, int], s
 def partial_name_owner(words: tuple[str, ...], people: dict[str, set[tuple[str, ...]]]) -> str | None:
     """The one person whose full name a partial name belongs to: its last words ("Khan" for "Sadiq Khan",
     "Garcia Zarate" for "Jose Ines Garcia Zarate"), its first and last ("Dina Powell" for "Dina Habib
-    Powell") or its first word alone ("Theresa", "Julian"). `people` maps an
-    actor id to its full names (two words or more, lowercased). None when no one or more than one person
-    fits, or when the word is one person's surname and another's given name."""
+    Powell") or its first word alone ("Theresa", "Julian"). `people` maps an actor id to its full names (two
+    words or more, normalised). None when no one or more than one person fits ("Taylor" with Ann Taylor
+    and Taylor Swift)."""
     n = len(words)
-    by_last = {pid for pid, names in people.items() for name in names if len(name) > n and name[-n:] == words}
-    if n == 2:  # "Dina Powell" for "Dina Habib Powell"
-        by_last |= {pid for pid, names in people.items() for name in names
-                    if len(name) > 2 and (name[0], name[-1]) == words}
-    if by_last:
-        return next(iter(by_last)) if len(by_last) == 1 else None
-    if n != 1:
-        return None
-    by_first = {pid for pid, names in people.items() for name in names if name[0] == words[0]}
-    return next(iter(by_first)) if len(by_first) == 1 else None
+    fits = {pid for pid, names in people.items() for name in names if len(name) > n and (
+        name[-n:] == words  # a surname, or the last words of the name
+        or (n == 1 and name[0] == words[0])  # a given name
+        or (n == 2 and len(name) > 2 and (name[0], name[-1]) == words))}  # a middle name left out
+    return next(iter(fits)) if len(fits) == 1 else None
 
 
 @dataclass
@@ -587,13 +582,13 @@ class MentionFinder:
                     people.setdefault(actor.id, set()).add(words)
         return people
 
-    def speaker(self, label: str) -> str | None:
+    def speaker(self, label: str, people: dict[str, set[tuple[str, ...]]] | None = None) -> str | None:
         """The person an interview label names ("Michael Hadeed", "Hadeed", "Abid"): one person of the
-        document by full name, surname or given name, else None."""
+        document by full name, surname or given name, else None. `people` is `_people()`, once per text."""
         words = tuple(normalize(w) for w in label.split())
         if not words:
             return None
-        people = self._people()
+        people = self._people() if people is None else people
         exact = {pid for pid, names in people.items() if words in names}
         if exact:
             return next(iter(exact)) if len(exact) == 1 else None
@@ -606,11 +601,15 @@ class MentionFinder:
     def interview_voices(self) -> list[tuple[str, int, int]]:
         """(person, start, end) for each transcript line that a person of the story speaks: the label names
         them, or a bare "Q:"/"A:" continues the last person named on that side ("BACON Q: ... / Q: ...")."""
-        out = []
+        out: list[tuple[str, int, int]] = []
+        turns = interview_turns(self.text)
+        if not turns:
+            return out
+        people = self._people()
         last: dict[str, str] = {}
-        for (label_start, label_end), (start, end), side in interview_turns(self.text):
+        for (label_start, label_end), (start, end), side in turns:
             label = self.text[label_start:label_end]
-            actor = self.speaker(label) if label else last.get(side)
+            actor = self.speaker(label, people) if label else last.get(side)
             if actor is None:
                 continue
             if side:
