@@ -8,6 +8,7 @@ import pytest
 
 from framing import Lexicon, analyze
 from framing.actors.mentions import (
+    acronym_owner,
     bare_title,
     common_word_name,
     credit_spans,
@@ -163,6 +164,19 @@ def test_organisation_owner() -> None:
     assert organisation_owner("house", organisations) is None  # two Houses
 
 
+def test_acronym_owner() -> None:
+    names = {"drc": {("democratic", "republic", "of", "congo")},
+             "ice": {("u.s.", "immigration", "and", "customs", "enforcement")},
+             "who": {("world", "health", "organization")}}
+    assert acronym_owner("DRC", names) == "drc"
+    assert acronym_owner("ICE", names) == "ice"  # the first word ("U.S.") may be left out
+    assert acronym_owner("WHO", names) == "who"
+    assert acronym_owner("NHS", names) is None
+    assert acronym_owner("Drc", names) is None  # not written in capitals
+    names["other"] = {("wider", "help", "office")}
+    assert acronym_owner("WHO", names) is None  # two names fit
+
+
 def test_interview_turns() -> None:
     text = ("Hadeed: Why do your signatures differ?\nAbid: I am not consistent.\nA long line: of text\n"
             "BACON Q: Is that your address?\nGILANI A: Yes, long ago.\nQ: Not long ago.\nNote that: x")
@@ -297,3 +311,11 @@ def test_house_and_commons_alone_are_the_house_of_commons(engine: str, lexicon: 
     assert {"The House", "the House"} <= {m.text for m in found["House of Commons"].mentions}
     assert not {"House", "Commons", "Bill", "Remain"} & set(found), sorted(found)
     assert "Remainers" in found
+
+
+def test_acronym_without_brackets_is_the_named_organisation(engine: str, lexicon: Lexicon) -> None:
+    text = ("The Northern Liberation Front seized the road on Monday. Later the NLF said it would withdraw, "
+            "and the NLF kept its word.")
+    found = actors(text, lexicon)
+    assert "NLF" not in found, sorted(found)
+    assert "NLF" in names_of(found["Northern Liberation Front"])

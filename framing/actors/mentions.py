@@ -170,6 +170,26 @@ def organisation_owner(word: str, organisations: dict[str, set[tuple[str, ...]]]
     return next(iter(fits)) if len(fits) == 1 else None
 
 
+_SMALL_WORDS = frozenset(("of", "the", "and", "for", "&", "on", "in"))
+
+
+def acronym_owner(acronym: str, names: dict[str, set[tuple[str, ...]]]) -> str | None:
+    """The one organisation or place whose name an acronym abbreviates, written without brackets: "DRC" for
+    "Democratic Republic of Congo", "ICE" for "U.S. Immigration and Customs Enforcement" (a first word
+    such as "U.S." may be left out of the initials). Small words ("of", "and") have no letter. None when no
+    name or more than one fits."""
+    if len(acronym) < 2 or not acronym.isalpha() or not acronym.isupper():
+        return None
+    wanted = acronym.lower()
+    fits = set()
+    for oid, variants in names.items():
+        for name in variants:
+            initials = "".join(w[0] for w in name if w not in _SMALL_WORDS and w[:1].isalpha())
+            if len(initials) >= 2 and wanted in (initials, initials[1:]):
+                fits.add(oid)
+    return next(iter(fits)) if len(fits) == 1 else None
+
+
 _TURN = re.compile(r"(?m)^[ \t]*(?P<label>[A-Z][\w.'\u2019-]*(?: [A-Z][\w.'\u2019-]*){0,2}?)?"
                    r"(?:(?:^|(?<=\S)[ \t]+)(?P<side>[QA]))?:[ \t]+(?P<answer>\S[^\n]*?)[ \t]*$")
 
@@ -627,12 +647,13 @@ class MentionFinder:
                 break
         self._bare_titles()
 
-    def _organisations(self) -> dict[str, set[tuple[str, ...]]]:
-        """Each organisation's names of two words or more, normalised, from the mentions that name it."""
+    def _organisations(self, types: tuple[str, ...] = _GROUP_TYPES) -> dict[str, set[tuple[str, ...]]]:
+        """Each organisation's (or actor of `types`) names of two words or more, normalised, from the mentions
+        that name it."""
         names: dict[str, set[tuple[str, ...]]] = {}
         for mention in self.mentions:
             actor = self.actors.get(mention.actor or "")
-            if actor is not None and actor.type in _GROUP_TYPES and mention.kind in ("name", "gazetteer"):
+            if actor is not None and actor.type in types and mention.kind in ("name", "gazetteer"):
                 words = tuple(normalize(w) for w in mention.name.split())
                 if len(words) >= 2:
                     names.setdefault(actor.id, set()).add(words)
@@ -641,11 +662,14 @@ class MentionFinder:
     def _merge_partial_names(self) -> bool:
         people = self._people()
         organisations = self._organisations()
+        bodies = self._organisations((*_GROUP_TYPES, "place", "state", "government"))
         names: dict[str, set[tuple[str, ...]]] = {}
+        written: dict[str, set[str]] = {}  # the names as the text writes them ("DRC")
         for mention in self.mentions:
             if (mention.actor or "").startswith("name:") and mention.kind in ("name", "alias"):
                 words = tuple(normalize(w) for w in mention.name.split())
                 names.setdefault(mention.actor or "", set()).add(words)
+                written.setdefault(mention.actor or "", set()).add(mention.name)
         merged: dict[str, str] = {}
         for actor_id, own in names.items():
             others = {pid: full for pid, full in people.items() if pid != actor_id}
@@ -657,6 +681,12 @@ class MentionFinder:
                 found = {organisation_owner(words[0], organisations) for words in own}
                 if len(found) == 1 and None not in found and actor_id not in organisations:
                     merged[actor_id] = found.pop() or ""
+            if actor_id not in merged and actor_id not in bodies and all(
+                    w.isupper() and " " not in w for w in written[actor_id]):
+                # "DRC" after "the Democratic Republic of Congo": an acronym of one name
+                spelled = {acronym_owner(name, bodies) for name in written[actor_id]}
+                if len(spelled) == 1 and None not in spelled:
+                    merged[actor_id] = spelled.pop() or ""
         # two partial names of each other ("Dina Powell" <-> "Dina Habib Powell" cannot both move): the
         # longer stays
         merged = {old: new for old, new in merged.items() if old != new and new not in merged}
