@@ -55,16 +55,6 @@ _CLASSIFYING = ("al", "ic", "ary", "ian", "ist", "ese", "ish")
 # Heads too vague to be an actor without a modifier or an antecedent ("forces" of whom?).
 _VAGUE_HEADS = frozenset(("forces", "force", "group", "groups", "units"))
 
-# Words that stand before a person's name as a title but are not yet in `person_titles`
-# (lexicons/actors/nouns.toml; moving them there changes the lexicon digest and needs a refit of the actor
-# models): "Prime Minister Theresa May", "Sir Keir Starmer", "Cardinal Kasper", "Councillor Ohid Ahmed".
-EXTRA_TITLES = frozenset(
-    "prime sir dame lord lady baroness cardinal bishop archbishop fr councillor congressman congresswoman "
-    "rabbi pastor reverend".split()
-)
-# Honorifics: they say a name is a person's but are no office ("Mrs May" and "Prime Minister May" are one
-# woman; "the Prime Minister" can stand for her, "the Mrs" cannot).
-HONORIFICS = frozenset("mr mrs ms miss dr sir dame lord lady fr rev".split())
 _DAY_HEADS = frozenset(("year", "day", "eve", "week", "weekend"))
 # Words that own or point at a bare title: "the Prime Minister", "their mayor", "our president".
 _TITLE_DETERMINERS = frozenset("the this that our their his her its".split())
@@ -150,13 +140,15 @@ def date_name(words: list[str]) -> bool:
     return len(words) >= 2 and words[-1].lower().rstrip("'s\u2019") in _DAY_HEADS
 
 
-def bare_title(words: list[str], titles: frozenset[str]) -> tuple[str, ...] | None:
+def bare_title(
+    words: list[str], titles: frozenset[str], honorifics: frozenset[str]
+) -> tuple[str, ...] | None:
     """The office a phrase names with no name ("the Prime Minister", "their mayor", "President"): its title
     words without honorifics, or None when any other word is in it ("the former mayor of Leeds" is None)."""
     content = [w.lower().rstrip(".") for w in words if w.lower() not in _TITLE_DETERMINERS]
     if not content or not all(w in titles for w in content):
         return None
-    office = tuple(w for w in content if w not in HONORIFICS)
+    office = tuple(w for w in content if w not in honorifics)
     return office or None
 
 
@@ -318,7 +310,8 @@ class MentionFinder:
         self._group_nouns = data.words("group_nouns")  # "Islamic State militants" are Islamic State
         self._actor_heads = self._group_nouns | data.words("person_nouns")  # "the mayor", "three diplomats"
         self._org_words = data.words("organisation_words")
-        self._titles = data.words("person_titles") | EXTRA_TITLES
+        self._titles = data.words("person_titles")
+        self._honorifics = data.words("honorifics")
         self._locative = data.words("locative_prepositions")
         self._generic = data.words("generic_group_heads")
         self._not_actors = data.nouns.get("non_actor_names", frozenset())
@@ -585,8 +578,8 @@ class MentionFinder:
         while i > first and (tokens[i - 1].lower.rstrip(".") in self._titles or tokens[i - 1].tag == "NNP"
                              or tokens[i - 1].text == "."):
             i -= 1
-        office = frozenset(t.lower.rstrip(".") for t in tokens[i:a]
-                           if t.lower.rstrip(".") in self._titles and t.lower.rstrip(".") not in HONORIFICS)
+        words = [t.lower.rstrip(".") for t in tokens[i:a]]
+        office = frozenset(w for w in words if w in self._titles and w not in self._honorifics)
         if office:
             self.offices.setdefault(actor_id, set()).add(office)
 
@@ -708,7 +701,8 @@ class MentionFinder:
                 holders.setdefault(titles, set()).add(person)
         for mention in self.mentions:
             if (mention.actor or "").startswith("group:") and mention.kind in ("group", "description"):
-                office = bare_title(self.text[mention.start : mention.end].split(), self._titles)
+                office = bare_title(self.text[mention.start : mention.end].split(), self._titles,
+                                    self._honorifics)
                 holding = holders.get(frozenset(office or ()), set())
                 if office and len(holding) == 1:
                     mention.actor, mention.kind = next(iter(holding)), "description"
