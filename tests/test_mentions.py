@@ -201,6 +201,15 @@ def test_photo_credit_names_no_actor(engine: str, lexicon: Lexicon) -> None:
     assert not any("Melville" in name or "Getty" in name for name in found), sorted(found)
 
 
+def test_credit_running_into_a_headline_names_no_actor(engine: str, lexicon: Lexicon) -> None:
+    """A credit with the next item's headline on its line: the noun phrase runs past the credit, and the
+    credit's words still name no one."""
+    text = ("Trade minister Liam Fox said the talks would succeed.\n"
+            "\u00a9 REUTERS / Toby Melville UK Trade Minister Says Deal Is Close \u2013 Reports\n")
+    found = actors(text, lexicon)
+    assert not any("Melville" in name or "REUTERS" in name for name in found), sorted(found)
+
+
 def test_hashtags_and_handles_are_no_actors(engine: str, lexicon: Lexicon) -> None:
     text = "Protesters marched in Leeds. #Brexit #StopTheCoup @PeoplesVote said nothing. Mr. Hale spoke."
     found = actors(text, lexicon)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import islice
 from typing import Any
 
@@ -361,9 +361,9 @@ class MentionFinder:
         self._labels = {i: e.label for e in parse.entities for i in range(e.start, e.end)}
         self._spans = {i: (e.start, e.end) for e in parse.entities for i in range(e.start, e.end)}
         found: list[Mention] = []
-        for c, chunk in enumerate(chunk_list):
-            if chunk.kind != "NP" or in_spans(self._credits, self._credit_starts, tokens[chunk.start].start,
-                                                 tokens[chunk.end - 1].end):
+        for c, whole in enumerate(chunk_list):
+            chunk = self._outside_credits(tokens, whole) if whole.kind == "NP" else None
+            if chunk is None:
                 continue  # a photo credit or a byline names no one in the story
             locative = chunk.pnp and c >= 1 and tokens[chunk_list[c - 1].end - 1].lower in self._locative
             found.extend(self._noun_phrase(index, tokens, chunk, locative))
@@ -371,6 +371,19 @@ class MentionFinder:
         self._partitives(tokens, found)
         found.extend(self._unchunked_pinned(index, parse, found))
         return found
+
+    def _outside_credits(self, tokens: list[Token], chunk: Chunk) -> Chunk | None:
+        """The noun phrase without the words of a photo credit or byline at its edges ("REUTERS / Toby
+        Melville UK Trade Minister", a credit run into the next headline, keeps "UK Trade Minister"); None
+        when the credit is all of it."""
+        a, b = chunk.start, chunk.end
+        while a < b and in_spans(self._credits, self._credit_starts, tokens[a].start, tokens[a].end):
+            a += 1
+        while b > a and in_spans(self._credits, self._credit_starts, tokens[b - 1].start, tokens[b - 1].end):
+            b -= 1
+        if a == b:
+            return None
+        return chunk if (a, b) == (chunk.start, chunk.end) else replace(chunk, start=a, end=b)
 
     def _unchunked_pinned(self, index: int, parse: SentenceParse, found: list[Mention]) -> list[Mention]:
         """A pinned span (an evaluation's target) is a mention even where no noun chunk holds it (the
