@@ -239,6 +239,16 @@ def test_bare_title_joins_the_one_titled_person(engine: str, lexicon: Lexicon) -
     assert "mayor" not in found
 
 
+def test_mp_is_a_title_and_mps_a_group(engine: str, lexicon: Lexicon) -> None:
+    """'Remainer MP Anna Soubry': MP is her title, so "the MP" is her; "MPs" are a group of their own,
+    shown as the text writes it."""
+    text = ("Remainer MP Anna Soubry was heckled outside Parliament. The MP said she felt unsafe. MPs from "
+            "all parties condemned the abuse. Soubry thanked the police.")
+    found = actors(text, lexicon)
+    assert {"Soubry", "The MP"} <= {m.text for m in found["Anna Soubry"].mentions}, sorted(found)
+    assert "MPs" in found and "mps" not in found, sorted(found)
+
+
 def test_bare_title_with_two_holders_stays_apart(engine: str, lexicon: Lexicon) -> None:
     text = ("President Anna Hale met President Omar Diaz in Lisbon. The president said the talks went well.")
     found = actors(text, lexicon)

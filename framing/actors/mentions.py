@@ -959,8 +959,10 @@ class MentionFinder:
             return [self._add(mention, f"group:{normalize(name)}", name, "people")]
         if (determiner in _INDEFINITE and head in self._generic) or head in _VAGUE_HEADS:
             return []  # "a coalition", "forces": not an actor by themselves (a cleaner, three diplomats are)
-        mention = Mention(*span, index, (first, chunk.end), "group", head, head)
-        return [self._add(mention, f"group:{head}", head, "people")]
+        word = tokens[head_index].text  # "MPs" is shown as written; "Officials" opening a sentence is not
+        name = word if any(c.isupper() for c in word[1:]) else head
+        mention = Mention(*span, index, (first, chunk.end), "group", name, head)
+        return [self._add(mention, f"group:{head}", name, "people")]
 
     def _antecedent(self, head: str) -> str | None:
         """The latest actor named with this head noun, or, for 'group'/'regime', of a fitting type, among the
