@@ -239,6 +239,14 @@ def test_bare_title_joins_the_one_titled_person(engine: str, lexicon: Lexicon) -
     assert "mayor" not in found
 
 
+def test_laws_and_treaties_are_no_actors(engine: str, lexicon: Lexicon) -> None:
+    text = ("MPs will vote on amendments to the Finance Bill on Tuesday. Mrs May wants MPs to accept her "
+            "Withdrawal Agreement. Bill Hale said the Paris Accord still mattered.")
+    found = actors(text, lexicon)
+    assert not {"Bill", "Finance Bill", "Withdrawal Agreement", "Paris Accord"} & set(found), sorted(found)
+    assert "Bill Hale" in found or engine == "fast", sorted(found)
+
+
 def test_mp_is_a_title_and_mps_a_group(engine: str, lexicon: Lexicon) -> None:
     """'Remainer MP Anna Soubry': MP is her title, so "the MP" is her; "MPs" are a group of their own,
     shown as the text writes it."""

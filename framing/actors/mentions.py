@@ -312,6 +312,7 @@ class MentionFinder:
         self._org_words = data.words("organisation_words")
         self._titles = data.words("person_titles")
         self._honorifics = data.words("honorifics")
+        self._document_heads = data.words("document_heads")
         self._locative = data.words("locative_prepositions")
         self._generic = data.words("generic_group_heads")
         self._not_actors = data.nouns.get("non_actor_names", frozenset())
@@ -574,7 +575,7 @@ class MentionFinder:
         words = [tokens[i].text for i in range(a, b)]
         if any(web_word(w) for w in words) or (a > 0 and tokens[a - 1].text in ("#", "@")):
             return True
-        if date_name(words):
+        if date_name(words) or self._document_name(tokens, a, b):
             return True
         if (b - a != 1 or titled or label not in ("", "PERSON") or self._titled(tokens, a)
                 or self._speaks(tokens, a, b) or normalize(words[0]) in self.surnames):
@@ -583,6 +584,14 @@ class MentionFinder:
         # the recogniser saw no name there ("Terms of Use"): only the parse's relation made it one
         first = all(not tokens[i].text[:1].isalnum() for i in range(a)) or (self.entities and not label)
         return common_word_name(words[0], determined=determined, first=first, tags=self._word_tags)
+
+    def _document_name(self, tokens: list[Token], a: int, b: int) -> bool:
+        """The name of a law, treaty or plan ("the Finance Bill", "Withdrawal Agreement"): its last word is
+        a document's head (`document_heads`) and a capitalised word comes before it, in the name or just
+        outside it ("Finance | Bill" split by the parser); "Bill Clinton" and "Bill said" are names."""
+        if tokens[b - 1].lower not in self._document_heads:
+            return False
+        return b - a >= 2 or (a > 0 and tokens[a - 1].text[:1].isupper() and tokens[a - 1].text[:1].isalpha())
 
     def _record_office(self, actor_id: str, tokens: list[Token], first: int, a: int) -> None:
         """The titles right before a person's name ("British Prime Minister Theresa May": prime minister;
