@@ -13,8 +13,11 @@ from framing.actors.mentions import (
     common_word_name,
     credit_spans,
     date_name,
+    initials,
     interview_turns,
     organisation_owner,
+    organisation_words,
+    name_parts,
     partial_name_owner,
     trimmed,
     web_word,
@@ -153,30 +156,32 @@ def test_partial_name_owner(words: tuple[str, ...], expected: str | None) -> Non
         "ann": {("ann", "taylor")},
         "swift": {("taylor", "swift")},
     }
-    assert partial_name_owner(words, people) == expected
+    assert partial_name_owner(words, name_parts(people)) == expected
 
 
 def test_organisation_owner() -> None:
     organisations = {"commons": {("house", "of", "commons")}, "church": {("catholic", "church")}}
-    assert organisation_owner("commons", organisations) == "commons"
-    assert organisation_owner("house", organisations) == "commons"
-    assert organisation_owner("church", organisations) == "church"
-    assert organisation_owner("catholic", organisations) is None  # a first word without "of"
+    words = organisation_words(organisations)
+    assert organisation_owner("commons", words) == "commons"
+    assert organisation_owner("house", words) == "commons"
+    assert organisation_owner("church", words) == "church"
+    assert organisation_owner("catholic", words) is None  # a first word without "of"
     organisations["lords"] = {("house", "of", "lords")}
-    assert organisation_owner("house", organisations) is None  # two Houses
+    assert organisation_owner("house", organisation_words(organisations)) is None  # two Houses
 
 
 def test_acronym_owner() -> None:
     names = {"drc": {("democratic", "republic", "of", "congo")},
              "ice": {("u.s.", "immigration", "and", "customs", "enforcement")},
              "who": {("world", "health", "organization")}}
-    assert acronym_owner("DRC", names) == "drc"
-    assert acronym_owner("ICE", names) == "ice"  # the first word ("U.S.") may be left out
-    assert acronym_owner("WHO", names) == "who"
-    assert acronym_owner("NHS", names) is None
-    assert acronym_owner("Drc", names) is None  # not written in capitals
+    spelled = initials(names)
+    assert acronym_owner("DRC", spelled) == "drc"
+    assert acronym_owner("ICE", spelled) == "ice"  # the first word ("U.S.") may be left out
+    assert acronym_owner("WHO", spelled) == "who"
+    assert acronym_owner("NHS", spelled) is None
+    assert acronym_owner("Drc", spelled) is None  # not written in capitals
     names["other"] = {("wider", "help", "office")}
-    assert acronym_owner("WHO", names) is None  # two names fit
+    assert acronym_owner("WHO", initials(names)) is None  # two names fit
 
 
 def test_interview_turns() -> None:

@@ -152,33 +152,54 @@ def bare_title(
     return office or None
 
 
-def organisation_owner(word: str, organisations: dict[str, set[tuple[str, ...]]]) -> str | None:
-    """The one organisation a one-word name shortens: the last word of its name ("the Commons", "the
-    Church" for "the Catholic Church") or the first before "of" ("the House" for "the House of Commons").
-    None when no one or more than one fits ("the House" with "the House of Commons" and "the House of
-    Lords")."""
-    fits = {oid for oid, names in organisations.items() for name in names
-            if len(name) >= 2 and (name[-1] == word or (name[0] == word and name[1] == "of"))}
+def organisation_words(organisations: dict[str, set[tuple[str, ...]]]) -> dict[str, set[str]]:
+    """For `organisation_owner`: each word that can stand alone for an organisation -> the organisations
+    it fits: the last word of a name of two words or more ("commons", "church") and the first before "of"
+    ("house" in "house of commons"). Built once per text."""
+    words: dict[str, set[str]] = {}
+    for oid, names in organisations.items():
+        for name in names:
+            if len(name) >= 2:
+                words.setdefault(name[-1], set()).add(oid)
+                if name[1] == "of":
+                    words.setdefault(name[0], set()).add(oid)
+    return words
+
+
+def organisation_owner(word: str, words: dict[str, set[str]]) -> str | None:
+    """The one organisation a one-word name shortens (`words` is `organisation_words(...)`): the last word
+    of its name ("the Commons", "the Church" for "the Catholic Church") or the first before "of" ("the
+    House" for "the House of Commons"). None when no one or more than one fits ("the House" with "the House
+    of Commons" and "the House of Lords")."""
+    fits = words.get(word, set())
     return next(iter(fits)) if len(fits) == 1 else None
 
 
 _SMALL_WORDS = frozenset(("of", "the", "and", "for", "&", "on", "in"))
 
 
-def acronym_owner(acronym: str, names: dict[str, set[tuple[str, ...]]]) -> str | None:
-    """The one organisation or place whose name an acronym abbreviates, written without brackets: "DRC" for
-    "Democratic Republic of Congo", "ICE" for "U.S. Immigration and Customs Enforcement" (a first word
-    such as "U.S." may be left out of the initials). Small words ("of", "and") have no letter. None when no
+def initials(names: dict[str, set[tuple[str, ...]]]) -> dict[str, set[str]]:
+    """For `acronym_owner`: the initials of each name (small words such as "of" and "and" have no letter),
+    with and without the first word's ("ice" and "uice" for "U.S. Immigration and Customs Enforcement")
+    -> the ids whose names they spell. Built once per text."""
+    spelled: dict[str, set[str]] = {}
+    for oid, variants in names.items():
+        for name in variants:
+            letters = "".join(w[0] for w in name if w not in _SMALL_WORDS and w[:1].isalpha())
+            for key in (letters, letters[1:]):
+                if len(key) >= 2:
+                    spelled.setdefault(key, set()).add(oid)
+    return spelled
+
+
+def acronym_owner(acronym: str, spelled: dict[str, set[str]]) -> str | None:
+    """The one organisation or place whose name an acronym abbreviates, written without brackets
+    (`spelled` is `initials(...)`): "DRC" for "Democratic Republic of Congo", "ICE" for "U.S. Immigration
+    and Customs Enforcement" (a first word such as "U.S." may be left out of the initials). None when no
     name or more than one fits."""
     if len(acronym) < 2 or not acronym.isalpha() or not acronym.isupper():
         return None
-    wanted = acronym.lower()
-    fits = set()
-    for oid, variants in names.items():
-        for name in variants:
-            initials = "".join(w[0] for w in name if w not in _SMALL_WORDS and w[:1].isalpha())
-            if len(initials) >= 2 and wanted in (initials, initials[1:]):
-                fits.add(oid)
+    fits = spelled.get(acronym.lower(), set())
     return next(iter(fits)) if len(fits) == 1 else None
 
 
@@ -202,17 +223,32 @@ def interview_turns(text: str) -> list[tuple[tuple[int, int], tuple[int, int], s
     return out
 
 
-def partial_name_owner(words: tuple[str, ...], people: dict[str, set[tuple[str, ...]]]) -> str | None:
-    """The one person whose full name a partial name belongs to: its last words ("Khan" for "Sadiq Khan",
-    "Garcia Zarate" for "Jose Ines Garcia Zarate"), its first and last ("Dina Powell" for "Dina Habib
-    Powell") or its first word alone ("Theresa", "Julian"). `people` maps an actor id to its full names (two
-    words or more, normalised). None when no one or more than one person fits ("Taylor" with Ann Taylor
-    and Taylor Swift)."""
-    n = len(words)
-    fits = {pid for pid, names in people.items() for name in names if len(name) > n and (
-        name[-n:] == words  # a surname, or the last words of the name
-        or (n == 1 and name[0] == words[0])  # a given name
-        or (n == 2 and len(name) > 2 and (name[0], name[-1]) == words))}  # a middle name left out
+NameParts = dict[tuple[str, ...], set[str]]  # a partial name -> the people whose full names it fits
+
+
+def name_parts(people: dict[str, set[tuple[str, ...]]]) -> NameParts:
+    """Every partial name of each person, for `partial_name_owner`: the last words ("khan", "garcia
+    zarate"), the first word ("theresa") and, for three words or more, the first and last ("dina powell").
+    `people` maps an actor id to its full names (two words or more, normalised). Built once per text, so
+    that finding owners stays linear in the number of names."""
+    parts: NameParts = {}
+    for pid, names in people.items():
+        for name in names:
+            keys = {name[-n:] for n in range(1, len(name))} | {name[:1]}
+            if len(name) > 2:
+                keys.add((name[0], name[-1]))
+            for key in keys:
+                parts.setdefault(key, set()).add(pid)
+    return parts
+
+
+def partial_name_owner(words: tuple[str, ...], parts: NameParts, exclude: str = "") -> str | None:
+    """The one person (other than `exclude`) whose full name a partial name belongs to: its last words
+    ("Khan" for "Sadiq Khan", "Garcia Zarate" for "Jose Ines Garcia Zarate"), its first and last ("Dina
+    Powell" for "Dina Habib Powell") or its first word alone ("Theresa", "Julian"); `parts` is
+    `name_parts(people)`. None when no one or more than one person fits ("Taylor" with Ann Taylor and
+    Taylor Swift)."""
+    fits = parts.get(words, set()) - {exclude}
     return next(iter(fits)) if len(fits) == 1 else None
 
 
@@ -617,9 +653,15 @@ class MentionFinder:
                     people.setdefault(actor.id, set()).add(words)
         return people
 
-    def speaker(self, label: str, people: dict[str, set[tuple[str, ...]]] | None = None) -> str | None:
+    def speaker(
+        self,
+        label: str,
+        people: dict[str, set[tuple[str, ...]]] | None = None,
+        parts: NameParts | None = None,
+    ) -> str | None:
         """The person an interview label names ("Michael Hadeed", "Hadeed", "Abid"): one person of the
-        document by full name, surname or given name, else None. `people` is `_people()`, once per text."""
+        document by full name, surname or given name, else None. `people` is `_people()` and `parts`
+        `name_parts(people)`, once per text."""
         words = tuple(normalize(w) for w in label.split())
         if not words:
             return None
@@ -627,7 +669,7 @@ class MentionFinder:
         exact = {pid for pid, names in people.items() if words in names}
         if exact:
             return next(iter(exact)) if len(exact) == 1 else None
-        owner = partial_name_owner(words, people)
+        owner = partial_name_owner(words, name_parts(people) if parts is None else parts)
         if owner is None and len(words) == 1:
             ids = self.surnames.get(words[0], set())
             owner = next(iter(ids)) if len(ids) == 1 else None
@@ -641,10 +683,11 @@ class MentionFinder:
         if not turns:
             return out
         people = self._people()
+        parts = name_parts(people)
         last: dict[str, str] = {}
         for (label_start, label_end), (start, end), side in turns:
             label = self.text[label_start:label_end]
-            actor = self.speaker(label, people) if label else last.get(side)
+            actor = self.speaker(label, people, parts) if label else last.get(side)
             if actor is None:
                 continue
             if side:
@@ -686,22 +729,23 @@ class MentionFinder:
                 names.setdefault(mention.actor or "", set()).add(words)
                 written.setdefault(mention.actor or "", set()).add(mention.name)
         merged: dict[str, str] = {}
+        parts, spelled = name_parts(people), initials(bodies)
+        organisation_index = organisation_words(organisations)
         for actor_id, own in names.items():
-            others = {pid: full for pid, full in people.items() if pid != actor_id}
-            owners = {partial_name_owner(words, others) for words in own}
+            owners = {partial_name_owner(words, parts, exclude=actor_id) for words in own}
             if len(owners) == 1 and None not in owners:
                 merged[actor_id] = owners.pop() or ""
             elif self.actors[actor_id].type in ("organisation", "place") and all(len(w) == 1 for w in own):
                 # "the Commons", "the House": a word of one organisation's name
-                found = {organisation_owner(words[0], organisations) for words in own}
+                found = {organisation_owner(words[0], organisation_index) for words in own}
                 if len(found) == 1 and None not in found and actor_id not in organisations:
                     merged[actor_id] = found.pop() or ""
             if actor_id not in merged and actor_id not in bodies and all(
                     w.isupper() and " " not in w for w in written[actor_id]):
                 # "DRC" after "the Democratic Republic of Congo": an acronym of one name
-                spelled = {acronym_owner(name, bodies) for name in written[actor_id]}
-                if len(spelled) == 1 and None not in spelled:
-                    merged[actor_id] = spelled.pop() or ""
+                owned = {acronym_owner(name, spelled) for name in written[actor_id]}
+                if len(owned) == 1 and None not in owned:
+                    merged[actor_id] = owned.pop() or ""
         # two partial names of each other ("Dina Powell" <-> "Dina Habib Powell" cannot both move): the
         # longer stays
         merged = {old: new for old, new in merged.items() if old != new and new not in merged}
