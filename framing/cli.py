@@ -1171,14 +1171,15 @@ def lexicon_suggest(
         typer.echo(json.dumps(rows, indent=2, ensure_ascii=False))
         return
     typer.echo(
-        f"{'word':16} {'z':>6} {'annot':>5} {'babe':>4} {'mbic':>4} {'ptc':>4} {'neutr':>5} {'marked':>6}  "
-        "entry"
+        f"{'word':16} {'z':>6} {'annot':>5} {'babe':>4} {'mbic':>4} {'ptc':>4} {'neutr':>5} {'marked':>6} "
+        f"{'train':>5}  entry"
     )
     for row in rows:
         share = "" if row["babe_marked_share"] is None else f"{row['babe_marked_share']:.2f}"
+        both = "" if row["training_share"] is None else f"{row['training_share']:.2f}"
         typer.echo(
             f"{row['word']:16} {row['z']:6.2f} {row['annotated']:5d} {row['babe']:4d} {row['mbic']:4d} "
-            f"{row['ptc']:4d} {row['neutral']:5d} {share:>6}  {row['entry'] or '-'}"
+            f"{row['ptc']:4d} {row['neutral']:5d} {share:>6} {both:>5}  {row['entry'] or '-'}"
         )
         for example in row["examples"]:  # type: ignore[attr-defined]
             _echo(f"    {example['source']}: {example['quote']}")

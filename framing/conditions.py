@@ -267,6 +267,12 @@ def _modified(site: Site) -> int | None:
             return i
         if tokens[i].pos not in ("ADJ", "ADV", "CCONJ", "PUNCT", "NOUN"):
             break
+    # A phrase the tagger cut short ("a massive [offensive/JJ] in"): its last adjective is the noun, as in
+    # `_span_head`.
+    if head + 1 < len(tokens) and tokens[head + 1].pos == "ADJ" and (
+        head + 2 == len(tokens) or tokens[head + 2].pos not in ("ADJ", "ADV", "CCONJ", "NOUN", "PROPN")
+    ):
+        return head + 1
     return None
 
 

@@ -7,8 +7,10 @@ Evidence, training data only (so every held-out figure stays held out):
 - PTC (SemEval-2020 task 11) Loaded_Language and Name_Calling,Labeling spans in the training articles.
 Contrast: neutral wire copy, the BABE training sentences from Reuters and USA Today that annotators labelled
 non-biased. Each word gets its counts in every source, the Monroe et al. log-odds z-score of annotated
-against neutral use, the share of its uses in BABE training's biased sentences that annotators marked, and
-short examples; the lexicon entry that already matches it, if any, is named.
+against neutral use, the share of its uses in BABE training's biased sentences that annotators marked, the
+same share in PTC's training articles and both together (`training_share`: how often annotators mark the
+word when it occurs, the precision an entry for it would have), and short examples; the lexicon entry
+that already matches it, if any, is named.
 """
 
 from __future__ import annotations
@@ -40,6 +42,7 @@ class Candidate:
     neutral: int = 0
     seen_in_biased: int = 0  # uses in BABE training's biased sentences
     marked_in_biased: int = 0  # of which annotators marked
+    seen_in_ptc: int = 0  # uses in PTC's training articles (counts["ptc"] of them inside a marked span)
     examples: list[tuple[str, str]] = field(default_factory=list)  # (source, short quote)
     z: float = 0.0
     entry: str | None = None
@@ -51,6 +54,25 @@ class Candidate:
     @property
     def marked_share(self) -> float | None:
         return round(self.marked_in_biased / self.seen_in_biased, 3) if self.seen_in_biased else None
+
+    @property
+    def ptc_share(self) -> float | None:
+        """Share of the word's uses in PTC's training articles that lie inside a marked span."""
+        return round(self.counts["ptc"] / self.seen_in_ptc, 3) if self.seen_in_ptc else None
+
+    @property
+    def uses(self) -> int:
+        """Uses in the two places where unmarked uses are known: BABE training's biased sentences and PTC's
+        training articles."""
+        return self.seen_in_biased + self.seen_in_ptc
+
+    @property
+    def training_share(self) -> float | None:
+        """How often annotators mark the word when it occurs: marked uses over all uses, BABE training's
+        biased sentences and PTC's training articles together (the training-fold precision of a one-word
+        entry)."""
+        marked = self.marked_in_biased + self.counts["ptc"]
+        return round(marked / self.uses, 3) if self.uses else None
 
 
 def _quote(text: str, start: int, end: int) -> str:
@@ -131,11 +153,17 @@ def collect(data: Path) -> dict[str, Candidate]:
             if ptc_split(str(article.get("article_id", ""))) == "test":
                 continue
             text = str(article["text"])
+            for _, _, word in tokens(text):
+                candidates[word].word = word
+                candidates[word].seen_in_ptc += 1
+            noted: set[int] = set()  # a word inside two overlapping spans is one marked use
             for span in article.get("tc_spans", []):  # type: ignore[attr-defined]
                 if span["technique"] in PTC_TECHNIQUES:
                     start, end = int(span["start"]), int(span["end"])
                     for s, e, word in tokens(text[start:end]):
-                        note(word, "ptc", text, start + s, start + e)
+                        if start + s not in noted:
+                            noted.add(start + s)
+                            note(word, "ptc", text, start + s, start + e)
     return {w: c for w, c in candidates.items() if c.word}
 
 
@@ -179,6 +207,9 @@ def as_rows(ranked: list[Candidate]) -> list[dict[str, object]]:
             "ptc": c.counts["ptc"],
             "neutral": c.neutral,
             "babe_marked_share": c.marked_share,
+            "ptc_uses": c.seen_in_ptc,
+            "ptc_marked_share": c.ptc_share,
+            "training_share": c.training_share,
             "entry": c.entry,
             "examples": [{"source": s, "quote": q} for s, q in c.examples],
         }

@@ -25,10 +25,14 @@ from framing.suggest import Candidate, collect
 
 MARKED_MIN = 0.2
 MIN_USES = 3
-# The evidence a graded word needs to be kept (fixed before any precision sample was drawn with it): at
-# least SUPPORT_MIN marked uses on training folds (BABE training's biased words plus PTC training's
-# Loaded_Language and Name_Calling spans), and, when BABE training's biased sentences use it at least
-# MIN_USES times, annotators marked it in at least SHARE_MIN of those uses (more often than not).
+# The evidence a graded word needs to be kept: at least SUPPORT_MIN marked uses on training folds (BABE
+# training's biased words plus PTC training's Loaded_Language and Name_Calling spans), and, when BABE
+# training's biased sentences use it at least MIN_USES times, annotators marked it in at least SHARE_MIN of
+# those uses (more often than not); both fixed before the first precision sample was drawn with them.
+# Added after the second hand-judged round (docs/precision.md, 2026-12-01), whose wrong and debatable graded
+# findings were mostly words PTC's annotators seldom mark ("impossible", "worst", "greatest", "weak",
+# "desperate", "dangerous"): the same share over BABE training's biased sentences and PTC's training
+# articles together (`Candidate.training_share`) when the word is used there MIN_USES times or more.
 SUPPORT_MIN = 2
 SHARE_MIN = 0.5
 
@@ -39,7 +43,8 @@ def supported(candidate: Candidate | None) -> bool:
         return False
     support = candidate.marked_in_biased + candidate.counts["ptc"]
     share_ok = candidate.seen_in_biased < MIN_USES or (candidate.marked_share or 0) >= SHARE_MIN
-    return support >= SUPPORT_MIN and share_ok
+    both_ok = candidate.uses < MIN_USES or (candidate.training_share or 0) >= SHARE_MIN
+    return support >= SUPPORT_MIN and share_ok and both_ok
 
 
 def lexicon_with(base: Lexicon, config: dict) -> Lexicon:

@@ -41,6 +41,13 @@ CASES = [
     ("next:to", "The coach confessed that the team struggled.", "confessed", False),
     ("previous:riot", "Riot police moved in.", "police", True),
     ("previous:riot", "The police moved in.", "police", False),
+    # a noun the fast tagger reads as an adjective still ends the phrase ("a massive offensive in")
+    ("modifies:attack", "The army launched a massive offensive in the east.", "massive", True),
+    ("modifies:attack", "The bill makes massive changes to the tax code.", "massive", False),
+    ("modifies:people|group", "Pro-Russian protesters gathered outside.", "Pro-Russian", True),
+    ("modifies:people|group", "He campaigned on a pro-American trade promise.", "pro-American", False),
+    ("not-previous:if|whether", "There are fears the truce will not hold.", "There", True),
+    ("not-previous:if|whether", "If there are fears about the vote, the board will meet.", "there", False),
     ("not-next:to", "The coach confessed that the team struggled.", "confessed", True),
 ]
 

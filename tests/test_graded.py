@@ -118,7 +118,7 @@ def test_graded_words_hold_only_as_adjectives_and_outside_fixed_phrases(lexicon:
 
     assert graded("It was a disturbing report.", "spacy") == ["disturbing"]
     assert graded("He kept disturbing the children.", "spacy") == []  # a verb
-    assert graded("Officials turned a blind eye.") == []  # a fixed phrase
-    assert graded("Officials were blind to it.") == ["blind"]
-    assert graded("In the worst case the bridge closes.") == []
-    assert graded("It was the worst speech of the year.") == ["worst"]
+    assert graded("Police found a dirty bomb.") == []  # a fixed phrase
+    assert graded("It was a dirty campaign.") == ["dirty"]
+    assert graded("The striking workers marched to the port.") == []  # on strike
+    assert graded("It was a striking failure of leadership.") == ["striking"]

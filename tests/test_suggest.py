@@ -36,7 +36,8 @@ def _data(tmp_path: Path) -> Path:
     text = "The mayor's scheming cronies met again."
     start = text.index("scheming cronies")
     ptc = {"article_id": "1", "text": text, "tc_spans": [
-        {"technique": "Name_Calling,Labeling", "start": start, "end": start + len("scheming cronies")}]}
+        {"technique": "Name_Calling,Labeling", "start": start, "end": start + len("scheming cronies")},
+        {"technique": "Loaded_Language", "start": start, "end": start + len("scheming")}]}
     (tmp_path / "semeval2020_task11_ptc").mkdir()
     (tmp_path / "semeval2020_task11_ptc" / "train.jsonl").write_text(json.dumps(ptc) + "\n", encoding="utf-8")
     return tmp_path
@@ -54,6 +55,15 @@ def test_training_evidence_ranks_and_held_out_sentences_are_never_read(
     assert (top.counts["babe"], top.neutral, top.marked_share) == (6, 0, 1.0)
     assert top.examples[0][0] == "babe" and "grotesquely" in top.examples[0][1]
     assert "cronies" in words and "approved" not in words  # PTC spans count; neutral words do not rank
+
+
+def test_training_share_counts_every_use_and_a_word_in_two_spans_once(tmp_path: Path) -> None:
+    candidates = collect(_data(tmp_path))
+    scheming, met = candidates["scheming"], candidates["met"]
+    assert (scheming.counts["ptc"], scheming.seen_in_ptc, scheming.ptc_share) == (1, 1, 1.0)
+    assert (met.counts["ptc"], met.seen_in_ptc, met.training_share) == (0, 1, 0.0)
+    grotesquely = candidates["grotesquely"]  # six biased BABE training sentences, marked in all six
+    assert (grotesquely.uses, grotesquely.training_share) == (6, 1.0)
 
 
 def test_cli_lists_candidates_and_rejects_a_folder_without_data(tmp_path: Path) -> None:
