@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from framing import InputError, analyze
-from framing.actors.roles import narrative
+from framing.actors.roles import clear_reading, narrative
 from framing.engine import get_engine, spacy_available
 from framing.actors.score import (
     COMPONENTS,
@@ -297,11 +297,12 @@ def test_examples_order_as_a_reader_orders_them(outlets):
     assert heroes.narrative_role == "hero"
     assert frame(rebel_side, actor_id=government).narrative_role == "villain"
     assert frame(government_side, actor_id=army).narrative_role == "villain"
-    assert (
-        frame(neutral, actor_id=government).narrative_role
-        == frame(neutral, actor_id=army).narrative_role
-        == "none"
-    )
+    # the neutral report's words cast neither side (no clear evidence); its structure and score may still
+    # give the army a reading (docs/actor-framing.md, "Narrative roles")
+    for side in (government, army):
+        side_frame = frame(neutral, actor_id=side)
+        assert clear_reading(side_frame.roles, side_frame.components)[0] == "none"
+    assert frame(neutral, actor_id=government).narrative_role == "none"
 
 
 # ------------------------------------------------------------------------------------------- attributes

@@ -264,6 +264,8 @@ NARRATIVE_ARTICLES = {
     "1": "The Coal Lobby attacked the new climate law and bribed officials. Farmers were displaced by the "
     "floods. The Green Alliance helped the farmers rebuild their homes.",
     "2": "The Ravenwood Mining Company destroyed the forest. The villagers were evicted by the company.",
+    "3": "Mayor Ana Ruiz opened the new sea wall. Ruiz thanked the engineers. Ruiz said the wall would "
+    "hold, and Ruiz asked the council for more money.",
 }
 NARRATIVE_ROLES = [
     ("1", "the Coal Lobby", "villain"),
@@ -271,8 +273,12 @@ NARRATIVE_ROLES = [
     ("1", "the Green Alliance", "hero"),
     ("1", "they", "villain"),  # a pronoun: skipped
     ("2", "Ravenwood Mining Company", "villain"),
+    ("2", "the villager's", "victim"),  # found only by the looser matching ("villagers")
     ("2", "the Ministry", "hero"),  # not in the text: unmatched
+    ("3", "Mayor Ana Ruiz", "hero"),
+    ("3", "the Oakvale city council", "villain"),  # not in the text: its head, "council", is an actor
 ]
+NARRATIVE_FOLDS = {"1": 1, "2": 2, "3": 3}
 
 
 def _write_narrative(folder: Path) -> None:
@@ -282,6 +288,12 @@ def _write_narrative(folder: Path) -> None:
     (folder / "articles_metadata.tsv").write_text("\n".join(rows) + "\n", encoding="utf-8")
     rows = ["ID\tentity\tgroup\trole\tmbfc"] + [f"{a}\t{e}\tG\t{r}\tleft_bias" for a, e, r in NARRATIVE_ROLES]
     (folder / "role_and_frame_annoations.tsv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    rows = ["fold,split,id,source,bias"]
+    for fold in (1, 2, 3):
+        rows += [
+            f"{fold},{'test' if f == fold else 'train'},{k},x,left_bias" for k, f in NARRATIVE_FOLDS.items()
+        ]
+    (folder / "paper_5fold_splits.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
 
 
 def test_narrative_matches_annotated_entities_to_actors(tmp_path: Path) -> None:
@@ -292,17 +304,38 @@ def test_narrative_matches_annotated_entities_to_actors(tmp_path: Path) -> None:
     assert found.exit_code == 0, found.stderr
     report = json.loads(found.stdout)
     counts, metrics = report["counts"], report["metrics"]
-    assert counts["entities"] == 5  # the pronoun is left out
-    assert counts["matched"] == 4 and metrics["entity_coverage"] == pytest.approx(0.8)
-    assert counts["matched_villain"] == 2 and counts["matched_hero"] == 1 and counts["matched_victim"] == 1
-    assert metrics["negative_sign_accuracy"] == pytest.approx(2 / 3, abs=1e-4)  # rounded to 4 places
-    # the attacking, bribing lobby and the loggers are villains; the helping alliance a hero
-    assert metrics["sign_accuracy"] == pytest.approx(1.0)
+    assert counts["entities"] == 8  # the pronoun is left out
+    assert counts["matched"] == 7 and metrics["entity_coverage"] == pytest.approx(7 / 8, abs=1e-4)
+    assert counts["matched_by_head"] == 1
+    # the exact words find neither "the villager's" nor "the Oakvale city council"
+    assert metrics["entity_coverage_exact"] == pytest.approx(5 / 8, abs=1e-4)
+    assert counts["matched_villain"] == 3 and counts["matched_hero"] == 2 and counts["matched_victim"] == 2
+    assert counts["unannotated_actors"] >= 1  # e.g. the officials, the floods
+    assert metrics["negative_sign_accuracy"] == pytest.approx(0.6)
+    # the always-villain answer, the previous rule and the cross-validated rule in the same run
+    assert metrics["always_villain_narrative_accuracy"] == pytest.approx(3 / 7, abs=1e-4)
+    assert metrics["always_villain_unannotated_cast_share"] == 1.0
+    for prefix in ("", "previous_", "always_villain_"):
+        for name in ("narrative_accuracy", "narrative_macro_f1", "narrative_cast_share", "actors_macro_f1"):
+            assert 0 <= metrics[prefix + name] <= 1, prefix + name
+    previous = report["tables"]["previous_narrative_confusion"]["matrix"]
+    assert previous[0][0] >= 1  # the attacking, bribing lobby: clear evidence of a villain
+    notes = "\n".join(report["notes"])
+    for fold in (1, 2, 3):
+        assert f"fold {fold}: rule chosen without its test articles" in notes
+    assert "rule chosen on all articles" in notes
     confusion = report["tables"]["narrative_confusion"]
     assert confusion["rows_gold"] == ["villain", "hero", "victim"]
-    assert sum(map(sum, confusion["matrix"])) == 4
+    assert sum(map(sum, confusion["matrix"])) == 7
     table = runner.invoke(app, ["eval", "narrative", "--data", str(tmp_path)])  # the fast engine
     assert table.exit_code == 0 and "narrative_confusion" in table.stdout
+
+
+def test_narrative_needs_the_papers_folds(tmp_path: Path) -> None:
+    _write_narrative(tmp_path)
+    (tmp_path / "paper_5fold_splits.csv").unlink()
+    missing = runner.invoke(app, ["eval", "narrative", "--data", str(tmp_path)])
+    assert missing.exit_code == 4 and "paper_5fold_splits.csv" in missing.stderr
 
 
 def _write_actor_data(root: Path) -> None:

@@ -228,7 +228,7 @@ def _learned_sentiment(
         components=result.components,
         probabilities=result.probabilities,
         sentiment=sentiment,
-        **narrative(frame.roles, result.components),
+        **narrative(frame.roles, result.components, result.score, len(frame.mentions)),
     )
 
 
@@ -828,7 +828,7 @@ def _frames(
                 components=result.components,
                 canonical=actor.name if actor.name != shown and actor_id in data_ids else None,
                 probabilities=result.probabilities,
-                **(narrative(roles_tuple, result.components) if score else {}),
+                **(narrative(roles_tuple, result.components, result.score, len(mentions)) if score else {}),
             )
         )
     frames.sort(key=lambda f: (f.first_position, f.id))
