@@ -117,7 +117,7 @@ def test_acted_upon_shows_the_verbs_it_suffers_harm_first():
 
 
 def test_by_score_shows_what_pulls_the_score_then_the_verbs_it_does():
-    roles = [use(Role.AGENT, 40, "cut"), use(Role.AGENT, 60, "delayed")]
+    roles = [use(Role.AGENT, 40, "cut"), use(Role.AGENT, 60, "delayed"), use(Role.AGENT, 70, "cut")]
     components = [
         component("sentiment", item(-0.2, 2, "Acme Co"), item(-0.6, 5, "Acme"), item(0.3, 80, "Acme")),
         component("attributes", item(-0.2, 20, "reckless")),
@@ -171,6 +171,7 @@ def test_a_story_casts_who_it_acts_upon():
         ("An activist left.", "activists", ["activist"]),  # the other number when its own is absent
         ("The protesters marched.", "protester", ["protesters"]),
         ("O'Rourke spoke.", "O'\x99Rourke", ["O'Rourke"]),  # stray bytes in the annotation
+        ("Ivanka Trump spoke.", "ï»¿Ivanka Trump", ["Ivanka Trump"]),  # a misread byte-order mark
         ("Coal is cheap.", "the coal lobby", []),
         ("The Bank spoke.", "the", []),
         ("Banks and bankers.", "bank", ["Banks"]),  # never inside a longer word

@@ -180,11 +180,12 @@ def _reading(component: str, item: Evidence, by_start: dict[int, set[Role]], cla
 
 
 def _verb_items(roles: Sequence[RoleUse], role: Role) -> list[Evidence]:
-    seen: set[int] = set()
+    """Each verb once ("used" twice is shown once), in the order of the text's clauses."""
+    seen: set[str] = set()
     out = []
     for use in roles:
-        if use.role is role and not use.negated and use.verb_start not in seen:
-            seen.add(use.verb_start)
+        if use.role is role and not use.negated and use.verb_text.lower() not in seen:
+            seen.add(use.verb_text.lower())
             out.append(Evidence(use.verb_start, use.verb_end, use.verb_text, 0.0, role_reason(use)))
     return out
 

@@ -494,6 +494,11 @@ def _words(text: str) -> tuple[str, list[int]]:
     return "".join(chars), offsets
 
 
+def _unmarked(entity: str) -> str:
+    """Without a byte-order mark, raw or misread as Latin-1 ("ï»¿Ivanka Trump")."""
+    return entity.replace("\ufeff", "").replace("ï»¿", "")
+
+
 def entity_places(text: str, entity: str) -> list[tuple[int, int]]:
     """Where the text uses an annotated entity's words, case and punctuation aside ("Sen. Elizabeth Warren
     D-MA" finds "Sen. Elizabeth Warren (D-MA)"), without a leading article or a possessive 's ("the
@@ -502,7 +507,7 @@ def entity_places(text: str, entity: str) -> list[tuple[int, int]]:
     import re
 
     words, offsets = _words(text)
-    wanted = _words(entity)[0].strip()
+    wanted = _words(_unmarked(entity))[0].strip()
     for article in _ARTICLES:
         if wanted.startswith(article) and len(wanted) > len(article):
             wanted = wanted[len(article) :]
@@ -527,8 +532,7 @@ def head_actor(actors: Sequence[Any], entity: str) -> int | None:
     possessive 's and a leading article aside): "President Donald Trump" is Trump, "Residents of Berkeley"
     the residents, "Congressional Republicans" the Republicans; "Obama-era regulations" and "the science
     behind climate change" are nobody. The longest such name wins, then the first actor named."""
-    entity = entity.replace("\ufeff", "").replace("ï»¿", "")  # a byte-order mark, raw or misread
-    phrase = " " + _HEAD_END.split(" " + _words(entity)[0].strip() + " ")[0].strip()
+    phrase = " " + _HEAD_END.split(" " + _words(_unmarked(entity))[0].strip() + " ")[0].strip()
     if phrase.endswith(" s"):
         phrase = phrase[:-2]
     best: tuple[int, int] | None = None
