@@ -318,6 +318,9 @@ def test_narrative_matches_annotated_entities_to_actors(tmp_path: Path) -> None:
     for prefix in ("", "previous_", "always_villain_"):
         for name in ("narrative_accuracy", "narrative_macro_f1", "narrative_cast_share", "actors_macro_f1"):
             assert 0 <= metrics[prefix + name] <= 1, prefix + name
+    for name in ("narrative_macro_f1", "previous_narrative_accuracy", "always_villain_actors_macro_f1"):
+        low, high = report["intervals"][name]  # resampling whole articles
+        assert 0 <= low <= high <= 1, name
     previous = report["tables"]["previous_narrative_confusion"]["matrix"]
     assert previous[0][0] >= 1  # the attacking, bribing lobby: clear evidence of a villain
     notes = "\n".join(report["notes"])
