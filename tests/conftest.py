@@ -166,3 +166,15 @@ def builtin_copy(tmp_path: Path) -> Path:
     target = tmp_path / "lexicons"
     shutil.copytree(ROOT / "lexicons", target)
     return target
+
+
+def switch_engine(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """For a fixture parametrized over "spacy" and "fast": analyze's default engine becomes the parameter
+    (spaCy tests skip where the framing[spacy] extra is not installed)."""
+    from framing.engine import spacy_available
+
+    if request.param == "fast":
+        monkeypatch.setattr("framing.engine.spacy_available", lambda: False)
+    elif not spacy_available():
+        pytest.skip("the framing[spacy] extra is not installed")
+    return str(request.param)

@@ -7,17 +7,13 @@ import pytest
 from framing import Lexicon, analyze
 from framing.model import ActorFrame, Analysis, Role
 
-from .conftest import SEED
+from .conftest import SEED, switch_engine
 
 
 @pytest.fixture(autouse=True, params=["spacy", "fast"])
 def engine(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
     """Every test here runs with both engines (analyze's default engine is switched)."""
-    if request.param == "fast":
-        monkeypatch.setattr("framing.engine.spacy_available", lambda: False)
-    elif not __import__("framing.engine", fromlist=["x"]).spacy_available():
-        pytest.skip("the framing[spacy] extra is not installed")
-    return str(request.param)
+    return switch_engine(request, monkeypatch)
 
 
 def actors(text: str, lexicon: Lexicon) -> dict[str, ActorFrame]:

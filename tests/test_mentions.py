@@ -26,14 +26,12 @@ from framing.actors.data import load_actor_data
 from framing.model import ActorFrame
 from framing.nlp import word_tags
 
+from .conftest import switch_engine
+
 
 @pytest.fixture(params=["spacy", "fast"])
 def engine(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
-    if request.param == "fast":
-        monkeypatch.setattr("framing.engine.spacy_available", lambda: False)
-    elif not __import__("framing.engine", fromlist=["x"]).spacy_available():
-        pytest.skip("the framing[spacy] extra is not installed")
-    return str(request.param)
+    return switch_engine(request, monkeypatch)
 
 
 def actors(text: str, lexicon: Lexicon) -> dict[str, ActorFrame]:
