@@ -299,6 +299,7 @@ def rewrite_intro(swaps: int) -> str:
 
 # `framing eval`: what the bracketed figures after a metric are.
 EVAL_INTERVALS = (
-    "[low, high]: 95% bootstrap interval (1,000 resamples, seed 42; NewsMTSC resamples whole sentences): "
-    "how far the figure could move on another sample of the same kind of data."
+    "[low, high]: 95% bootstrap interval (1,000 resamples, seed 42; items that belong together are resampled "
+    "whole: the targets of one NewsMTSC sentence, the entities of one article): how far the figure could "
+    "move on another sample of the same kind of data."
 )
