@@ -19,7 +19,7 @@ from typing import Any
 
 from framing.actors.data import ActorData
 from framing.forms import normalize
-from framing.engine.model import Chunk, SentenceParse, Token
+from framing.engine.model import Chunk, SentenceParse, SpanIndex, Token
 from framing.nlp import word_tags
 from framing.resources import text_resource
 
@@ -58,6 +58,7 @@ _VAGUE_HEADS = frozenset(("forces", "force", "group", "groups", "units"))
 _DAY_HEADS = frozenset(("year", "day", "eve", "week", "weekend"))
 # Words that own or point at a bare title: "the Prime Minister", "their mayor", "our president".
 _TITLE_DETERMINERS = frozenset("the this that our their his her its".split())
+_NAME_DETERMINERS = _TITLE_DETERMINERS | {"a", "an"}  # before a common word read as a name: "the Bill"
 # Agencies whose names mark a photo credit ("REUTERS/Toby Melville", "Claudio Reyes/AFP/Getty Images").
 _AGENCIES = r"(?:REUTERS|Reuters|AFP|AP|EPA|PA|Getty Images|Getty|Shutterstock|Alamy|Bloomberg)"
 _CAPITALISED = r"[A-Z][\w.'\u2019-]*"
@@ -86,10 +87,15 @@ def credit_spans(text: str) -> list[tuple[int, int]]:
     return sorted(spans)
 
 
-def in_spans(spans: list[tuple[int, int]], starts: list[int], start: int, end: int) -> bool:
-    """Whether [start, end) lies inside one of `spans` (sorted by start; `starts` their starts)."""
-    i = bisect_left(starts, start + 1)
-    return any(s <= start and end <= e for s, e in spans[max(0, i - 8) : i])
+def _union(spans: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
+    """Sorted spans with the overlapping ones joined: disjoint, for a `SpanIndex`."""
+    out: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if out and start < out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], end))
+        else:
+            out.append((start, end))
+    return tuple(out)
 
 
 def web_word(word: str) -> bool:
@@ -354,8 +360,7 @@ class MentionFinder:
         self._not_actors = data.nouns.get("non_actor_names", frozenset())
         self._suffixes = data.nouns.get("name_suffixes", frozenset())
         self._title_case = _title_case_lines(text)
-        self._credits = credit_spans(text)
-        self._credit_starts = [s for s, _ in self._credits]
+        self._credits = SpanIndex(_union(credit_spans(text)))
         self._word_tags = word_tags()
         self.offices: dict[str, set[frozenset[str]]] = {}  # person id -> the titles the text gives them
         self._speech = frozenset(text_resource("speech_verbs")["verbs"])
@@ -414,9 +419,9 @@ class MentionFinder:
         Melville UK Trade Minister", a credit run into the next headline, keeps "UK Trade Minister"); None
         when the credit is all of it."""
         a, b = chunk.start, chunk.end
-        while a < b and in_spans(self._credits, self._credit_starts, tokens[a].start, tokens[a].end):
+        while a < b and self._credits.holding(tokens[a].start, tokens[a].end) is not None:
             a += 1
-        while b > a and in_spans(self._credits, self._credit_starts, tokens[b - 1].start, tokens[b - 1].end):
+        while b > a and self._credits.holding(tokens[b - 1].start, tokens[b - 1].end) is not None:
             b -= 1
         if a == b:
             return None
@@ -616,7 +621,7 @@ class MentionFinder:
         if (b - a != 1 or titled or label not in ("", "PERSON") or self._titled(tokens, a)
                 or self._speaks(tokens, a, b) or normalize(words[0]) in self.surnames):
             return False  # "Mr. Brown", "Brown said", "Brown" after "Gordon Brown"
-        determined = a > 0 and tokens[a - 1].lower in _TITLE_DETERMINERS | {"a", "an"}
+        determined = a > 0 and tokens[a - 1].lower in _NAME_DETERMINERS
         # the recogniser saw no name there ("Terms of Use"): only the parse's relation made it one
         first = all(not tokens[i].text[:1].isalnum() for i in range(a)) or (self.entities and not label)
         return common_word_name(words[0], determined=determined, first=first, tags=self._word_tags)
@@ -643,15 +648,19 @@ class MentionFinder:
 
     def _people(self) -> dict[str, set[tuple[str, ...]]]:
         """Each person's full names (two words or more, normalised), from the mentions that name them."""
-        people: dict[str, set[tuple[str, ...]]] = {}
+        return self._full_names(("person",), ("name", "gazetteer", "alias"))
+
+    def _full_names(self, types: Iterable[str], kinds: Iterable[str]) -> dict[str, set[tuple[str, ...]]]:
+        """Each actor of `types`: its names of two words or more, normalised, from its mentions of `kinds`."""
+        types, kinds = frozenset(types), frozenset(kinds)
+        names: dict[str, set[tuple[str, ...]]] = {}
         for mention in self.mentions:
             actor = self.actors.get(mention.actor or "")
-            named = mention.kind in ("name", "gazetteer", "alias")
-            if actor is not None and actor.type == "person" and named:
+            if actor is not None and actor.type in types and mention.kind in kinds:
                 words = tuple(normalize(w) for w in mention.name.split())
                 if len(words) >= 2:
-                    people.setdefault(actor.id, set()).add(words)
-        return people
+                    names.setdefault(actor.id, set()).add(words)
+        return names
 
     def speaker(
         self,
@@ -705,22 +714,10 @@ class MentionFinder:
                 break
         self._bare_titles()
 
-    def _organisations(self, types: tuple[str, ...] = _GROUP_TYPES) -> dict[str, set[tuple[str, ...]]]:
-        """Each organisation's (or actor of `types`) names of two words or more, normalised, from the mentions
-        that name it."""
-        names: dict[str, set[tuple[str, ...]]] = {}
-        for mention in self.mentions:
-            actor = self.actors.get(mention.actor or "")
-            if actor is not None and actor.type in types and mention.kind in ("name", "gazetteer"):
-                words = tuple(normalize(w) for w in mention.name.split())
-                if len(words) >= 2:
-                    names.setdefault(actor.id, set()).add(words)
-        return names
-
     def _merge_partial_names(self) -> bool:
         people = self._people()
-        organisations = self._organisations()
-        bodies = self._organisations((*_GROUP_TYPES, "place", "state", "government"))
+        organisations = self._full_names(_GROUP_TYPES, ("name", "gazetteer"))
+        bodies = self._full_names((*_GROUP_TYPES, "place", "state", "government"), ("name", "gazetteer"))
         names: dict[str, set[tuple[str, ...]]] = {}
         written: dict[str, set[str]] = {}  # the names as the text writes them ("DRC")
         for mention in self.mentions:
@@ -790,9 +787,8 @@ class MentionFinder:
         line = next(((s, e) for s, e in self._title_case if s <= start < e), None)
         if line is None:
             return False
-        name = self.text[start:end]
-        return not any(not (s <= m.start() < e) for m in re.finditer(re.escape(name), self.text)
-                       for s, e in [line])
+        uses = re.finditer(re.escape(self.text[start:end]), self.text)
+        return all(line[0] <= m.start() < line[1] for m in uses)
 
     @staticmethod
     def _premodified(tokens: list[Token], first: int, a: int) -> int:
