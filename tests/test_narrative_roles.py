@@ -223,7 +223,7 @@ def test_each_fold_is_read_by_a_rule_chosen_without_it():
     fold 1). Fold 1's rule must be A although B is better on fold 1 itself."""
     villain_rule, hero_rule = NarrativeRule(1, 0, 1.01, 1.0), NarrativeRule(1, 0, 1.01, -1.0)
     casts = [
-        _Cast(gold, f"a{fold}", fold, True, summary(agent=1, score=0.0), 0.0)
+        _Cast(gold, f"a{fold}", fold, True, summary(agent=1, score=0.0))
         for fold, gold, n in ((1, "hero", 2), (2, "villain", 3), (3, "villain", 3))
         for _ in range(n)
     ]

@@ -267,11 +267,12 @@ def newsmtsc(data: Path, lexicon: Lexicon, limit: int | None, engine: str | None
     on the paper's test splits; nothing here is fitted or chosen."""
     from framing.actors import load_actor_data
     from framing.actors.score import default_model as score_model
-    from framing.learn.actor_score import newsmtsc_examples, predict, target_frame
+    from framing.learn.actor_score import newsmtsc_examples, predict, target_frame, target_words
+    from framing.learn.actor_sentiment import default_model
 
     result = Result("newsmtsc")
     actor_data = load_actor_data()
-    model = _actor_model(engine or "fast")
+    model = default_model()
     scorer = score_model()
     for split in ("rw", "mt"):
         rows = newsmtsc_examples(
@@ -287,7 +288,8 @@ def newsmtsc(data: Path, lexicon: Lexicon, limit: int | None, engine: str | None
             predicted = [predict(frame, scorer) for frame in frames]
             _sentiment_metric(result, f"{name}_{split}_macro_f1", gold, predicted, [r.group for r in rows])
         if model is not None:
-            learned_classes = [model(r.text, *r.spans[0], lexicon, actor_data) for r in rows]
+            features = [target_words(r, lexicon, actor_data, engine=engine, parsed=parsed) for r in rows]
+            learned_classes = [model.predict(f)[0] for f in features]
             _sentiment_metric(result, f"{split}_macro_f1", gold, learned_classes, [r.group for r in rows])
         result.counts[f"{split}_targets"] = len(rows)
     if model is None:
@@ -345,10 +347,10 @@ def persent(data: Path, lexicon: Lexicon, limit: int | None, engine: str | None 
             ("majority_", [majority] * len(rows)),
             ("tfidf_", list(tfidf([_masked(r) for r in rows]))),
         ):
-            report = class_report(gold, predicted)
             _sentiment_metric(result, f"{name}{split}_macro_f1", gold, predicted)
             _sentiment_metric(result, f"{name}{split}_accuracy", gold, predicted, statistic="accuracy")
             if not name:
+                report = class_report(gold, predicted)
                 for label, value in report["per_class_f1"].items():
                     result.metrics[f"{split}_f1_{label}"] = value
                 result.tables[f"{split}_confusion"] = {
@@ -380,8 +382,7 @@ class _Cast(NamedTuple):
     article: str
     fold: int
     annotated: bool
-    summary: Any  # framing.actors.roles.NarrativeSummary
-    score: float
+    summary: Any  # framing.actors.roles.NarrativeSummary (its score is the actor's)
 
 
 def narrative(data: Path, lexicon: Lexicon, limit: int | None, engine: str | None = None) -> Result:
@@ -424,11 +425,11 @@ def narrative(data: Path, lexicon: Lexicon, limit: int | None, engine: str | Non
             if best is not None:
                 matched.add(best)
                 casts.append(
-                    _Cast(role, article, folds.get(article, 0), True, summaries[best], actors[best].score)
+                    _Cast(role, article, folds.get(article, 0), True, summaries[best])
                 )
         casts += [
-            _Cast("none", article, folds.get(article, 0), False, summary, actor.score)
-            for i, (actor, summary) in enumerate(zip(actors, summaries, strict=True))
+            _Cast("none", article, folds.get(article, 0), False, summary)
+            for i, summary in enumerate(summaries)
             if i not in matched
         ]
     annotated = [c for c in casts if c.annotated]
@@ -440,7 +441,7 @@ def narrative(data: Path, lexicon: Lexicon, limit: int | None, engine: str | Non
     result.counts["unannotated_actors"] = len(casts) - len(annotated)
     result.metrics["entity_coverage"] = len(annotated) / entities if entities else 0.0
     result.metrics["entity_coverage_exact"] = exact / entities if entities else 0.0
-    _sign_metrics(result, [(c.gold, c.score) for c in annotated])
+    _sign_metrics(result, [(c.gold, c.summary.score) for c in annotated])
 
     chosen, rules = _choose_by_fold(casts, CANDIDATES, cast)
     readings = {
@@ -507,8 +508,6 @@ def entity_places(text: str, entity: str) -> list[tuple[int, int]]:
     D-MA" finds "Sen. Elizabeth Warren (D-MA)"), without a leading article or a possessive 's ("the
     nation's" finds "nation"), and in the other number when its own is not there ("activist" for
     "activists", "protesters" for "protester")."""
-    import re
-
     words, offsets = _words(text)
     wanted = _words(_unmarked(entity))[0].strip()
     for article in _ARTICLES:
@@ -679,22 +678,6 @@ def _tfidf_baseline(texts: list[str], labels: list[str]) -> Callable[[list[str]]
     )
     pipeline.fit(texts, labels)
     return lambda batch: [str(p) for p in pipeline.predict(batch)]
-
-
-def _actor_model(engine: str | None = None) -> Callable[[str, int, int, Lexicon, object], str] | None:
-    try:
-        from framing.learn.actor_sentiment import default_model, target_features
-    except ImportError:  # pragma: no cover - ships with the toolkit
-        return None
-    model = default_model()
-    if model is None:
-        return None
-
-    def predict(text: str, start: int, end: int, lexicon: Lexicon, actor_data: object) -> str:
-        features = target_features(text, start, end, lexicon=lexicon, actor_data=actor_data, engine=engine)
-        return model.predict(features)[0]
-
-    return predict
 
 
 DATASETS: dict[str, Callable[..., Result]] = {
