@@ -164,13 +164,12 @@ def target_words(
     example: Example, lexicon: Lexicon, actor_data: Any, *, engine: str | None, parsed: Parsed | None = None
 ) -> dict[str, float]:
     """The mention-sentiment features of the example's first target span, from the engine's parse."""
-    from framing.detect import detect
-    from framing.learn.actor_sentiment import document_features
+    from framing.learn.actor_sentiment import target_features
 
-    document = parse(example.text, engine, parsed)
     start, end = example.spans[0]
-    return document_features(
-        document, start, end, detect(document, lexicon), exclude=actor_data.words("date_words")
+    document = parse(example.text, engine, parsed)
+    return target_features(
+        example.text, start, end, lexicon=lexicon, actor_data=actor_data, document=document
     )
 
 

@@ -68,14 +68,18 @@ def target_features(
     actor_data: Any,
     window: int = WINDOW,
     engine: str | None = None,
+    document: Document | None = None,
 ) -> dict[str, float]:
-    """Readable features for the mention text[start:end] (end exclusive); zero values are left out."""
+    """Readable features for the mention text[start:end] (end exclusive); zero values are left out.
+    `document` is the text's parse where the caller has it (training and evaluation parse each text
+    once); otherwise `engine` parses it."""
     from framing.detect import detect
     from framing.engine import get_engine
 
     if not 0 <= start < end <= len(text):
         raise ValueError(f"mention span ({start}, {end}) is outside a text of {len(text)} characters")
-    document = get_engine(engine).parse(text)
+    if document is None:
+        document = get_engine(engine).parse(text)
     return document_features(
         document, start, end, detect(document, lexicon), window=window, exclude=actor_data.words("date_words")
     )
@@ -107,8 +111,8 @@ def mention_features(
     cache: dict[Any, Any] | None = None,
     exclude: Iterable[str] = (),
 ) -> dict[str, float]:
-    """The features of one mention in its parsed sentence: the same function serves training
-    (`target_features`) and `framing analyze`, so both see identical features. `cache` (one dict per
+    """The features of one mention in its parsed sentence: the same function serves training and
+    evaluation (`target_features`) and `framing analyze`, so all see identical features. `cache` (one dict per
     document) keeps each sentence's polarity from being computed once per mention.
 
     Only the words around the mention speak: the mention's own words, the words of the actor's other
