@@ -330,8 +330,8 @@ def analyze(
     skipped: list[Skipped] = []
     to_terminal = output is None and sys.stdout.isatty()
     streamed = output_format in (Format.JSON, Format.JSONL)
-    many = len(paths) > 1 or any(_is_dir(p) for p in paths)
-    total = None if any(_is_dir(p) for p in paths) else len(paths)
+    total = _document_count(paths)
+    many = total is None or total > 1
     # no bar while a streamed report goes to the same terminal: its lines would cut through the bar
     show = many and err_console.is_terminal and not (streamed and to_terminal)
 
@@ -424,6 +424,12 @@ def _report_skipped(skipped: list, shown: int = 10) -> None:
         _warn(f"... and {len(skipped) - shown} more files skipped")
 
 
+def _document_count(paths: list[str]) -> int | None:
+    """How many documents the paths hold, for the progress bar: None when a folder is among them (its
+    files are counted as they are read)."""
+    return None if any(_is_dir(p) for p in paths) else len(paths)
+
+
 def _is_dir(path: str) -> bool:
     """A folder, for counting progress; a path that cannot even be looked at (too long, a loop) is not."""
     try:
@@ -472,7 +478,7 @@ def _document_profiles(paths: list[str], lex, actor_data, max_bytes: int, engine
 
     profiles, failures, documents = [], [], []
     skipped: list = []
-    total = None if any(_is_dir(p) for p in paths) else len(paths)
+    total = _document_count(paths)
     with progress_bar(show_progress, total) as bar:
         task = bar.add_task("analysing", total=total)
         for name, path in zip(_source_names(paths), paths, strict=True):
