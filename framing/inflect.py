@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from framing.forms import normalize, plural, verb_forms
+from framing.forms import entry_forms, normalize, plural, verb_forms
 from framing.model import Entry, Inflect
 
 # base: (past, past participle); prefixed forms (retake, overrun) are handled by stripping the prefix.
@@ -411,12 +411,9 @@ def _verbal(words: list[str], index: int) -> bool:
 
 def _generated_plural(entry: Entry, matched: str) -> bool:
     """A noun entry's match is one of the plurals the compiler generated from its forms."""
-    from framing.forms import entry_forms
-
     forms = [normalize(f, case_sensitive=entry.case_sensitive) for f in (entry.term, *entry.variants)]
-    return normalize(matched, case_sensitive=entry.case_sensitive) not in forms and normalize(
-        matched, case_sensitive=entry.case_sensitive
-    ) in entry_forms(entry)
+    form = normalize(matched, case_sensitive=entry.case_sensitive)
+    return form not in forms and form in entry_forms(entry)
 
 
 def fit(alternative: str, entry: Entry, matched: str, before: str = "") -> str:
