@@ -461,16 +461,13 @@ def _parts(text: str) -> list[tuple[str, int, int]]:
     """Headline (the first line), lede (the next paragraph) and body, as spans of the text."""
     spans = []
     cursor = 0
-    for kind in ("headline", "lede"):
+    for kind, until in (("headline", "\n"), ("lede", "\n\n"), ("body", None)):
         while cursor < len(text) and text[cursor] in "\r\n \t":
             cursor += 1
-        end = text.find("\n", cursor) if kind == "headline" else text.find("\n\n", cursor)
+        end = -1 if until is None else text.find(until, cursor)
         end = len(text) if end == -1 else end
         spans.append((kind, cursor, end))
         cursor = end
-    while cursor < len(text) and text[cursor] in "\r\n \t":
-        cursor += 1
-    spans.append(("body", cursor, len(text)))
     return spans
 
 
