@@ -183,8 +183,8 @@ def _be(name: str) -> str:
     """'are' for a group named by a plural common noun ("civilians are framed"), else 'is'."""
     from framing.inflect import is_plural
 
-    last = name.split()[-1] if name.split() else name
-    return "are" if name[:1].islower() and is_plural(last) else "is"
+    words = name.split()
+    return "are" if name[:1].islower() and is_plural(words[-1] if words else name) else "is"
 
 
 def _times(n: int) -> str:
@@ -271,9 +271,10 @@ def _voice(row: ActorRow, present: list[tuple[str, ActorCell]]) -> list[Differen
         return []
     speakers = "; ".join(f"{s} {_times(n)}" for s, n in sorted(heard.items()))
     verb = "quotes or cites" if len(silent) == 1 else "quote or cite"
+    be = _be(row.name)
     sentence = (
-        f"{row.name} {_be(row.name)} quoted or cited by {speakers}; {_list(silent)} never {verb} "
-        f"{'them' if _be(row.name) == 'are' else 'it'}."
+        f"{row.name} {be} quoted or cited by {speakers}; {_list(silent)} never {verb} "
+        f"{'them' if be == 'are' else 'it'}."
     )
     return [Difference("voice", sentence, row.name, 0.9 + sum(heard.values()) / 10)]
 
