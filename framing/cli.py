@@ -112,6 +112,15 @@ LexiconOption = Annotated[
     typer.Option("--lexicon", help="A lexicon directory that extends the built-in one (repeatable).",
                  file_okay=False),
 ]
+AnnotatedOption = Annotated[
+    bool,
+    typer.Option(
+        "--annotated",
+        help="Also flag the words a model learned from news-bias annotators (BABE) would mark: a research "
+        "layer, off by default because about half its findings on real articles are wrong "
+        "(docs/precision.md).",
+    ),
+]
 NoBuiltinOption = Annotated[
     bool, typer.Option("--no-builtin", help="Use only the --lexicon directories, not the built-in lexicon.")
 ]
@@ -180,17 +189,37 @@ def _report_lexicon_error(error: LexiconError) -> None:
     _error(str(error))
 
 
-def _load(lexicon_dirs: list[Path] | None, no_builtin: bool):
-    """The lexicon for a command; an invalid one lists its problems and exits with code 3."""
+def _load(lexicon_dirs: list[Path] | None, no_builtin: bool, annotated: bool = False):
+    """The lexicon for a command (with its learned layer when `annotated`); an invalid one lists its
+    problems and exits with code 3."""
     from framing.lexicon import load_lexicon
 
     if no_builtin and not lexicon_dirs:
         raise typer.BadParameter("--no-builtin needs at least one --lexicon DIR")
     try:
-        return load_lexicon(*(lexicon_dirs or ()), builtin=not no_builtin)
+        lexicon = load_lexicon(*(lexicon_dirs or ()), builtin=not no_builtin, layers=annotated)
     except LexiconError as error:
         _report_lexicon_error(error)
         raise typer.Exit(Exit.LEXICON) from None
+    if lexicon.layer is not None:
+        _check_layer_model(lexicon.layer.file)
+    return lexicon
+
+
+def _check_layer_model(file: str) -> None:
+    """--annotated needs the word model that `framing train words` writes (it is not shipped: BABE's
+    AGPL licence leaves open whether weights learned from it may go into an MIT package)."""
+    from framing.annotated import load_model
+    from framing.messages import NO_WORD_MODEL
+
+    try:
+        model = load_model(file)
+    except InputError as error:
+        _error(str(error))
+        raise typer.Exit(Exit.INPUT) from None
+    if model is None:
+        _error(NO_WORD_MODEL.format(file=file))
+        raise typer.Exit(Exit.INPUT)
 
 
 def _engine(choice: EngineChoice | None):
@@ -255,6 +284,7 @@ def analyze(
     ] = None,
     lexicon: LexiconOption = None,
     no_builtin: NoBuiltinOption = False,
+    annotated: AnnotatedOption = False,
     min_strength: Annotated[int, typer.Option(min=1, max=3, help="Leave out entries weaker than this.")] = 1,
     category: Annotated[list[str] | None, typer.Option(help="Only these categories (repeatable).")] = None,
     ignore: Annotated[
@@ -308,7 +338,7 @@ def analyze(
     from framing.render import render
 
     _check_output(output, *paths, actors, model)
-    lex = _load(lexicon, no_builtin)
+    lex = _load(lexicon, no_builtin, annotated)
     actor_data = None if no_actors else _load_actors(actors)
     parser = None if no_actors else _engine(engine)
     sentence_model = _load_model(model) if model else None
@@ -854,6 +884,7 @@ def eval_command(
     ] = None,
     lexicon: LexiconOption = None,
     no_builtin: NoBuiltinOption = False,
+    annotated: AnnotatedOption = False,
     split: Annotated[
         str | None,
         typer.Option(
@@ -879,7 +910,8 @@ def eval_command(
     try:
         if engine not in ("fast", "spacy"):
             raise typer.BadParameter(f"unknown engine '{engine}'; choose spacy or fast")
-        result = evaluate(dataset, data, _load(lexicon, no_builtin), limit=limit, split=split, engine=engine)
+        lex = _load(lexicon, no_builtin, annotated)
+        result = evaluate(dataset, data, lex, limit=limit, split=split, engine=engine)
     except InputError as error:
         _error(str(error))
         raise typer.Exit(Exit.INPUT) from None
@@ -925,17 +957,19 @@ def eval_command(
     "TextBlob's scores, logistic regression) from a JSONL or CSV file, for 'framing analyze --model'. "
     "'framing train actors --data ../shared/data': refit the actor models (mention sentiment on "
     "NewsMTSC, score weights on NewsMTSC and PerSenT; docs/EVALUATION.md) and write them as JSON "
-    "(default: the toolkit's framing/models). " + OTHER_EXIT_CODES_HELP
+    "(default: the toolkit's framing/models). 'framing train words --data ../shared/data': refit the "
+    "annotated-word model on BABE's training split (framing/models/annotated_words.json). "
+    + OTHER_EXIT_CODES_HELP
 )
 def train(
     data: Annotated[
         Path,
         typer.Option(
             help="sentences: a JSONL or CSV file with a text and a label column; "
-            "actors: the folder holding newsmtsc/ and persent/."
+            "actors: the folder holding newsmtsc/ and persent/; words: the folder holding babe/."
         ),
     ],
-    what: Annotated[str, typer.Argument(help="sentences or actors.")] = "sentences",
+    what: Annotated[str, typer.Argument(help="sentences, words or actors.")] = "sentences",
     output: Annotated[
         Path | None,
         typer.Option(
@@ -974,8 +1008,11 @@ def train(
     if what == "actors":
         _train_actors(data, output, seed, engine, limit, skip_test)
         return
+    if what == "words":
+        _train_words(data, output, limit)
+        return
     if what != "sentences":
-        raise typer.BadParameter(f"unknown model '{what}'; choose sentences or actors")
+        raise typer.BadParameter(f"unknown model '{what}'; choose sentences, words or actors")
     if output is None:
         raise typer.BadParameter("--output is required for the sentence model")
     if data.is_dir():
@@ -1011,6 +1048,38 @@ def train(
     )
     _write(model.to_json(), output)
     _echo(f"trained on {len(texts)} sentences ({sum(labels)} loaded), {skipped} skipped; saved {output}")
+
+
+def _train_words(data: Path, output: Path | None, limit: int | None) -> None:
+    """Fit the annotated-word model on BABE SG2's training split (framing/learn/word_model.py)."""
+    from importlib.resources import files
+
+    from framing.engine import get_engine
+    from framing.learn.word_model import MODEL_FILE, babe_training_sentences, train_word_model
+    from framing.resources import lexicon_digest
+
+    target = output or Path(str(files("framing") / "models" / MODEL_FILE))
+    lexicon = _load(None, False)
+    try:
+        sentences = list(babe_training_sentences(data / "babe", lexicon, get_engine("fast"), limit))
+    except (InputError, OSError) as error:
+        _error(str(error))
+        raise typer.Exit(Exit.INPUT) from None
+    metadata = {
+        "command": "framing train words --data DATA" + (f" --limit {limit}" if limit else ""),
+        "training_data": "BABE SG2 expert labels (Spinde et al. 2021), the training split of "
+        "framing.evaluation.tasks.babe_split; the held-out fifth never read",
+        "licence": "BABE, AGPL-3.0 (the file holds weights, not sentences)",
+        "lexicon_digest": lexicon_digest(),
+        "engine": "fast",
+    }
+    model = train_word_model(sentences, metadata, log=lambda line: typer.echo(line, err=True))
+    model.save(target)
+    chosen, (p, r, f1) = model.metadata["chosen"], model.metadata["cv_word_prf"]
+    typer.echo(
+        f"cross-validated on {len(sentences)} training sentences: {chosen}; word P/R/F1 {p}/{r}/{f1}; "
+        f"{len(model.weights)} weights; saved {target}"
+    )
 
 
 def _train_actors(

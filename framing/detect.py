@@ -20,7 +20,7 @@ from framing.text import Document, prepare
 
 if TYPE_CHECKING:
     from framing.engine import Engine
-    from framing.engine.model import SentenceParse
+    from framing.engine.model import SentenceParse, SpanIndex
     from framing.matcher import Match
 
 
@@ -90,17 +90,7 @@ def explain(
     suppressed: list[Suppressed] = []
     for match, sentence in located:
         entry = match.entry
-        quote_at = quotes.holding(match.start, match.end)
-        quote = document.quotes[quote_at] if quote_at is not None else None
-        finding = Finding(
-            start=match.start,
-            end=match.end,
-            text=text[match.start : match.end],
-            entry=entry,
-            sentence=sentence,
-            in_quote=quote is not None,
-            speaker=quote.speaker if quote else None,
-        )
+        finding = _finding(document, quotes, match.start, match.end, entry, sentence)
         reason = None
         if _needs_parse(match, text) and (parsed := parse_at(sentence)) is not None:
             site = site_of(parsed[0], match.start, match.end, entities=parsed[1])
@@ -109,7 +99,34 @@ def explain(
             findings.append(finding)
         else:
             suppressed.append(Suppressed(finding, reason))
+    if lexicon.layer is not None and lexicon.layer.category not in ignore:
+        findings = _with_layer(document, quotes, lexicon, findings, suppressed)
     return Detection(tuple(findings), tuple(suppressed))
+
+
+def _finding(
+    document: Document, quotes: SpanIndex, start: int, end: int, entry: Entry, sentence: int
+) -> Finding:
+    quote_at = quotes.holding(start, end)
+    quote = document.quotes[quote_at] if quote_at is not None else None
+    return Finding(start=start, end=end, text=document.text[start:end], entry=entry, sentence=sentence,
+                   in_quote=quote is not None, speaker=quote.speaker if quote else None)
+
+
+def _with_layer(
+    document: Document,
+    quotes: SpanIndex,
+    lexicon: Lexicon,
+    findings: list[Finding],
+    suppressed: list[Suppressed],
+) -> list[Finding]:
+    """The findings with the annotated-word layer's (framing.annotated) among them, in reading order."""
+    from framing.annotated import layer_findings
+
+    blocked = [(s.finding.start, s.finding.end) for s in suppressed]
+    added = layer_findings(document, lexicon, findings, blocked)
+    findings = findings + [_finding(document, quotes, *item) for item in added]
+    return sorted(findings, key=lambda f: (f.start, f.end))
 
 
 def _parser(document: Document, engine: Engine | None) -> Callable[[int], tuple[SentenceParse, bool] | None]:

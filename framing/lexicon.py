@@ -19,7 +19,7 @@ from typing import Any, cast
 from framing.conditions import parse_check
 from framing.errors import LexiconError, Problem
 from framing.forms import WILDCARD, entry_forms, normalize
-from framing.model import Category, Connotation, Entry, Inflect, Kind, Lexicon, Source
+from framing.model import Category, Connotation, Entry, Inflect, Kind, Lexicon, ModelLayer, Source
 from framing.resources import default_lexicon_dir
 
 SCHEMA = 1
@@ -61,6 +61,7 @@ _KEY_LINE = re.compile(r"^\s*([A-Za-z_][\w.]*)\s*=")
 class _Collector:
     problems: list[Problem] = field(default_factory=list)
     graded: list[tuple[Category, dict[str, Any] | None]] = field(default_factory=list)
+    layers: list[ModelLayer] = field(default_factory=list)
 
     def add(self, path: str, line: int, entry: str | None, message: str) -> None:
         self.problems.append(Problem(path, line, entry, message))
@@ -398,11 +399,16 @@ def _load_file(
     if read is None:
         return None, []
     data, text = read
-    for unknown in sorted(set(data) - {"lexicon", "entry", "graded"}):
+    for unknown in sorted(set(data) - {"lexicon", "entry", "graded", "model"}):
         out.add(shown, 1, None, f"unknown table '{unknown}'{_did_you_mean(unknown, ['lexicon', 'entry'])}")
     category = _parse_header(data, path, shown, out)
     if category is None:
         return None, []
+    if category.kind is Kind.GRADED and "model" in data:
+        layer = _model_layer(data["model"], category, sources, shown, out)
+        if layer is not None:
+            out.layers.append(layer)
+        return category, []
     if category.kind is Kind.GRADED:
         out.graded.append((category, _graded_config(data.get("graded"), sources, shown, out)))
         return category, []
@@ -451,6 +457,22 @@ def _graded_config(
     return raw if len(out.problems) == before else None
 
 
+def _model_layer(
+    raw: Any, category: Category, sources: dict[str, Source], shown: str, out: _Collector
+) -> ModelLayer | None:
+    """The `[model]` table of a graded category whose findings come from the annotated-word model."""
+    if not isinstance(raw, dict) or set(raw) != {"source", "file"}:
+        out.add(shown, 1, None, "[model] needs exactly two keys: source and file")
+        return None
+    if raw["source"] not in sources:
+        out.add(shown, 1, None, f"[model]: source must name a source in {SOURCES_FILE}")
+        return None
+    if not isinstance(raw["file"], str) or not re.fullmatch(r"[\w.-]+\.json", raw["file"]):
+        out.add(shown, 1, None, "[model]: file must be the name of a JSON file in framing/models")
+        return None
+    return ModelLayer(category.name, raw["file"], raw["source"])
+
+
 def _check_duplicates(entries: Sequence[Entry], out: _Collector) -> None:
     seen_ids: dict[str, Entry] = {}
     seen_forms: dict[str, Entry] = {}
@@ -472,14 +494,17 @@ def lexicon_files(directory: Path) -> list[Path]:
     return sorted(p for p in directory.glob("*.toml") if p.name != SOURCES_FILE)
 
 
-def load_lexicon(*extra: Path, builtin: bool = True) -> Lexicon:
+def load_lexicon(*extra: Path, builtin: bool = True, layers: bool = False) -> Lexicon:
     """Load the built-in lexicon and any extra directories; later entries replace same-key earlier ones.
+    `layers` switches on a category's learned layer (a `[model]` table, framing.annotated), which is off
+    unless asked for: its findings are a model's guesses, wrong about half the time on real articles
+    (docs/precision.md).
 
     Raises:
         LexiconError: with every problem found in every file.
     """
     directories = ((default_lexicon_dir(),) if builtin else ()) + tuple(extra)
-    return _load_cached(tuple(_resolved(d) for d in directories))
+    return _load_cached(tuple(_resolved(d) for d in directories), layers)
 
 
 def _resolved(path: Path) -> Path:
@@ -491,7 +516,7 @@ def _resolved(path: Path) -> Path:
 
 
 @cache
-def _load_cached(directories: tuple[Path, ...]) -> Lexicon:
+def _load_cached(directories: tuple[Path, ...], with_layers: bool = False) -> Lexicon:
     out = _Collector()
     sources: dict[str, Source] = {}
     for directory in directories:
@@ -533,7 +558,9 @@ def _load_cached(directories: tuple[Path, ...]) -> Lexicon:
     if out.problems:
         raise LexiconError(tuple(sorted(out.problems, key=lambda p: (p.path, p.line, p.message))))
     ordered = tuple(sorted(entries.values(), key=lambda e: e.key))
-    return Lexicon(tuple(sorted(categories.values(), key=lambda c: c.name)), ordered, sources)
+    layers = [layer for layer in out.layers if layer.category in categories and with_layers]
+    ordered_categories = tuple(sorted(categories.values(), key=lambda c: c.name))
+    return Lexicon(ordered_categories, ordered, sources, layers[-1] if layers else None)
 
 
 def check_examples(lexicon: Lexicon, engines: Sequence[str] = ("fast",)) -> tuple[Problem, ...]:

@@ -32,7 +32,7 @@ KIND_HEADING = {
     Kind.LOADED: "Loaded language",
     Kind.IDENTITY: "Identity labels",
     Kind.MARKER: "Sourcing and certainty markers",
-    Kind.GRADED: "General evaluative words (graded lexicon, lower strength)",
+    Kind.GRADED: "General evaluative words (graded and learned layers, lower strength)",
 }
 
 
@@ -259,6 +259,52 @@ def suppressed_reason(why: str, detail: str) -> str:
     if why == "name":
         return f"part of the name \u201c{detail}\u201d; names are not labels"
     return f"not in its loaded sense here; its check needs: {detail}"
+
+
+# How the annotated-word model's features read in an explanation (framing.learn.word_model names them
+# "kind:value").
+_FEATURE_WORDING = {
+    "word": "the word \u201c{}\u201d",
+    "before": "after \u201c{}\u201d",
+    "after": "before \u201c{}\u201d",
+    "before+pos": "after \u201c{}\u201d",
+    "pos": "as {}",
+    "suffix": "the ending \u201c-{}\u201d",
+    "lexicon": "the lexicon's {} entry here",
+    "lexicon-strength": "a lexicon finding of strength {}",
+    "textblob": "TextBlob's {} grade",
+}
+_FLAG_WORDING = {"capitalised": "a capital letter", "after-degree-word": "a degree word before it"}
+_TAG_WORDING = {"JJ": "an adjective", "RB": "an adverb", "NN": "a noun", "VB": "a verb"}
+
+
+NO_WORD_MODEL = (
+    "--annotated needs the annotated-word model framing/models/{file}, which is not shipped: train it "
+    "from BABE with 'framing train words --data ../shared/data' (about a minute)"
+)
+
+
+def model_feature(name: str) -> str:
+    """'word:bizarre' -> 'the word “bizarre”'; 'before+pos:so JJ' -> 'after “so”'."""
+    kind, _, value = name.partition(":")
+    if kind == "before+pos":
+        value = value.rsplit(" ", 1)[0]
+    if kind == "pos":
+        value = _TAG_WORDING.get(value, f"tag {value}")
+    if kind in _FEATURE_WORDING:
+        return _FEATURE_WORDING[kind].format(value)
+    return _FLAG_WORDING.get(name, name)
+
+
+def annotated_explanation(score: float, threshold: float, contributions: list[tuple[str, float]]) -> str:
+    """Why the annotated-word model made a finding: its score and the features that moved it most."""
+    moved = "; ".join(f"{model_feature(name)} {signed(value)}" for name, value in contributions)
+    return (
+        f"A model's guess, often wrong: annotators of news bias (BABE) often mark words like this in a "
+        f"sentence like this; the annotated-word model gives it {score:.2f} (a finding from {threshold:.2f})"
+        + (f", moved most by {moved}." if moved else ".")
+        + " Ask whether the word reports or judges."
+    )
 
 
 def suppressed_line(item) -> str:

@@ -111,6 +111,16 @@ class Entry:
         return tuple(s.split(":", 1)[0].strip() for s in self.sources)
 
 
+@dataclass(frozen=True, slots=True)
+class ModelLayer:
+    """A graded category whose findings come from the annotated-word model (framing.annotated) instead
+    of entries: its `[model]` table names the model file in framing/models and the source it cites."""
+
+    category: str
+    file: str
+    source: str
+
+
 @dataclass(frozen=True)
 class Lexicon:
     """Validated entries, their categories and sources; the matcher is compiled once, on first use."""
@@ -118,6 +128,7 @@ class Lexicon:
     categories: tuple[Category, ...]
     entries: tuple[Entry, ...]
     sources: dict[str, Source] = field(default_factory=dict)
+    layer: ModelLayer | None = None
 
     @cached_property
     def matcher(self) -> Matcher:

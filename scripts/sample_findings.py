@@ -1,6 +1,7 @@
 """Draw findings at random (seeded) from real articles for a careful reader to judge (docs/precision.md).
 
     python scripts/sample_findings.py --data ../shared/data --n 200 --seed 12 > /tmp/sample.tsv
+    python scripts/sample_findings.py --data ../shared/data --n 200 --seed 8117 --annotated   # fourth round
 
 Pool: every finding (all kinds, strength >= 1) that `framing analyze` reports (fast-engine parse for checks
 and names) in PTC's dev and test articles, MBIC's articles and BiasedSents' sentences. Each source is one
@@ -46,8 +47,10 @@ def main() -> None:
     parser.add_argument("--data", type=Path, required=True)
     parser.add_argument("--n", type=int, default=200)
     parser.add_argument("--seed", type=int, default=12)
+    parser.add_argument("--annotated", action="store_true",
+                        help="with the annotated-word layer (its model first: framing train words)")
     args = parser.parse_args()
-    lexicon = load_lexicon()
+    lexicon = load_lexicon(layers=args.annotated)
     engine = get_engine("fast")
     pool = []
     for source, text in texts(args.data):

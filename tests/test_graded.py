@@ -66,10 +66,10 @@ def test_include_keeps_only_listed_words_and_rejects_words_textblob_does_not_gra
 def test_graded_findings_are_reported_apart_and_not_counted_as_loaded(lexicon: Lexicon) -> None:
     analysis = analyze("The minister gave a stupid and idiotic answer.", lexicon=lexicon, actors=False)
     graded = [f for f in analysis.findings if f.entry.kind is Kind.GRADED]
-    assert {f.text for f in graded} == {"stupid", "idiotic"}
+    assert {f.text for f in graded if f.entry.category == "graded"} == {"stupid", "idiotic"}
     assert analysis.summary.loaded == len(analysis.findings) - len(graded)
     markdown = render([analysis], lexicon, "markdown")
-    assert "### General evaluative words (graded lexicon, lower strength)" in markdown
+    assert "### General evaluative words (graded and learned layers, lower strength)" in markdown
     assert (
         analyze("The minister gave a stupid answer.", lexicon=lexicon, actors=False, min_strength=2).findings
         == ()
@@ -114,7 +114,7 @@ def test_graded_words_hold_only_as_adjectives_and_outside_fixed_phrases(lexicon:
 
     def graded(sentence: str, engine: str = "fast") -> list[str]:
         found = find_terms(sentence, lexicon, engine=get_engine(engine))
-        return [f.text for f in found if f.entry.kind is Kind.GRADED]
+        return [f.text for f in found if f.entry.category == "graded"]
 
     assert graded("It was a disturbing report.", "spacy") == ["disturbing"]
     assert graded("He kept disturbing the children.", "spacy") == []  # a verb

@@ -24,6 +24,20 @@ def render_lexicon_docs(lexicon: Lexicon) -> str:
     ]
     for category in lexicon.categories:
         entries = [e for e in lexicon.entries if e.category == category.name]
+        if lexicon.layer is not None and category.name == lexicon.layer.category:
+            out.extend(
+                [
+                    f"## {category.title} (`{category.name}`, {category.kind.value}, a learned model)",
+                    "",
+                    _cell(category.description),
+                    "",
+                    f"No word list: findings come from the annotated-word model `framing/models/"
+                    f"{lexicon.layer.file}` (framing/learn/word_model.py, `framing train words`), "
+                    f"citing `{lexicon.layer.source}`; strength 1.",
+                    "",
+                ]
+            )
+            continue
         if category.kind is Kind.GRADED:
             out.extend(
                 [
