@@ -20,6 +20,7 @@ from framing.resources import text_resource
 _CANDIDATE = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019)\]]*(?=\s)")
 # A blank line (paragraph break) always ends a sentence; so does a line break after a headline-like line.
 _PARAGRAPH = re.compile(r"\n[ \t\r\f\v]*\n\s*")
+_LINE_GAP = re.compile(r"\n\s*")
 _WORD = re.compile(r"\w+(?:(?:['\u2019-]|\.-?)\w+)*")
 _TOKEN_CHARS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.'\u2019-_"
 _NEXT_WORD = re.compile(r"\s+[\"'\u201c\u2018(\[]*(\w[\w'\u2019]*)")
@@ -254,8 +255,10 @@ def quotation_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:
+    """Paragraphs: split at blank lines, and at every line break unless the text is hard-wrapped (pasted
+    news often puts each paragraph on one line, with no blank line between)."""
     spans, last = [], 0
-    for gap in _PARAGRAPH.finditer(text):
+    for gap in (_PARAGRAPH if "\n" not in text or _hard_wrapped(text) else _LINE_GAP).finditer(text):
         spans.append((last, gap.start()))
         last = gap.end()
     spans.append((last, len(text)))

@@ -8,17 +8,20 @@ import pytest
 
 from framing import Lexicon, analyze
 from framing.actors.mentions import (
+    acronym,
     acronym_owner,
     bare_title,
     common_word_name,
     credit_spans,
     date_name,
+    editorial_word,
     initials,
     interview_turns,
     organisation_owner,
     organisation_words,
     name_parts,
     partial_name_owner,
+    party_tag,
     trimmed,
     web_word,
 )
@@ -116,6 +119,43 @@ def test_common_word_name(word: str, determined: bool, first: bool, expected: bo
 )
 def test_date_name(words: list[str], expected: bool) -> None:
     assert date_name(words) is expected
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"), [("NLF", True), ("U.N.", True), ("GLA", True), ("Labour", False), ("A", False)]
+)
+def test_acronym(word: str, expected: bool) -> None:
+    assert acronym(word) is expected
+
+
+def test_a_party_in_brackets_is_no_alias_of_the_person(engine: str, lexicon: Lexicon) -> None:
+    text = ("MPs Chuka Umunna (Labour) and Anna Soubry (Conservative) backed the campaign. Labour said it "
+            "would decide later.")
+    for frame in actors(text, lexicon).values():
+        texts = {m.text for m in frame.mentions}
+        assert not ({"Labour", "Conservative"} & texts and {"Chuka Umunna", "Anna Soubry"} & texts), texts
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"), [("[W]e", True), ("th[e]", True), ("Hina] Alvi", False), ("We", False)]
+)
+def test_editorial_word(words: str, expected: bool) -> None:
+    assert editorial_word(words) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "expected"),
+    [("Rep. Jane Doe (D-VT) agreed.", "VT", True), ("Sen. Ted Cruz (R-Texas) spoke.", "Texas", True),
+     ("He met (briefly) Texas officials.", "Texas", False), ("Vermont (VT) voted.", "VT", False)],
+)
+def test_party_tag(text: str, span: str, expected: bool) -> None:
+    start = text.index(span)
+    assert party_tag(text, start, start + len(span)) is expected
+
+
+def test_editorial_brackets_and_party_tags_name_no_actor(engine: str, lexicon: Lexicon) -> None:
+    text = 'Senator John Smith spoke. "[W]e will not back down," Smith said. Rep. Jane Doe (D-VT) agreed.'
+    assert set(actors(text, lexicon)) == {"John Smith", "Jane Doe"}
 
 
 def test_bare_title() -> None:
@@ -231,6 +271,18 @@ def test_title_and_surname_join_the_full_name(engine: str, lexicon: Lexicon) -> 
     found = actors(text, lexicon)
     assert "Prime Minister" not in found and "May" not in found, sorted(found)
     assert {"the Prime Minister", "Mrs May"} <= {m.text for m in found["Theresa May"].mentions}
+
+
+def test_a_surname_that_is_a_month_is_the_person_unless_it_reads_as_a_date(
+    engine: str, lexicon: Lexicon
+) -> None:
+    text = ("Prime Minister Theresa May unveiled her plan on Monday. Jeremy Corbyn criticised the plan. "
+            "May said that she had heeded the concerns. The vote is due in May, and talks end on May 3.")
+    found = actors(text, lexicon)
+    may = [m for m in found["Theresa May"].mentions if m.text == "May"]
+    assert len(may) == 1 and text[may[0].start : may[0].end] == "May", sorted(found)
+    assert may[0].start == text.index("May said")  # "in May" and "May 3" stay dates
+    assert "May" not in found
 
 
 def test_bare_title_joins_the_one_titled_person(engine: str, lexicon: Lexicon) -> None:

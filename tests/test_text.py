@@ -118,6 +118,17 @@ def test_quotes_and_speakers(text: str, quoted: str, speaker: str | None) -> Non
             [("freedom now", None), ("Prices will fall.", "The minister")],
             id="unclosed-runs-to-paragraph-end",
         ),
+        pytest.param(
+            '"We will win," Lena Park said in a long speech to the party conference in Manchester on Monday '
+            "evening.\n"
+            "The plan that the two sides agreed at the summit in the spring after months of talks is known "
+            'as the "backstop" in Brussels.\n'
+            "The minister told the members of parliament in the chamber on Tuesday afternoon, after the "
+            'vote, that she would be "talking to colleagues\n"And I will report back."',
+            [("We will win,", "Lena Park"), ("backstop", None), ("talking to colleagues", None),
+             ("And I will report back.", None)],
+            id="each-line-a-paragraph-unless-hard-wrapped",
+        ),
     ],
 )
 def test_quotation_marks_and_speakers(text: str, expected: list[tuple[str, str | None]]) -> None:

@@ -55,6 +55,10 @@ _CLASSIFYING = ("al", "ic", "ary", "ian", "ist", "ese", "ish")
 # Heads too vague to be an actor without a modifier or an antecedent ("forces" of whom?).
 _VAGUE_HEADS = frozenset(("forces", "force", "group", "groups", "units"))
 
+# Words before a month that make it a date ("in May", "since May", "early May").
+_DATE_WORDS = frozenset(
+    "in on since until till by from of last next early late mid this during through between".split()
+)
 _DAY_HEADS = frozenset(("year", "day", "eve", "week", "weekend"))
 # Words that own or point at a bare title: "the Prime Minister", "their mayor", "our president".
 _TITLE_DETERMINERS = frozenset("the this that our their his her its".split())
@@ -104,6 +108,21 @@ def web_word(word: str) -> bool:
     return word.startswith(("#", "@")) or "://" in word or word.lower().startswith("www.")
 
 
+_EDITORIAL = re.compile(r"\w[\[\]]\w|^\[\w{1,2}\]\w")
+_PARTY_TAG = re.compile(r"\((?:D|R|I|Ind|Lab|Con|LD|SNP)-[\w. ]{1,20}\)")
+
+
+def editorial_word(words: str) -> bool:
+    """A word with an editor's brackets inside it ("[W]e", "th[e]"): a quotation adapted, never a name."""
+    return _EDITORIAL.search(words) is not None
+
+
+def party_tag(text: str, start: int, end: int) -> bool:
+    """The span lies in a party-and-state tag after a name ("(D-VT)", "(R-Texas)"): no actor of its own."""
+    left = text.rfind("(", max(0, start - 5), start + 1)
+    return left >= 0 and (m := _PARTY_TAG.match(text, left)) is not None and end <= m.end()
+
+
 def trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     """The span without the punctuation at its edges: "— wayne campbell", "“Sellner", "(LORRI",
     "Hina] Alvi" (cut at the bracket inside) are "wayne campbell", "Sellner", "LORRI", "Alvi". A final
@@ -144,6 +163,12 @@ def date_name(words: list[str]) -> bool:
     """A name of a day or a season, not of anyone: "New Year", "Christmas Day", "World Youth Day" ("Theresa
     May" is a name: months are not among the heads)."""
     return len(words) >= 2 and words[-1].lower().rstrip("'s\u2019") in _DAY_HEADS
+
+
+def acronym(word: str) -> bool:
+    """Capitals throughout, two letters or more, with dots or a final "s" allowed ("NLF", "U.N.", "MPs")."""
+    letters = word.replace(".", "")
+    return len(letters) >= 2 and letters.rstrip("s").isalpha() and letters.rstrip("s").isupper()
 
 
 def bare_title(
@@ -399,7 +424,8 @@ class MentionFinder:
     # --- one sentence ---------------------------------------------------------------------------
 
     def sentence(self, index: int, parse: SentenceParse) -> list[Mention]:
-        tokens, chunk_list = list(parse.tokens), list(parse.chunks)
+        tokens = list(parse.tokens)
+        chunk_list = self._with_modal_surnames(tokens, list(parse.chunks))
         self._labels = {i: e.label for e in parse.entities for i in range(e.start, e.end)}
         self._spans = {i: (e.start, e.end) for e in parse.entities for i in range(e.start, e.end)}
         found: list[Mention] = []
@@ -413,6 +439,17 @@ class MentionFinder:
         self._partitives(tokens, found)
         found.extend(self._unchunked_pinned(index, parse, found))
         return found
+
+    def _with_modal_surnames(self, tokens: list[Token], chunks: list[Chunk]) -> list[Chunk]:
+        """The chunks, with a noun phrase for a known surname the parser took for a modal verb: "May said"
+        after "Theresa May" (a modal is never followed by a past or third-person verb)."""
+        extra = [
+            Chunk("NP", i, i + 1, False)
+            for i in range(len(tokens) - 1)
+            if tokens[i].tag == "MD" and tokens[i + 1].tag in ("VBD", "VBZ")
+            and len(self.surnames.get(normalize(tokens[i].text), ())) == 1 and tokens[i].text[:1].isupper()
+        ]
+        return sorted(chunks + extra, key=lambda c: (c.start, c.kind != "NP")) if extra else chunks
 
     def _outside_credits(self, tokens: list[Token], chunk: Chunk) -> Chunk | None:
         """The noun phrase without the words of a photo credit or byline at its edges ("REUTERS / Toby
@@ -529,11 +566,17 @@ class MentionFinder:
                 continue  # "Mr." alone, "Prime Ministers": a title is never a name
             if self._not_a_name(tokens, a, b, label, had_title or suffixed):
                 continue
+            if editorial_word(text[tokens[a].start : tokens[b - 1].end]) or party_tag(
+                text, tokens[a].start, tokens[b - 1].end
+            ):
+                continue  # "[W]e" is a quoted word, "VT" in "(D-VT)" a senator's party and state
             name = text[slice(*trimmed(text, tokens[a].start, tokens[b - 1].end))]
             if normalize(name) in self.data.ignore:
                 return out  # the user's actors file says this name is no actor, nor the phrase it heads
-            if name.lower().rstrip(".") in _CALENDAR and not had_title:
-                continue  # "Feb.", "Monday": dates, not names ("Mrs May" is a name)
+            if name.lower().rstrip(".") in _CALENDAR and not (
+                had_title or self._surname_not_date(tokens, a, b)
+            ):
+                continue  # "Feb.", "Monday": dates, not names ("Mrs May", "May said" after "Theresa May")
             if name.lower() in self._not_actors or name.lower().startswith(("pro-", "anti-")):
                 continue  # "Brexit" is an event; "Pro-EU" a stance
             possessor = b < len(tokens) and tokens[b].tag == "POS"
@@ -910,7 +953,9 @@ class MentionFinder:
             i = j + 1 if j < chunk.end and tokens[j].tag == "POS" else j
         covered = {k for a, b, _ in out for k in range(a, b)} | later
         out.extend((a, b, "") for a, b in runs
-                   if not any(k in covered or self._other_entity(k) for k in range(a, b)))
+                   if not any(k in covered for k in range(a, b))
+                   and (self._surname_not_date(tokens, a, b)
+                        or not any(self._other_entity(k) for k in range(a, b))))
         return sorted(out)
 
     def _continues(self, tokens: list[Token], i: int, chunk_end: int) -> bool:
@@ -936,6 +981,16 @@ class MentionFinder:
         ("Yvette Cooper MP" read as a work of art)."""
         return self._labels.get(i, "") in NOT_ACTOR_LABELS
 
+    def _surname_not_date(self, tokens: list[Token], a: int, b: int) -> bool:
+        """One word that is the surname of the one person of that name the text has named ("May" after
+        "Theresa May"), and that does not read as a date: no date word before it ("in May", "since May",
+        "last May") and no number after it ("May 3", "May 2019")."""
+        if b - a != 1 or len(self.surnames.get(normalize(tokens[a].text), ())) != 1:
+            return False
+        before = tokens[a - 1].lower if a else ""
+        after = tokens[b] if b < len(tokens) else None
+        return before not in _DATE_WORDS and not (after is not None and after.tag == "CD")
+
     def _titled(self, tokens: list[Token], a: int) -> bool:
         """A title right before the name ("Gen. Yusuf Hamdi", "President Moon"), its period apart or not."""
         before = a - 2 if a >= 2 and tokens[a - 1].text == "." else a - 1
@@ -950,7 +1005,10 @@ class MentionFinder:
         return next(iter(people)) if len(people) == 1 else None
 
     def _bracketed_alias(self, tokens: list[Token], after: int, actor_id: str) -> None:
-        if after + 2 < len(tokens) and tokens[after].text == "(" and tokens[after + 2].text == ")":
+        """An acronym in brackets after a name is its alias ("the Greater London Authority (GLA)"); a word
+        that is not an acronym is something else, such as a party ("Anna Soubry (Conservative)")."""
+        if (after + 2 < len(tokens) and tokens[after].text == "(" and tokens[after + 2].text == ")"
+                and acronym(tokens[after + 1].text)):
             self.aliases[normalize(tokens[after + 1].text)] = actor_id
 
     def _group(
