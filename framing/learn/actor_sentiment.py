@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any, cast
 
 from framing.errors import InputError
+from framing.learn.json_format import model_json, parse_model_json
 from framing.engine.model import Document, SentenceParse, Token
 from framing.model import ActorFrame, Finding, Lexicon
 
@@ -344,14 +345,11 @@ class ActorSentimentModel:
             "intercept": list(self.intercept),
             "metadata": self.metadata,
         }
-        lines = [
-            f"{json.dumps(k)}: {json.dumps(v, ensure_ascii=False, sort_keys=True)}," for k, v in head.items()
-        ]
-        weights = [
+        weights = (
             f"  {json.dumps(name, ensure_ascii=False)}: {json.dumps([row[j] for row in self.coef])}"
             for j, name in enumerate(self.features)
-        ]
-        return "{\n" + "\n".join(lines) + '\n"weights": {\n' + ",\n".join(weights) + "\n}\n}\n"
+        )
+        return model_json(head, weights)
 
     @classmethod
     def from_json(cls, text: str, source: str = "actor-sentiment model") -> ActorSentimentModel:
@@ -360,12 +358,7 @@ class ActorSentimentModel:
         def bad(problem: str) -> InputError:
             return InputError(f"{source}: not a valid actor-sentiment model: {problem}")
 
-        try:
-            raw = json.loads(text)
-        except (json.JSONDecodeError, TypeError) as error:
-            raise bad(f"invalid JSON ({str(error).splitlines()[0]})") from None
-        if not isinstance(raw, dict):
-            raise bad("the top level is not an object")
+        raw = parse_model_json(text, bad)
         if raw.get("format") != FORMAT or raw.get("schema") != SCHEMA:
             raise bad(f"expected format '{FORMAT}' schema {SCHEMA}")
         classes = raw.get("classes")

@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from framing.errors import InputError
+from framing.learn.json_format import model_json, parse_model_json
 
 FORMAT = "framing-word-model"
 SCHEMA = 1
@@ -219,10 +220,9 @@ class WordModel:
         """Plain JSON, one weight per line, sorted by name."""
         head = {"format": FORMAT, "schema": SCHEMA, "intercept": self.intercept,
                 "threshold": self.threshold, "metadata": self.metadata}
-        lines = [f"{json.dumps(k)}: {json.dumps(v, ensure_ascii=False, sort_keys=True)},"
-                 for k, v in head.items()]
-        weights = [f"  {json.dumps(k, ensure_ascii=False)}: {v}" for k, v in sorted(self.weights.items())]
-        return "{\n" + "\n".join(lines) + '\n"weights": {\n' + ",\n".join(weights) + "\n}\n}\n"
+        return model_json(
+            head, (f"  {json.dumps(k, ensure_ascii=False)}: {v}" for k, v in sorted(self.weights.items()))
+        )
 
     @classmethod
     def from_json(cls, text: str, source: str = "word model") -> WordModel:
@@ -231,11 +231,8 @@ class WordModel:
         def bad(problem: str) -> InputError:
             return InputError(f"{source}: not a valid word model: {problem}")
 
-        try:
-            raw = json.loads(text)
-        except (json.JSONDecodeError, TypeError) as error:
-            raise bad(f"invalid JSON ({str(error).splitlines()[0]})") from None
-        if not isinstance(raw, dict) or raw.get("format") != FORMAT or raw.get("schema") != SCHEMA:
+        raw = parse_model_json(text, bad)
+        if raw.get("format") != FORMAT or raw.get("schema") != SCHEMA:
             raise bad(f"expected format '{FORMAT}' schema {SCHEMA}")
         intercept, threshold = raw.get("intercept"), raw.get("threshold")
         if not isinstance(intercept, int | float) or not isinstance(threshold, int | float) or not (
