@@ -35,8 +35,8 @@ _JOINER = re.compile(r"[\s-]*")  # what may stand between two words of one findi
 
 @cache
 def load_model(file: str = MODEL_FILE) -> WordModel | None:
-    """The shipped word model in framing/models (None when the file is absent), its lexicon digest
-    checked."""
+    """The word model in framing/models that `framing train words` writes (None when it has not been
+    trained: it is not shipped), its lexicon digest checked."""
     from framing.actors.score import load_shipped
 
     model: WordModel | None = load_shipped(file, WordModel.from_json)
@@ -50,7 +50,7 @@ def layer_findings(
     are spans no layer finding may touch (matches suppressed as names or by their checks)."""
     layer = lexicon.layer
     model = load_model(layer.file) if layer is not None else None
-    if layer is None or model is None or layer.category not in lexicon.by_category:
+    if layer is None or model is None:
         return []
     text = document.text
     curated = _by_sentence(document, [(f.start, f.end, f.entry.category, f.entry.strength) for f in findings])

@@ -45,7 +45,7 @@ MIN_PRECISION = 0.55
 FOLDS = 5
 C_GRID = (1.0, 3.0, 10.0)
 THRESHOLDS = (0.15, 0.175, 0.2, 0.225, 0.25, 0.275, 0.3, 0.35)
-PRUNE = 0.05  # smaller weights are dropped (in every fit, so cross-validation scores what ships): 0.8 MB
+PRUNE = 0.05  # smaller weights are dropped in every fit, so cross-validation scores what is written (0.8 MB)
 DEGREE_WORDS = frozenset(("so", "very", "too", "most", "more", "extremely", "deeply", "truly", "utterly"))
 
 
