@@ -270,10 +270,13 @@ def find_quotes(text: str) -> tuple[Quote, ...]:
 
     The speaker is named beside the quote (', the minister said', 'said Smith', 'Smith said: "..."'), or,
     for a quote with no attribution of its own, by the quote next to it in the same paragraph
-    ('"...," Smith said. "..."'); "he" or "she" stands for the last person named before the quote.
+    ('"...," Smith said. "..."') or, for a paragraph that opens with one, by the last attributed quote of
+    the paragraph before (news gives a speaker's quotes a paragraph each); "he" or "she" stands for the
+    last person named before the quote.
     """
     after_sv, after_vs, before, verb_at_end = _speaker_patterns()
     quotes: list[Quote] = []
+    last_spoken: Quote | None = None  # the last quote with a speaker in the paragraph before
     for p_start, p_end in _paragraphs(text):
         paragraph: list[Quote] = []
         for opened, closed in quotation_spans(text, p_start, p_end):
@@ -295,10 +298,20 @@ def find_quotes(text: str) -> tuple[Quote, ...]:
                 paragraph.append(
                     _resolved(text, Quote(inner_start, inner_end, speaker, s, e), quotes + paragraph)
                 )
+            elif last_spoken is not None and not paragraph and not text[p_start:opened].strip():
+                paragraph.append(_spoken_by(last_spoken, inner_start, inner_end))
             else:
                 paragraph.append(Quote(inner_start, inner_end))
-        quotes.extend(_continued(paragraph))
+        paragraph = _continued(paragraph)
+        last_spoken = next((q for q in reversed(paragraph) if q.speaker), None)
+        quotes.extend(paragraph)
     return tuple(quotes)
+
+
+def _spoken_by(quote: Quote, start: int, end: int) -> Quote:
+    """A quote at start..end with `quote`'s speaker: a paragraph that opens with an unattributed quote
+    continues the speaker of the paragraph before ('"...," said Moeti.' then '"WHO will work..."')."""
+    return Quote(start, end, quote.speaker, quote.speaker_start, quote.speaker_end, quote.pronoun)
 
 
 def _continued(paragraph: list[Quote]) -> list[Quote]:
@@ -311,14 +324,7 @@ def _continued(paragraph: list[Quote]) -> list[Quote]:
         neighbour = next((q for q in reversed(out[:i]) if q.speaker), None) or next(
             (q for q in out[i + 1 :] if q.speaker), None)
         if neighbour is not None:
-            out[i] = Quote(
-                quote.start,
-                quote.end,
-                neighbour.speaker,
-                neighbour.speaker_start,
-                neighbour.speaker_end,
-                neighbour.pronoun,
-            )
+            out[i] = _spoken_by(neighbour, quote.start, quote.end)
     return out
 
 

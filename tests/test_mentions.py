@@ -128,6 +128,16 @@ def test_acronym(word: str, expected: bool) -> None:
     assert acronym(word) is expected
 
 
+def test_a_plural_noun_possessive_inside_a_name_keeps_the_name_whole(engine: str, lexicon: Lexicon) -> None:
+    text = ("The People\u2019s Vote claims its estimates were right. Labour's Yvette Cooper disagreed, and "
+            "the People\u2019s Vote campaign replied.")
+    if engine == "fast":
+        pytest.skip("the fast engine has no entities to say where a name ends")
+    found = actors(text, lexicon)
+    assert "Yvette Cooper" in found and "Labour" in found, sorted(found)
+    assert "People\u2019s Vote" in found and "Vote" not in found, sorted(found)
+
+
 def test_a_party_in_brackets_is_no_alias_of_the_person(engine: str, lexicon: Lexicon) -> None:
     text = ("MPs Chuka Umunna (Labour) and Anna Soubry (Conservative) backed the campaign. Labour said it "
             "would decide later.")

@@ -129,6 +129,15 @@ def test_quotes_and_speakers(text: str, quoted: str, speaker: str | None) -> Non
              ("And I will report back.", None)],
             id="each-line-a-paragraph-unless-hard-wrapped",
         ),
+        pytest.param(
+            '"We will win," Lena Park said in a long speech to the party conference in Manchester on Monday '
+            'evening.\n"And we will keep winning in every region of the country," she added later.\n\n'
+            '"Nobody doubts it."\nRivals of the minister, who lost the vote, called the "victory" hollow.',
+            [("We will win,", "Lena Park"),
+             ("And we will keep winning in every region of the country,", "Lena Park"),
+             ("Nobody doubts it.", "Lena Park"), ("victory", None)],
+            id="a-paragraph-opening-with-a-quote-continues-the-speaker",
+        ),
     ],
 )
 def test_quotation_marks_and_speakers(text: str, expected: list[tuple[str, str | None]]) -> None:

@@ -931,7 +931,9 @@ class MentionFinder:
                 later.update(range(i, chunk.end))
                 break
             j = i + 1
-            while j < chunk.end and self._labels.get(j) == label and tokens[j].tag != "POS":
+            while j < chunk.end and self._labels.get(j) == label and (
+                tokens[j].tag != "POS" or self._possessive_in_name(tokens, i, j)
+            ):
                 j += 1
             first = i
             while first < j - 1 and tokens[first].tag in ("DT", "PDT"):
@@ -980,6 +982,16 @@ class MentionFinder:
         products are not on the list: the small English model gives those labels to people's names
         ("Yvette Cooper MP" read as a work of art)."""
         return self._labels.get(i, "") in NOT_ACTOR_LABELS
+
+    def _possessive_in_name(self, tokens: list[Token], start: int, at: int) -> bool:
+        """The possessive at token `at` is inside one name: the recogniser's entity runs on past it, and
+        what owns it is a plural common noun ("The People's Vote", "the Women's March"), not a name that
+        owns the next one ("Labour's Yvette Cooper")."""
+        owner = [k for k in range(start, at) if tokens[k].tag not in ("DT", "PDT")]
+        return (
+            len(owner) == 1 and self._spans.get(at, (at, at))[1] > at + 1
+            and self._word_tags.get(tokens[owner[0]].lower) == "NNS"
+        )
 
     def _surname_not_date(self, tokens: list[Token], a: int, b: int) -> bool:
         """One word that is the surname of the one person of that name the text has named ("May" after
