@@ -447,7 +447,7 @@ class MentionFinder:
             Chunk("NP", i, i + 1, False)
             for i in range(len(tokens) - 1)
             if tokens[i].tag == "MD" and tokens[i + 1].tag in ("VBD", "VBZ")
-            and len(self.surnames.get(normalize(tokens[i].text), ())) == 1 and tokens[i].text[:1].isupper()
+            and tokens[i].text[:1].isupper() and self._known_name(tokens[i].text, 1) is not None
         ]
         return sorted(chunks + extra, key=lambda c: (c.start, c.kind != "NP")) if extra else chunks
 
@@ -566,10 +566,6 @@ class MentionFinder:
                 continue  # "Mr." alone, "Prime Ministers": a title is never a name
             if self._not_a_name(tokens, a, b, label, had_title or suffixed):
                 continue
-            if editorial_word(text[tokens[a].start : tokens[b - 1].end]) or party_tag(
-                text, tokens[a].start, tokens[b - 1].end
-            ):
-                continue  # "[W]e" is a quoted word, "VT" in "(D-VT)" a senator's party and state
             name = text[slice(*trimmed(text, tokens[a].start, tokens[b - 1].end))]
             if normalize(name) in self.data.ignore:
                 return out  # the user's actors file says this name is no actor, nor the phrase it heads
@@ -653,12 +649,16 @@ class MentionFinder:
         return out
 
     def _not_a_name(self, tokens: list[Token], a: int, b: int, label: str, titled: bool) -> bool:
-        """Candidate names that name no one: hashtags, handles and addresses ("#Brexit", "@handle"), days
+        """Candidate names that name no one: hashtags, handles and addresses ("#Brexit", "@handle"), an
+        editor's bracketed word ("[W]e") and a party-and-state tag ("(D-VT)"), days
         ("New Year"), and a single capitalised common word the recogniser took for a person ("the Bill", "the
         Gospel", "Email" opening a line, "Remain"), unless a title goes with it ("Mrs May")."""
         words = [tokens[i].text for i in range(a, b)]
         if any(web_word(w) for w in words) or (a > 0 and tokens[a - 1].text in ("#", "@")):
             return True
+        start, end = tokens[a].start, tokens[b - 1].end
+        if editorial_word(self.text[start:end]) or party_tag(self.text, start, end):
+            return True  # "[W]e" is a quoted word, "VT" in "(D-VT)" a senator's party and state
         if date_name(words) or self._document_name(tokens, a, b):
             return True
         if (b - a != 1 or titled or label not in ("", "PERSON") or self._titled(tokens, a)
@@ -722,10 +722,7 @@ class MentionFinder:
         if exact:
             return next(iter(exact)) if len(exact) == 1 else None
         owner = partial_name_owner(words, name_parts(people) if parts is None else parts)
-        if owner is None and len(words) == 1:
-            ids = self.surnames.get(words[0], set())
-            owner = next(iter(ids)) if len(ids) == 1 else None
-        return owner
+        return owner if owner is not None else self._known_name(words[0], len(words))
 
     def interview_voices(self) -> list[tuple[str, int, int]]:
         """(person, start, end) for each transcript line that a person of the story speaks: the label names
@@ -997,7 +994,7 @@ class MentionFinder:
         """One word that is the surname of the one person of that name the text has named ("May" after
         "Theresa May"), and that does not read as a date: no date word before it ("in May", "since May",
         "last May") and no number after it ("May 3", "May 2019")."""
-        if b - a != 1 or len(self.surnames.get(normalize(tokens[a].text), ())) != 1:
+        if self._known_name(tokens[a].text, b - a) is None:
             return False
         before = tokens[a - 1].lower if a else ""
         after = tokens[b] if b < len(tokens) else None
