@@ -48,7 +48,7 @@ def layer_findings(
 ) -> list[tuple[int, int, Entry, int]]:
     """The lexicon's model layer's findings as (start, end, entry, sentence), beside `findings`; `blocked`
     are spans no layer finding may touch (matches suppressed as names or by their checks)."""
-    layer = lexicon.layer
+    layer = lexicon.active_layer
     model = load_model(layer.file) if layer is not None else None
     if layer is None or model is None:
         return []

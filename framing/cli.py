@@ -201,8 +201,8 @@ def _load(lexicon_dirs: list[Path] | None, no_builtin: bool, annotated: bool = F
     except LexiconError as error:
         _report_lexicon_error(error)
         raise typer.Exit(Exit.LEXICON) from None
-    if lexicon.layer is not None:
-        _check_layer_model(lexicon.layer.file)
+    if lexicon.active_layer is not None:
+        _check_layer_model(lexicon.active_layer.file)
     return lexicon
 
 

@@ -99,7 +99,7 @@ def explain(
             findings.append(finding)
         else:
             suppressed.append(Suppressed(finding, reason))
-    if lexicon.layer is not None and lexicon.layer.category not in ignore:
+    if (layer := lexicon.active_layer) is not None and layer.category not in ignore:
         findings = _with_layer(document, quotes, lexicon, findings, suppressed)
     return Detection(tuple(findings), tuple(suppressed))
 

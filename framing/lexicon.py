@@ -11,7 +11,7 @@ import difflib
 import re
 import tomllib
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 from typing import Any, cast
@@ -558,9 +558,10 @@ def _load_cached(directories: tuple[Path, ...], with_layers: bool = False) -> Le
     if out.problems:
         raise LexiconError(tuple(sorted(out.problems, key=lambda p: (p.path, p.line, p.message))))
     ordered = tuple(sorted(entries.values(), key=lambda e: e.key))
-    layers = [layer for layer in out.layers if layer.category in categories and with_layers]
+    layers = [layer for layer in out.layers if layer.category in categories]
+    layer = replace(layers[-1], enabled=with_layers) if layers else None
     ordered_categories = tuple(sorted(categories.values(), key=lambda c: c.name))
-    return Lexicon(ordered_categories, ordered, sources, layers[-1] if layers else None)
+    return Lexicon(ordered_categories, ordered, sources, layer)
 
 
 def check_examples(lexicon: Lexicon, engines: Sequence[str] = ("fast",)) -> tuple[Problem, ...]:

@@ -114,11 +114,14 @@ class Entry:
 @dataclass(frozen=True, slots=True)
 class ModelLayer:
     """A graded category whose findings come from the annotated-word model (framing.annotated) instead
-    of entries: its `[model]` table names the model file in framing/models and the source it cites."""
+    of entries: its `[model]` table names the model file in framing/models and the source it cites. The
+    layer is declared whenever the category is loaded and finds words only when `enabled`
+    (`load_lexicon(layers=True)`, `--annotated`)."""
 
     category: str
     file: str
     source: str
+    enabled: bool = False
 
 
 @dataclass(frozen=True)
@@ -128,7 +131,12 @@ class Lexicon:
     categories: tuple[Category, ...]
     entries: tuple[Entry, ...]
     sources: dict[str, Source] = field(default_factory=dict)
-    layer: ModelLayer | None = None
+    layer: ModelLayer | None = None  # declared, switched on or not: see `active_layer`
+
+    @property
+    def active_layer(self) -> ModelLayer | None:
+        """The learned layer when it is switched on, else None."""
+        return self.layer if self.layer is not None and self.layer.enabled else None
 
     @cached_property
     def matcher(self) -> Matcher:

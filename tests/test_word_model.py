@@ -233,7 +233,8 @@ def layered() -> Lexicon:
 
 
 def test_the_layer_is_off_unless_asked_for(lexicon: Lexicon, layered: Lexicon) -> None:
-    assert lexicon.layer is None and layered.layer is not None
+    assert lexicon.active_layer is None and layered.active_layer is not None
+    assert lexicon.layer is not None and not lexicon.layer.enabled  # declared, not switched on
     assert "annotated" in lexicon.by_category  # the category is there; its layer is not
 
 
@@ -314,8 +315,9 @@ def _write(directory: Path, model_table: str) -> None:
 def test_model_table_makes_the_category_a_layer(tmp_path: Path) -> None:
     _write(tmp_path, '[model]\nsource = "test-source"\nfile = "annotated_words.json"\n')
     lexicon = load_lexicon(tmp_path, builtin=False, layers=True)
-    assert lexicon.layer is not None and lexicon.layer.category == "learned"
-    assert lexicon.layer.file == "annotated_words.json" and lexicon.layer.source == "test-source"
+    layer = lexicon.active_layer
+    assert layer is not None and layer.category == "learned"
+    assert layer.file == "annotated_words.json" and layer.source == "test-source"
 
 
 @pytest.mark.parametrize(
@@ -423,3 +425,11 @@ def test_spans_are_listed_under_every_sentence_they_reach() -> None:
 
     document = prepare("One silly. Two silly.")
     assert _by_sentence(document, [(4, 13, "x")]) == {0: [(4, 13, "x")], 1: [(4, 13, "x")]}
+
+
+def test_lexicon_reference_describes_the_layer_whether_or_not_it_is_on(lexicon: Lexicon) -> None:
+    from framing.render.lexicon_docs import render_lexicon_docs
+
+    page = render_lexicon_docs(lexicon)
+    assert "`annotated`, graded, a learned model" in page
+    assert "findings come from the annotated-word model `framing/models/annotated_words.json`" in page

@@ -162,9 +162,9 @@ def babe(
             f"{split} split only: one sentence in {HELD_OUT_SHARE} by a hash of its text is held out "
             "(framing.evaluation.tasks.babe_split)"
         )
-    if split != "test" and lexicon.layer is not None:
+    if split != "test" and (layer := lexicon.active_layer) is not None:
         result.notes.append(
-            f"the '{lexicon.layer.category}' layer's model was fitted on BABE's training split, so the word "
+            f"the '{layer.category}' layer's model was fitted on BABE's training split, so the word "
             "figures here are partly in-sample; --split test is the held-out figure"
         )
     _word_level(

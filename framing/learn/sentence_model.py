@@ -54,13 +54,11 @@ def fit_vectorizer(texts: Sequence[str]) -> TfidfVectorizer:
 
 def lexicon_feature_names() -> tuple[str, ...]:
     """One count per category of the built-in lexicon, then the totals and TextBlob's two scores. The
-    annotated-word layer is left out: its model was fitted on BABE's sentences, which would leak labels
-    into a sentence model cross-validated on them."""
+    lexicon loads with its learned layer off, so the annotated-word model (fitted on BABE's sentences)
+    never leaks labels into a sentence model cross-validated on them: its category counts 0."""
     from framing import load_lexicon
 
-    lexicon = load_lexicon()
-    layer = lexicon.layer.category if lexicon.layer is not None else None
-    categories = sorted(c.name for c in lexicon.categories if c.name != layer)
+    categories = sorted(c.name for c in load_lexicon().categories)
     return (*(f"lexicon:{c}" for c in categories), *_TOTALS, *_TEXTBLOB)
 
 
@@ -71,20 +69,18 @@ def lexicon_block(texts: Sequence[str], names: Sequence[str]) -> np.ndarray:
     emotive category flags", which a report can point to. A category the lexicon no longer has counts 0.
     """
     from framing import Kind, load_lexicon
-    from framing.detect import detect
+    from framing.detect import find_terms
     from framing.nlp import _sentiment
-    from framing.text import prepare
 
     out = np.zeros((len(texts), len(names)), dtype=np.float64)
     if not names:
         return out
     lexicon = load_lexicon()
-    ignore = (lexicon.layer.category,) if lexicon.layer is not None else ()
     sentiment = _sentiment()
     column = {name: j for j, name in enumerate(names)}
     for i, text in enumerate(texts):
         counts: dict[str, float] = {}
-        for finding in detect(prepare(text), lexicon, ignore=ignore):
+        for finding in find_terms(text, lexicon):
             entry = finding.entry
             key = f"lexicon:{entry.category}"
             counts[key] = counts.get(key, 0.0) + 1.0
