@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from dataclasses import replace
 from functools import cache
 
 from framing.engine.model import Document
@@ -299,19 +300,14 @@ def find_quotes(text: str) -> tuple[Quote, ...]:
                     _resolved(text, Quote(inner_start, inner_end, speaker, s, e), quotes + paragraph)
                 )
             elif last_spoken is not None and not paragraph and not text[p_start:opened].strip():
-                paragraph.append(_spoken_by(last_spoken, inner_start, inner_end))
+                # '"...," said Moeti.' then a paragraph of '"WHO will work..."': the same speaker
+                paragraph.append(replace(last_spoken, start=inner_start, end=inner_end))
             else:
                 paragraph.append(Quote(inner_start, inner_end))
         paragraph = _continued(paragraph)
         last_spoken = next((q for q in reversed(paragraph) if q.speaker), None)
         quotes.extend(paragraph)
     return tuple(quotes)
-
-
-def _spoken_by(quote: Quote, start: int, end: int) -> Quote:
-    """A quote at start..end with `quote`'s speaker: a paragraph that opens with an unattributed quote
-    continues the speaker of the paragraph before ('"...," said Moeti.' then '"WHO will work..."')."""
-    return Quote(start, end, quote.speaker, quote.speaker_start, quote.speaker_end, quote.pronoun)
 
 
 def _continued(paragraph: list[Quote]) -> list[Quote]:
@@ -324,7 +320,7 @@ def _continued(paragraph: list[Quote]) -> list[Quote]:
         neighbour = next((q for q in reversed(out[:i]) if q.speaker), None) or next(
             (q for q in out[i + 1 :] if q.speaker), None)
         if neighbour is not None:
-            out[i] = _spoken_by(neighbour, quote.start, quote.end)
+            out[i] = replace(neighbour, start=quote.start, end=quote.end)
     return out
 
 
