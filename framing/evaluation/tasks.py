@@ -114,12 +114,18 @@ SPLITS = {"babe": ("all", "train", "test"), "ptc": ("all", "train", "test"), "mb
 HELD_OUT_SHARE = 5  # BABE's held-out split: one sentence in five, by a hash of its text
 
 
+def hash_bucket(key: str, buckets: int) -> int:
+    """A fixed bucket for `key` (md5 of its UTF-8 bytes, modulo `buckets`): the same on every machine and
+    in every run, unlike Python's `hash`."""
+    import hashlib
+
+    return int(hashlib.md5(key.encode("utf-8")).hexdigest(), 16) % buckets
+
+
 def babe_split(text: str) -> str:
     """'test' for the fixed fifth of BABE sentences (or PTC training articles, by id) held out from every
     lexicon choice, else 'train'."""
-    import hashlib
-
-    return "test" if int(hashlib.md5(text.encode("utf-8")).hexdigest(), 16) % HELD_OUT_SHARE == 0 else "train"
+    return "test" if hash_bucket(text, HELD_OUT_SHARE) == 0 else "train"
 
 
 def ptc_split(article_id: str) -> str:

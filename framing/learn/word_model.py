@@ -23,7 +23,6 @@ layer (`--annotated`).
 
 from __future__ import annotations
 
-import hashlib
 import json
 import math
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -283,7 +282,7 @@ def babe_training_sentences(data: Path, lexicon: Any, engine: Any = None,
     """BABE SG2's labelled sentences outside the held-out fifth, as the model sees them: the curated
     findings come from `lexicon` with the model's own layer left out."""
     from framing.detect import detect
-    from framing.evaluation.tasks import WORD_KINDS, babe_split
+    from framing.evaluation.tasks import WORD_KINDS, babe_split, hash_bucket
     from framing.text import prepare
 
     path = data / "babe_sg2_final_labels.jsonl"
@@ -310,7 +309,7 @@ def babe_training_sentences(data: Path, lexicon: Any, engine: Any = None,
                 row["label_bias"] == "Biased",
                 tuple(any(f.start <= s and e <= f.end for f in counted) for s, e in spans),
                 tuple(may_flag(context, i) for i in range(len(spans))),
-                int(hashlib.md5(f"fold:{text}".encode()).hexdigest(), 16) % FOLDS,
+                hash_bucket(f"fold:{text}", FOLDS),
             )
 
 
