@@ -266,6 +266,43 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+RUN_ON_PARAGRAPHS = 4  # how many paragraphs after its own a quotation may run on with no mark
+
+
+def _quote_paragraphs(text: str) -> list[tuple[int, int]]:
+    """Paragraphs for finding quotations: one whose double quotation is still open at its end is joined
+    with the paragraphs up to the one whose first double mark closes it, as when a quote runs over lines
+    with one opening mark ('"It should ring a bell.' ... 'the same sort of nonsense."'). A paragraph whose
+    first double mark opens a quotation ends the run: news repeats the opening mark of a quote that runs
+    over paragraphs, and a stray mark stays in its paragraph."""
+    paragraphs = _paragraphs(text)
+    joined: list[tuple[int, int]] = []
+    k = 0
+    while k < len(paragraphs):
+        start, end = paragraphs[k]
+        last = k
+        while (spans := quotation_spans(text, start, end)) and spans[-1][1] == end:
+            closing = _closing_paragraph(text, paragraphs, last)
+            if closing is None:
+                break
+            last, end = closing, paragraphs[closing][1]
+        joined.append((start, end))
+        k = last + 1
+    return joined
+
+
+def _closing_paragraph(text: str, paragraphs: list[tuple[int, int]], k: int) -> int | None:
+    """The first of the few paragraphs after paragraph k whose first double mark closes a quotation."""
+    for j in range(k + 1, min(k + 1 + RUN_ON_PARAGRAPHS, len(paragraphs))):
+        for mark in _MARKS.finditer(text, *paragraphs[j]):
+            i, c = mark.start(), mark.group()
+            if c == "\u201d" or (c == '"' and _closes(text, i) and not _opens(text, i)):
+                return j
+            if c in ('"', "\u201c"):
+                return None
+    return None
+
+
 def find_quotes(text: str) -> tuple[Quote, ...]:
     """Direct quotations with their speakers; the span is the quoted words, without the marks.
 
@@ -278,7 +315,7 @@ def find_quotes(text: str) -> tuple[Quote, ...]:
     after_sv, after_vs, before, verb_at_end = _speaker_patterns()
     quotes: list[Quote] = []
     last_spoken: Quote | None = None  # the last quote with a speaker in the paragraph before
-    for p_start, p_end in _paragraphs(text):
+    for p_start, p_end in _quote_paragraphs(text):
         paragraph: list[Quote] = []
         for opened, closed in quotation_spans(text, p_start, p_end):
             inner_start, inner_end = opened + 1, closed

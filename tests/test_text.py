@@ -138,6 +138,23 @@ def test_quotes_and_speakers(text: str, quoted: str, speaker: str | None) -> Non
              ("Nobody doubts it.", "Lena Park"), ("victory", None)],
             id="a-paragraph-opening-with-a-quote-continues-the-speaker",
         ),
+        pytest.param(
+            'Cllr Ann Bootle said: "This is nonsense from start\nto finish." The vote was held.\n'
+            '"It was never close\nat all," she said.\n'
+            'A poster read "freedom now\nThe minister said it was "fine."',
+            [("This is nonsense from start\nto finish.", "Cllr Ann Bootle"),
+             ("It was never close\nat all,", "Cllr Ann Bootle"), ("freedom now", None),
+             ("fine.", "The minister")],
+            id="a-quote-left-open-at-a-line-break-closes-on-the-next-line",
+        ),
+        pytest.param(
+            '"It should ring a bell.\nNow we stand at the brink.\nThe same people say the same things."'
+            " Mr Bootle wrote.\nA sign read \"No\nThe vote was close.\nIt was held on a Tuesday.\n"
+            "Turnout was low.\nThe count was slow.\nThe result was yes.\"\nNow \"Fine\nit is.\"",
+            [("It should ring a bell.\nNow we stand at the brink.\nThe same people say the same things.",
+              "Mr Bootle"), ("No", None), ("Fine\nit is.", None)],
+            id="a-run-on-quote-spans-lines-and-stops-at-an-opening-mark-or-after-four",
+        ),
     ],
 )
 def test_quotation_marks_and_speakers(text: str, expected: list[tuple[str, str | None]]) -> None:
