@@ -22,12 +22,13 @@ from typing import Any
 
 from framing.errors import FramingError
 
-# Titles with their period before a name ("Mr. Smith": one token, as spaCy has it), numbers with thousands
+# Titles and a middle initial with their period before a name ("Mr. Smith", "Robert S. Mueller": one token, as
+# spaCy has it), numbers with thousands
 # separators ("100,000-strong"), words (with hyphens, inner periods and inner
 # apostrophes: "U.S.-backed", "Shi'ite"), the possessive
 # "'s" or a lone apostrophe, then any other non-space character.
 _TOKEN = re.compile(
-    r"(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Capt|Sgt|Sen|Rep|Gov|Prof|Rev|Jr|Sr|St)\.(?=\s+[A-Z])|\d{1,3}(?:,\d{3})+(?:[-.]\w+)*|\w+(?:(?:-|\.-?(?=\w)|['\u2019](?!s\b)(?=\w))\w+)*|['\u2019]s\b|\S"
+    r"(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Capt|Sgt|Sen|Rep|Gov|Prof|Rev|Jr|Sr|St)\.(?=\s+[A-Z])|\b[A-Z]\.(?=\s+[A-Z][a-z])|\d{1,3}(?:,\d{3})+(?:[-.]\w+)*|\w+(?:(?:-|\.-?(?=\w)|['\u2019](?!s\b)(?=\w))\w+)*|['\u2019]s\b|\S"
 )
 _AUXILIARIES = frozenset("do does did will would can could should may might must".split())
 _BE = frozenset("be is are was were been being am 's get gets got gotten getting".split())

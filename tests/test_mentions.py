@@ -24,6 +24,7 @@ from framing.actors.mentions import (
     party_tag,
     trimmed,
     web_word,
+    without_suffix,
 )
 from framing.actors.data import load_actor_data
 from framing.model import ActorFrame
@@ -207,6 +208,26 @@ def test_partial_name_owner(words: tuple[str, ...], expected: str | None) -> Non
     assert partial_name_owner(words, name_parts(people)) == expected
 
 
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        (("robert", "s.", "mueller", "iii"), ("robert", "s.", "mueller")),
+        (("martin", "luther", "king", "jr."), ("martin", "luther", "king")),
+        (("hank", "williams", "jr"), ("hank", "williams")),
+        (("malcolm", "x"), ("malcolm", "x")),
+        (("john", "iii"), ("john", "iii")),  # two words: the last is the surname, whatever it is
+    ],
+)
+def test_without_suffix(name: tuple[str, ...], expected: tuple[str, ...]) -> None:
+    assert without_suffix(name) == expected
+
+
+def test_a_generational_suffix_is_not_the_surname() -> None:
+    parts = name_parts({"mueller": {("robert", "s.", "mueller", "iii")}})
+    assert partial_name_owner(("mueller",), parts) == "mueller"
+    assert partial_name_owner(("iii",), parts) is None
+
+
 def test_organisation_owner() -> None:
     organisations = {"commons": {("house", "of", "commons")}, "church": {("catholic", "church")}}
     words = organisation_words(organisations)
@@ -228,6 +249,7 @@ def test_acronym_owner() -> None:
     assert acronym_owner("WHO", spelled) == "who"
     assert acronym_owner("NHS", spelled) is None
     assert acronym_owner("Drc", spelled) is None  # not written in capitals
+    assert acronym_owner("DOJ", initials({"doj": {("department", "of", "justice")}})) == "doj"  # "of" too
     names["other"] = {("wider", "help", "office")}
     assert acronym_owner("WHO", initials(names)) is None  # two names fit
 
@@ -304,11 +326,28 @@ def test_bare_title_joins_the_one_titled_person(engine: str, lexicon: Lexicon) -
     assert "mayor" not in found
 
 
+def test_offices_of_law_join_their_holders(engine: str, lexicon: Lexicon) -> None:
+    """"Attorney General", "Special Counsel" and "A.G." are titles: the bare office is its one holder, and
+    "Deputy Attorney General" is another office, so it does not take the Attorney General's mentions."""
+    text = ("Special Counsel Robert S. Mueller III sent his findings to Attorney General William Barr on "
+            "Friday. Barr said he would consult with Mueller and Deputy Attorney General Rod Rosenstein. "
+            "Trump said the Attorney General was highly respected. A.G. Barr confirmed the news.")
+    found = actors(text, lexicon)
+    barr = found["William Barr"].mentions
+    assert {"Barr", "the Attorney General"} <= {m.text for m in barr}, sorted(found)
+    assert any(m.start >= text.index("A.G. Barr") for m in barr)  # the fast engine's mention is "Barr"
+    assert "Mueller" in {m.text for m in found["Robert S. Mueller III"].mentions}, sorted(found)
+    rosenstein = next(a for name, a in found.items() if name.endswith("Rosenstein"))
+    assert all("Mueller" not in m.text for m in rosenstein.mentions)  # "Mueller and ..." is not his
+    assert not {"Mueller", "Attorney General", "A.G."} & set(found), sorted(found)
+
+
 def test_laws_and_treaties_are_no_actors(engine: str, lexicon: Lexicon) -> None:
     text = ("MPs will vote on amendments to the Finance Bill on Tuesday. Mrs May wants MPs to accept her "
-            "Withdrawal Agreement. Bill Hale said the Paris Accord still mattered.")
+            "Withdrawal Agreement. Bill Hale said the Paris Accord still mattered. The Hale Report said so.")
     found = actors(text, lexicon)
-    assert not {"Bill", "Finance Bill", "Withdrawal Agreement", "Paris Accord"} & set(found), sorted(found)
+    assert not {"Bill", "Finance Bill", "Withdrawal Agreement", "Paris Accord", "Hale Report"} & set(found), (
+        sorted(found))
     assert "Bill Hale" in found or engine == "fast", sorted(found)
 
 
@@ -413,3 +452,10 @@ def test_acronym_without_brackets_is_the_named_organisation(engine: str, lexicon
     found = actors(text, lexicon)
     assert "NLF" not in found, sorted(found)
     assert "NLF" in names_of(found["Northern Liberation Front"])
+
+
+def test_an_acronym_may_spell_the_small_words(engine: str, lexicon: Lexicon) -> None:
+    text = "The Department of Justice opened an inquiry on Monday. The DOJ said the inquiry would be quick."
+    found = actors(text, lexicon)
+    assert "DOJ" not in found, sorted(found)
+    assert "DOJ" in names_of(found["Department of Justice"])

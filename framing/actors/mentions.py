@@ -211,13 +211,15 @@ _SMALL_WORDS = frozenset(("of", "the", "and", "for", "&", "on", "in"))
 
 def initials(names: dict[str, set[tuple[str, ...]]]) -> dict[str, set[str]]:
     """For `acronym_owner`: the initials of each name (small words such as "of" and "and" have no letter),
-    with and without the first word's ("ice" and "uice" for "U.S. Immigration and Customs Enforcement")
-    -> the ids whose names they spell. Built once per text."""
+    with and without the first word's ("ice" and "uice" for "U.S. Immigration and Customs Enforcement"),
+    and with the small words' letters too ("doj" for "Department of Justice") -> the ids whose names they
+    spell. Built once per text."""
     spelled: dict[str, set[str]] = {}
     for oid, variants in names.items():
         for name in variants:
             letters = "".join(w[0] for w in name if w not in _SMALL_WORDS and w[:1].isalpha())
-            for key in (letters, letters[1:]):
+            every = "".join(w[0] for w in name if w[:1].isalpha())  # "DOJ": "Department of Justice"
+            for key in (letters, letters[1:], every):
                 if len(key) >= 2:
                     spelled.setdefault(key, set()).add(oid)
     return spelled
@@ -255,6 +257,13 @@ def interview_turns(text: str) -> list[tuple[tuple[int, int], tuple[int, int], s
 
 
 NameParts = dict[tuple[str, ...], set[str]]  # a partial name -> the people whose full names it fits
+_SUFFIXES = frozenset(("jr", "jr.", "sr", "sr.", "ii", "iii", "iv"))
+
+
+def without_suffix(name: tuple[str, ...]) -> tuple[str, ...]:
+    """A normalised full name without a generational suffix ("robert s. mueller iii" -> "robert s.
+    mueller"), so that the surname is "Mueller" and not "III"."""
+    return name[:-1] if len(name) > 2 and name[-1] in _SUFFIXES else name
 
 
 def name_parts(people: dict[str, set[tuple[str, ...]]]) -> NameParts:
@@ -264,7 +273,7 @@ def name_parts(people: dict[str, set[tuple[str, ...]]]) -> NameParts:
     that finding owners stays linear in the number of names."""
     parts: NameParts = {}
     for pid, names in people.items():
-        for name in names:
+        for name in map(without_suffix, names):
             keys = {name[-n:] for n in range(1, len(name))} | {name[:1]}
             if len(name) > 2:
                 keys.add((name[0], name[-1]))
@@ -408,9 +417,9 @@ class MentionFinder:
             self.actors[actor_id] = Actor(
                 actor_id, known.name if known else name, known.type if known else actor_type
             )
-            words = name.split()
+            words = without_suffix(tuple(normalize(w) for w in name.split()))
             if self.actors[actor_id].type == "person" and len(words) >= 2:
-                self.surnames.setdefault(normalize(words[-1]), set()).add(actor_id)
+                self.surnames.setdefault(words[-1], set()).add(actor_id)
         return self.actors[actor_id]
 
     def _add(self, mention: Mention, actor_id: str, name: str, actor_type: str) -> Mention:
@@ -833,7 +842,8 @@ class MentionFinder:
     @staticmethod
     def _premodified(tokens: list[Token], first: int, a: int) -> int:
         """Where a name's phrase starts: its determiners and modifiers ("the brutal Northern Front"), but not
-        common nouns a misparsed headline put before it ("Regime forces storm | Dalen")."""
+        common nouns a misparsed headline put before it ("Regime forces storm | Dalen"), nor a name joined
+        to it by "and"."""
         while a > first:
             before = tokens[a - 1]
             if before.tag in ("NN", "NNS"):
@@ -842,6 +852,8 @@ class MentionFinder:
                     break
             elif before.tag.startswith("VB") and before.dep != "amod":
                 break  # "Iranian-backed" modifies; a verb the parser folded into the phrase does not
+            elif before.tag == "CC" and a - 2 >= first and tokens[a - 2].tag in ("NNP", "NNPS"):
+                break  # "Mueller and Deputy Attorney General Rod Rosenstein": the first name is another's
             a -= 1
         return a
 
