@@ -59,6 +59,9 @@ def names_of(frame: ActorFrame) -> set[str]:
          "\u2014 Alejandro (@agarciapadilla) October 21, 2017"),
         ("The story ends here.\n\u2014 wayne campbell\n", "\u2014 wayne campbell"),
         ("By John Smith\nThe council met.", "By John Smith"),
+        ("A headline\nWASHINGTON, D.C. \u2014 The report arrived.", "WASHINGTON, D.C. \u2014"),
+        ("LONDON (Reuters) - Britain said on Monday", "LONDON (Reuters) -"),
+        ("BEIRUT, Lebanon \u2013 The army moved.", "BEIRUT, Lebanon \u2013"),
     ],
 )
 def test_credit_spans_find_credits_and_bylines(text: str, credit: str) -> None:
@@ -71,6 +74,8 @@ def test_credit_spans_find_credits_and_bylines(text: str, credit: str) -> None:
         "Officials told Reuters on Monday that AP and AFP had left.",
         "- The minister said the plan was dead\n",
         "By the end of the day, all had gone.",
+        "US - Iran talks resumed. The WHO \u2014 said nothing.",  # no dateline: too short, not a line's start
+        "NATO-led forces withdrew.",
     ],
 )
 def test_credit_spans_leave_the_story_alone(text: str) -> None:
@@ -283,6 +288,13 @@ def test_credit_running_into_a_headline_names_no_actor(engine: str, lexicon: Lex
             "\u00a9 REUTERS / Toby Melville UK Trade Minister Says Deal Is Close \u2013 Reports\n")
     found = actors(text, lexicon)
     assert not any("Melville" in name or "REUTERS" in name for name in found), sorted(found)
+
+
+def test_a_dateline_names_no_actor(engine: str, lexicon: Lexicon) -> None:
+    text = ("Report Sent To Congress\nWASHINGTON (AP) \u2014 The White House said on Friday that it had not "
+            "seen the report. Officials in Washington were calm.")
+    found = actors(text, lexicon)
+    assert all(m.text != "WASHINGTON" for a in found.values() for m in a.mentions), sorted(found)
 
 
 def test_hashtags_and_handles_are_no_actors(engine: str, lexicon: Lexicon) -> None:

@@ -77,6 +77,9 @@ _CREDIT_PATTERNS = (
                rf"(?:{_CAPITALISED}\s*/\s*)*(?:{_AGENCIES}|{_CAPITALISED}(?: {_CAPITALISED})?)"),
     # an embedded tweet's signature: "— Alejandro (@agarciapadilla) October 21, 2017"
     re.compile(r"[\u2014\u2013-]\s*[^\n()]{1,60}\(@\w+\)(?:\s*[A-Z][a-z]+ \d{1,2}, \d{4})?"),
+    # a dateline: "WASHINGTON, D.C. —", "LONDON (Reuters) -", "BEIRUT, Lebanon –" (where, not who)
+    re.compile(r"(?m)^[ \t]*[A-Z]{2}[A-Z.'\u2019-]+(?:,?[ \t]+[A-Z][\w.'\u2019-]*){0,3}"
+               r"(?:[ \t]*\([^)\n]{1,20}\))?[ \t]*[\u2014\u2013-](?=\s)"),
     # a signature or byline line: "— wayne campbell", "By Jane Doe"
     re.compile(r"(?m)^[ \t]*(?:[\u2014\u2013-]+[ \t]*[^\W\d]|By [A-Z])"
                r"[\w.'\u2019-]*(?:[ \t]+[\w.'\u2019-]+){0,3}[ \t]*$"),
@@ -84,9 +87,10 @@ _CREDIT_PATTERNS = (
 
 
 def credit_spans(text: str) -> list[tuple[int, int]]:
-    """Spans of photo credits, bylines and signatures ("REUTERS / Toby Melville", "(Photo: ...)", "Image
-    copyright Getty Images", "— wayne campbell"): they name who took a picture or wrote the text, not who
-    is in the story, so names inside them are no actors. Sorted, possibly overlapping."""
+    """Spans of photo credits, bylines, signatures and datelines ("REUTERS / Toby Melville", "(Photo: ...)",
+    "Image copyright Getty Images", "— wayne campbell", "WASHINGTON (AP) —"): they name who took a picture
+    or wrote the text, or where it was filed, not who is in the story, so names inside them are no actors.
+    Sorted, possibly overlapping."""
     spans = [m.span() for pattern in _CREDIT_PATTERNS for m in pattern.finditer(text) if m.end() > m.start()]
     return sorted(spans)
 
