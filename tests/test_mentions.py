@@ -354,6 +354,20 @@ def test_offices_of_law_join_their_holders(engine: str, lexicon: Lexicon) -> Non
     assert not {"Mueller", "Attorney General", "A.G."} & set(found), sorted(found)
 
 
+def test_a_plural_title_before_a_name_is_no_part_of_it(engine: str, lexicon: Lexicon) -> None:
+    text = "Remainer MPs Chuka Umunna and Anna Soubry spoke at the rally on Saturday."
+    found = actors(text, lexicon)
+    assert "Chuka Umunna" in found and not any("MPs" in name for name in found), sorted(found)
+    assert "Anna Soubry" in found or engine == "fast", sorted(found)  # fast: a bare name needs a title
+
+
+def test_a_mention_never_starts_with_and(engine: str, lexicon: Lexicon) -> None:
+    text = "Former party leader and MEP Nigel Farage said the march was a failure."
+    found = actors(text, lexicon)
+    assert all(not m.text.startswith("and ") for a in found.values() for m in a.mentions), sorted(found)
+    assert "Nigel Farage" in found, sorted(found)
+
+
 def test_laws_and_treaties_are_no_actors(engine: str, lexicon: Lexicon) -> None:
     text = ("MPs will vote on amendments to the Finance Bill on Tuesday. Mrs May wants MPs to accept her "
             "Withdrawal Agreement. Bill Hale said the Paris Accord still mattered. The Hale Report said so.")

@@ -859,6 +859,8 @@ class MentionFinder:
             elif before.tag == "CC" and a - 2 >= first and tokens[a - 2].tag in ("NNP", "NNPS"):
                 break  # "Mueller and Deputy Attorney General Rod Rosenstein": the first name is another's
             a -= 1
+        while a < len(tokens) - 1 and tokens[a].tag == "CC":
+            a += 1  # "and MEP Nigel Farage" where the parser split the phrase at "and"
         return a
 
     def _pronoun_owner(self, pronoun: str, head: str) -> str | None:
@@ -903,16 +905,21 @@ class MentionFinder:
             b -= 1
         if b - a > 1 and tokens[b - 1].text in ("Q", "A") and b < len(tokens) and tokens[b].text == ":":
             b -= 1  # "BACON Q: ...": a transcript's side letter
-        inner = [k for k in range(a + 1, b - 1) if tokens[k].lower.rstrip(".") in self._titles]
+        inner = [k for k in range(a + 1, b - 1) if self._title(tokens[k])]
         if inner and all(tokens[k].text[:1].isupper() for k in range(a, inner[-1])):
             a = inner[-1]  # "London Mayor Sadiq Khan", "British Prime Minister Theresa May": the last title
-        while b - a > 1 and tokens[a].lower.rstrip(".") in self._titles:
+        while b - a > 1 and self._title(tokens[a]):
             a += 1
             if b - a > 1 and tokens[a].text == ".":
                 a += 1  # "Mr" "." "Smith" where the period is a token of its own
             if b - a > 2 and tokens[a].lower == "of":
                 a += 2  # "of State", "of Defense"
         return a, b, a > start
+
+    def _title(self, token: Token) -> bool:
+        """A title before a name, in the singular or plural ("Remainer MPs Chuka Umunna and Anna Soubry")."""
+        word = token.lower.rstrip(".")
+        return word in self._titles or (len(word) > 2 and word.endswith("s") and word[:-1] in self._titles)
 
     def _speaks(self, tokens: list[Token], a: int, b: int) -> bool:
         """'Omar Saleh said', 'said Omar Saleh', ', Omar Saleh, said': a name with a speech verb is a
@@ -1019,7 +1026,7 @@ class MentionFinder:
     def _titled(self, tokens: list[Token], a: int) -> bool:
         """A title right before the name ("Gen. Yusuf Hamdi", "President Moon"), its period apart or not."""
         before = a - 2 if a >= 2 and tokens[a - 1].text == "." else a - 1
-        return before >= 0 and tokens[before].lower.rstrip(".") in self._titles
+        return before >= 0 and self._title(tokens[before])
 
     def _known_name(self, name: str, length: int) -> str | None:
         """A surname alone ("May") stands for the one person of the document with that last name; with two
