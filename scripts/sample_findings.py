@@ -2,16 +2,16 @@
 
     python scripts/sample_findings.py --data ../shared/data --n 200 --seed 12 > /tmp/sample.tsv
     python scripts/sample_findings.py --data ../shared/data --n 200 --seed 8117 --annotated   # fourth round
-    python scripts/sample_findings.py --data ../shared/data --n 60 --seed 515 --sources ptc-dev,mbic,biasedsents \
-        --entries reviewed/bellicose,reviewed/grifter   # some entries only (fifth round)
+    python scripts/sample_findings.py --data ../shared/data --n 80 --seed 515 \
+        --sources ptc-dev,mbic,biasedsents --entries reviewed/bellicose,reviewed/grifter   # fifth round
 
 Pool: every finding (all kinds, strength >= 1) that `framing analyze` reports (fast-engine parse for checks
 and names) in PTC's dev and test articles, MBIC's articles and BiasedSents' sentences. Each source is one
 pool share in proportion to its findings; the sample is `random.Random(seed).sample` of the whole pool.
 Prints one tab-separated line per finding: number, source, entry, kind, strength, the words, and a short
-context (60 characters either side). `--entries` keeps only the findings of the given entries, `--sources` only
-the texts whose source starts with one of the given prefixes (ptc-dev, ptc-test, mbic, biasedsents); when the
-pool is smaller than `--n`, all of it is printed, in seeded random order.
+context (60 characters either side). `--entries` keeps only the findings of the given entries, `--sources`
+only the texts whose source starts with one of the given prefixes (ptc-dev, ptc-test, mbic, biasedsents);
+when the pool is smaller than `--n`, all of it is printed, in seeded random order.
 """
 
 from __future__ import annotations
