@@ -1223,7 +1223,15 @@ def lexicon_suggest(
     min_count: Annotated[
         int, typer.Option(min=1, help="Leave out words annotated fewer times than this.")
     ] = 3,
-    new_only: Annotated[bool, typer.Option("--new-only", help="Only words no entry matches yet.")] = False,
+    new_only: Annotated[
+        bool, typer.Option("--new-only", help="Only words (or phrases) no entry matches as a whole yet.")
+    ] = False,
+    phrases: Annotated[
+        bool, typer.Option("--phrases", help="Rank phrases of 2-5 words (PTC spans, runs of marked words).")
+    ] = False,
+    min_documents: Annotated[
+        int, typer.Option(min=1, help="Phrases only: leave out those marked in fewer sentences or articles.")
+    ] = 2,
     output_format: Annotated[
         EvalFormat, typer.Option("--format", "-f", help="Table or JSON.")
     ] = EvalFormat.TABLE,
@@ -1234,27 +1242,32 @@ def lexicon_suggest(
     counts, examples and sources, for an editor to review; nothing is added to the lexicon."""
     import json
 
-    from framing.suggest import as_rows, collect, rank
+    from framing.suggest import as_rows, suggest
 
     lex = _load(lexicon, no_builtin)
     try:
-        rows = as_rows(rank(collect(data), lex, min_count=min_count, top=top, new_only=new_only))
+        ranked = suggest(data, lex, min_count=min_count, top=top, new_only=new_only, phrases=phrases,
+                         min_documents=min_documents)
     except InputError as error:
         _error(str(error))
         raise typer.Exit(Exit.INPUT) from None
+    rows = as_rows(ranked)
     if output_format is EvalFormat.JSON:
         typer.echo(json.dumps(rows, indent=2, ensure_ascii=False))
         return
+    width = 28 if phrases else 16
     typer.echo(
-        f"{'word':16} {'z':>6} {'annot':>5} {'babe':>4} {'mbic':>4} {'ptc':>4} {'neutr':>5} {'marked':>6} "
-        f"{'train':>5}  entry"
+        f"{'phrase' if phrases else 'word':{width}} {'z':>6} {'annot':>5} {'babe':>4} {'mbic':>4} {'ptc':>4} "
+        f"{'neutr':>5} {'marked':>6} {'train':>5}  entry"
     )
     for row in rows:
         share = "" if row["babe_marked_share"] is None else f"{row['babe_marked_share']:.2f}"
         both = "" if row["training_share"] is None else f"{row['training_share']:.2f}"
+        inside = ", ".join(row["inside"])  # type: ignore[arg-type]
+        entry = row["entry"] or (f"- (part: {inside})" if inside else "-")
         typer.echo(
-            f"{row['word']:16} {row['z']:6.2f} {row['annotated']:5d} {row['babe']:4d} {row['mbic']:4d} "
-            f"{row['ptc']:4d} {row['neutral']:5d} {share:>6} {both:>5}  {row['entry'] or '-'}"
+            f"{row['word']:{width}} {row['z']:6.2f} {row['annotated']:5d} {row['babe']:4d} {row['mbic']:4d} "
+            f"{row['ptc']:4d} {row['neutral']:5d} {share:>6} {both:>5}  {entry}"
         )
         for example in row["examples"]:  # type: ignore[attr-defined]
             _echo(f"    {example['source']}: {example['quote']}")

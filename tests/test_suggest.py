@@ -5,12 +5,26 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from typer.testing import CliRunner
 
 from framing import Lexicon
 from framing.cli import app
-from framing.evaluation.tasks import babe_split
-from framing.suggest import collect, rank
+from framing.evaluation.tasks import babe_split, ptc_split
+from framing.suggest import (
+    Training,
+    collect,
+    count_phrases,
+    count_words,
+    corpus_totals,
+    marked_runs,
+    matching_entries,
+    phrase_uses,
+    rank,
+    rankable,
+    span_phrase,
+)
 
 
 def _sentences(template: str, n: int, split: str) -> list[str]:
@@ -76,3 +90,91 @@ def test_cli_lists_candidates_and_rejects_a_folder_without_data(tmp_path: Path) 
     empty.mkdir()
     result = CliRunner().invoke(app, ["lexicon", "suggest", "--data", str(empty)])
     assert result.exit_code == 4 and "error:" in result.output
+
+
+@pytest.mark.parametrize(
+    ("text", "marked", "runs"),
+    [
+        ("Radical leftist mobs marched on Friday.", {"radical", "leftist", "mobs"}, ["radical leftist mobs"]),
+        ("The radical plan and the leftist mobs.", {"radical", "leftist", "mobs"}, ["leftist mobs"]),
+        ("One shameful vote.", {"shameful"}, []),  # one word is a word, not a phrase
+        ("a b c d e f", {"a", "b", "c", "d", "e", "f"}, []),  # longer than five words
+    ],
+    ids=["three", "two-of-three", "single", "too-long"],
+)
+def test_marked_runs_are_consecutive_marked_words(text: str, marked: set[str], runs: list[str]) -> None:
+    assert list(marked_runs(text, frozenset(marked))) == runs
+
+
+def test_span_phrase_and_phrase_uses_index_the_original_text() -> None:
+    text = "They call it a Witch Hunt, a witch  hunt again."
+    assert span_phrase(text, text.index("Witch"), text.index(",")) == "witch hunt"
+    assert span_phrase(text, 0, 4) is None  # one word
+    uses = list(phrase_uses(text, {"witch hunt", "hunt again"}))
+    assert [(text[s:e], p) for s, e, p in uses] == [
+        ("Witch Hunt", "witch hunt"), ("witch  hunt", "witch hunt"), ("hunt again", "hunt again")
+    ]
+
+
+def _ptc(article_id: str, text: str, marked: str) -> tuple[str, str, tuple[tuple[int, int], ...]]:
+    start = text.index(marked)
+    return article_id, text, ((start, start + len(marked)),)
+
+
+def test_phrases_count_marked_and_unmarked_uses_and_their_documents() -> None:
+    training = Training(
+        babe_biased=(("Radical leftist mobs marched again.", frozenset({"radical", "leftist", "mobs"})),
+                     ("Radical leftist voters stayed home.", frozenset({"voters"}))),
+        neutral=("The council met on Tuesday.",),
+        ptc=(_ptc("1", "It is a witch hunt, he said.", "witch hunt"),
+             _ptc("2", "Another witch hunt began. The witch hunt goes on.", "witch hunt"),
+             _ptc("3", "A scheming crony left.", "scheming crony")),
+    )
+    phrases = count_phrases(training)
+    hunt = phrases["witch hunt"]
+    assert (hunt.counts["ptc"], hunt.seen_in_ptc, hunt.ptc_share, len(hunt.documents)) == (2, 3, 0.667, 2)
+    radical = phrases["radical leftist mobs"]
+    assert (radical.counts["babe"], radical.seen_in_biased, radical.marked_share) == (1, 1, 1.0)
+    assert "radical leftist" not in phrases  # candidates are whole runs and whole spans
+    words = count_words(training)
+    ranked = rank(phrases, Lexicon((), ()), min_count=1, totals=corpus_totals(words), min_documents=2)
+    assert [c.word for c in ranked] == ["witch hunt"]  # the others are marked in one document only
+    assert ranked[0].kind == "phrase" and ranked[0].z > 0
+
+
+@pytest.mark.parametrize(
+    ("term", "expected"),
+    [("witch hunt", True), ("drain the swamp", True), ("the swamp", False), ("swamp of", False),
+     ("swamp", True), ("of", False), ("17 angry", False)],
+)
+def test_rankable_terms(term: str, expected: bool) -> None:
+    assert rankable(term) is expected
+
+
+def test_matching_entries_whole_and_part(lexicon: Lexicon) -> None:
+    assert matching_entries("witch hunt", lexicon) == ("political-labels/witch-hunt", ())
+    whole, inside = matching_entries("rigged witch hunt", lexicon)
+    assert whole is None and "political-labels/witch-hunt" in inside
+
+
+def test_cli_ranks_phrases(tmp_path: Path) -> None:
+    data = _data(tmp_path)
+    text = "Their scheming cronies met again."
+    start = text.index("scheming cronies")
+    article_id = next(str(i) for i in range(2, 100) if ptc_split(str(i)) == "train")
+    ptc = {"article_id": article_id, "text": text, "tc_spans": [
+        {"technique": "Loaded_Language", "start": start, "end": start + len("scheming cronies")}]}
+    with (data / "semeval2020_task11_ptc" / "train.jsonl").open("a", encoding="utf-8") as handle:
+        handle.write(json.dumps(ptc) + "\n")
+    result = CliRunner().invoke(
+        app, ["lexicon", "suggest", "--data", str(data), "--phrases", "--min-count", "1", "--format", "json"]
+    )
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.output)
+    assert [(r["word"], r["kind"], r["ptc"], r["documents"]) for r in rows] == [
+        ("scheming cronies", "phrase", 2, 2)
+    ]
+    table = CliRunner().invoke(
+        app, ["lexicon", "suggest", "--data", str(data), "--phrases", "--min-count", "1"]
+    )
+    assert table.exit_code == 0 and "scheming cronies" in table.output
