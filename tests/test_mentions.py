@@ -22,6 +22,8 @@ from framing.actors.mentions import (
     name_parts,
     partial_name_owner,
     party_tag,
+    shouted_words,
+    storm_or_vessel,
     trimmed,
     web_word,
     without_suffix,
@@ -214,6 +216,38 @@ def test_partial_name_owner(words: tuple[str, ...], expected: str | None) -> Non
 
 
 @pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        ("Hurricane Maria", True),
+        ("Hurricanes Irma", True),
+        ("Tropical Storm Gordon", True),
+        ("USNS Comfort", True),
+        ("HMS Queen Elizabeth", True),
+        ("Desert Storm", False),  # an operation's name ends with the word
+        ("Maria Alvarez", False),
+        ("Hurricane", False),
+    ],
+)
+def test_storm_or_vessel(words: str, expected: bool) -> None:
+    assert storm_or_vessel(words.split()) is expected
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        ("OUR SOUTHERN BORDER", True),
+        ("WHITE MEN", True),
+        ("NATO SUMMIT", False),  # a word the tagger knows only as a name
+        ("DONALD TRUMP", False),
+        ("WOMEN", False),  # one word in capitals may be an acronym
+        ("Southern Border", False),
+    ],
+)
+def test_shouted_words(words: str, expected: bool) -> None:
+    assert shouted_words(words.split(), word_tags()) is expected
+
+
+@pytest.mark.parametrize(
     ("name", "expected"),
     [
         (("robert", "s.", "mueller", "iii"), ("robert", "s.", "mueller")),
@@ -295,6 +329,17 @@ def test_a_dateline_names_no_actor(engine: str, lexicon: Lexicon) -> None:
             "seen the report. Officials in Washington were calm.")
     found = actors(text, lexicon)
     assert all(m.text != "WASHINGTON" for a in found.values() for m in a.mentions), sorted(found)
+
+
+def test_storms_ships_shouting_and_site_terms_name_no_actor(engine: str, lexicon: Lexicon) -> None:
+    text = ("Hurricane Maria hit Puerto Rico in September. Maria destroyed the power grid, and the USNS "
+            "Comfort sailed to San Juan.\nTHEY WANT OUR SOUTHERN BORDER OPEN, the governor said. Read this "
+            "site's Privacy Policy and Terms.\nPOTUS Trump said the aid was enough.")
+    found = actors(text, lexicon)
+    named = {m.text for a in found.values() for m in a.mentions}
+    assert not {"Hurricane Maria", "Maria", "USNS Comfort", "OUR SOUTHERN BORDER",
+                "Privacy Policy and Terms"} & (set(found) | named), sorted(found)
+    assert "POTUS Trump" not in found, sorted(found)  # POTUS is a title
 
 
 def test_hashtags_and_handles_are_no_actors(engine: str, lexicon: Lexicon) -> None:

@@ -163,6 +163,28 @@ def common_word_name(word: str, *, determined: bool, first: bool, tags: dict[str
     return determined or first
 
 
+_STORM_WORDS = frozenset(("hurricane", "hurricanes", "typhoon", "typhoons", "cyclone", "cyclones", "storm"))
+_VESSEL_PREFIXES = frozenset(("USS", "USNS", "HMS", "HMCS", "HMAS", "RFA", "MV", "RMS"))
+
+
+def storm_or_vessel(words: list[str]) -> bool:
+    """The name of a storm or a ship, not of anyone: "Hurricane Maria", "Hurricanes Irma and Maria",
+    "Tropical Storm Gordon", "the USNS Comfort" (a vessel prefix is written in capitals)."""
+    if len(words) < 2:
+        return False
+    first = 1 if words[0].lower() == "tropical" else 0
+    return words[first].lower() in _STORM_WORDS or words[0] in _VESSEL_PREFIXES
+
+
+def shouted_words(words: list[str], tags: dict[str, str]) -> bool:
+    """Two or more words in capitals that are all common words ("OUR SOUTHERN BORDER", "WHITE MEN"): text
+    shouted in capitals, not a name; `tags` as for `common_word_name`. A word the tagger's lexicon does not
+    know, or knows as a proper noun ("NATO", "FBI", "UNITED STATES"), keeps the run a name."""
+    if len(words) < 2 or not all(w.isupper() and w.isalpha() for w in words):
+        return False
+    return all(not tags.get(w.lower(), "NNP").startswith("NNP") for w in words)
+
+
 def date_name(words: list[str]) -> bool:
     """A name of a day or a season, not of anyone: "New Year", "Christmas Day", "World Youth Day" ("Theresa
     May" is a name: months are not among the heads)."""
@@ -400,6 +422,7 @@ class MentionFinder:
         self._title_case = _title_case_lines(text)
         self._credits = SpanIndex(_union(credit_spans(text)))
         self._word_tags = word_tags()
+        self._vessel_names: set[str] = set()  # "maria" after "Hurricane Maria": storms' and ships' names
         self.offices: dict[str, set[frozenset[str]]] = {}  # person id -> the titles the text gives them
         self._speech = frozenset(text_resource("speech_verbs")["verbs"])
         gazetteer = data.matcher.find(text)
@@ -663,16 +686,19 @@ class MentionFinder:
 
     def _not_a_name(self, tokens: list[Token], a: int, b: int, label: str, titled: bool) -> bool:
         """Candidate names that name no one: hashtags, handles and addresses ("#Brexit", "@handle"), an
-        editor's bracketed word ("[W]e") and a party-and-state tag ("(D-VT)"), days
-        ("New Year"), and a single capitalised common word the recogniser took for a person ("the Bill", "the
-        Gospel", "Email" opening a line, "Remain"), unless a title goes with it ("Mrs May")."""
+        editor's bracketed word ("[W]e") and a party-and-state tag ("(D-VT)"), days ("New Year"), storms
+        and ships ("Hurricane Maria", "USNS Comfort"), common words in capitals ("WHITE MEN"), and a single
+        capitalised common word the recogniser took for a person ("the Bill", "the Gospel", "Email" opening
+        a line, "Remain"), unless a title goes with it ("Mrs May")."""
         words = [tokens[i].text for i in range(a, b)]
         if any(web_word(w) for w in words) or (a > 0 and tokens[a - 1].text in ("#", "@")):
             return True
         start, end = tokens[a].start, tokens[b - 1].end
         if editorial_word(self.text[start:end]) or party_tag(self.text, start, end):
             return True  # "[W]e" is a quoted word, "VT" in "(D-VT)" a senator's party and state
-        if date_name(words) or self._document_name(tokens, a, b):
+        if date_name(words) or self._document_name(tokens, a, b) or self._storm_or_vessel(words):
+            return True
+        if shouted_words(words, self._word_tags):
             return True
         if (b - a != 1 or titled or label not in ("", "PERSON") or self._titled(tokens, a)
                 or self._speaks(tokens, a, b) or normalize(words[0]) in self.surnames):
@@ -681,6 +707,14 @@ class MentionFinder:
         # the recogniser saw no name there ("Terms of Use"): only the parse's relation made it one
         first = all(not tokens[i].text[:1].isalnum() for i in range(a)) or (self.entities and not label)
         return common_word_name(words[0], determined=determined, first=first, tags=self._word_tags)
+
+    def _storm_or_vessel(self, words: list[str]) -> bool:
+        """`storm_or_vessel`, remembering the storm's or ship's own name, so that "Maria" after "Hurricane
+        Maria" is the storm too."""
+        if storm_or_vessel(words):
+            self._vessel_names.add(normalize(words[-1]))
+            return True
+        return len(words) == 1 and normalize(words[0]) in self._vessel_names
 
     def _document_name(self, tokens: list[Token], a: int, b: int) -> bool:
         """The name of a law, treaty or plan ("the Finance Bill", "Withdrawal Agreement"): its last word is
