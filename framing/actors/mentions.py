@@ -594,6 +594,7 @@ class MentionFinder:
                 continue
             suffixed = b
             a, b, had_title = self._strip_title(tokens, a, b)
+            a = self._without_leading_modifier(tokens, a, b)
             suffixed = b < suffixed  # "Yvette Cooper MP": a title after the name makes a person
             if self._headline_only(tokens, a, b):
                 continue
@@ -949,6 +950,15 @@ class MentionFinder:
             if b - a > 2 and tokens[a].lower == "of":
                 a += 2  # "of State", "of Defense"
         return a, b, a > start
+
+    def _without_leading_modifier(self, tokens: list[Token], a: int, b: int) -> int:
+        """Where a two-word name starts when its first word is an adjective, participle or adverb before a
+        known surname ("Outgoing Flake", "Embattled May" after "Jeff Flake", "Theresa May"): at the
+        surname, so the person is not split in two."""
+        if b - a == 2 and self._word_tags.get(tokens[a].lower, "NNP")[:2] in ("JJ", "VB", "RB") and (
+                self._known_name(tokens[a + 1].text, 1)):
+            return a + 1
+        return a
 
     def _title(self, token: Token) -> bool:
         """A title before a name, in the singular or plural ("Remainer MPs Chuka Umunna and Anna Soubry")."""
