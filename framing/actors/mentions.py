@@ -422,6 +422,7 @@ class MentionFinder:
         self._title_case = _title_case_lines(text)
         self._credits = SpanIndex(_union(credit_spans(text)))
         self._word_tags = word_tags()
+        self._given_names: set[str] = set()  # first words of people's full names ("don" of "Don Lemon")
         self._vessel_names: set[str] = set()  # "maria" after "Hurricane Maria": storms' and ships' names
         self.offices: dict[str, set[frozenset[str]]] = {}  # person id -> the titles the text gives them
         self._speech = frozenset(text_resource("speech_verbs")["verbs"])
@@ -447,6 +448,7 @@ class MentionFinder:
             words = without_suffix(tuple(normalize(w) for w in name.split()))
             if self.actors[actor_id].type == "person" and len(words) >= 2:
                 self.surnames.setdefault(words[-1], set()).add(actor_id)
+                self._given_names.add(words[0])
         return self.actors[actor_id]
 
     def _add(self, mention: Mention, actor_id: str, name: str, actor_type: str) -> Mention:
@@ -952,11 +954,13 @@ class MentionFinder:
         return a, b, a > start
 
     def _without_leading_modifier(self, tokens: list[Token], a: int, b: int) -> int:
-        """Where a two-word name starts when its first word is an adjective, participle or adverb before a
-        known surname ("Outgoing Flake", "Embattled May" after "Jeff Flake", "Theresa May"): at the
-        surname, so the person is not split in two."""
-        if b - a == 2 and self._word_tags.get(tokens[a].lower, "NNP")[:2] in ("JJ", "VB", "RB") and (
-                self._known_name(tokens[a + 1].text, 1)):
+        """Where a two-word name starts when its first word is an adjective or a participle before a known
+        surname ("Outgoing Flake", "Disgraced May" after "Jeff Flake", "Theresa May"): at the surname, so
+        the person is not split in two. A known given name stays ("Frank" of "Frank Hale")."""
+        first = tokens[a].lower
+        if (b - a == 2 and self._word_tags.get(first, "NNP") in ("JJ", "VBN", "VBG")
+                and normalize(tokens[a].text) not in self._given_names
+                and self._known_name(tokens[a + 1].text, 1)):
             return a + 1
         return a
 
