@@ -174,17 +174,13 @@ def rank(candidates: dict[str, Candidate], lexicon: Lexicon, *, min_count: int =
 
     n_i = sum(c.annotated for c in candidates.values())
     n_j = sum(c.neutral for c in candidates.values())
-    n_prior = n_i + n_j
     if not n_i or not n_j:
         return []
     out = []
     for c in candidates.values():
         if c.annotated < min_count or c.word in ENGLISH_STOP_WORDS or not c.word.isalpha():
             continue
-        alpha = PRIOR_SCALE * (c.annotated + c.neutral) / n_prior
-        delta = (math.log((c.annotated + alpha) / (n_i + PRIOR_SCALE - c.annotated - alpha))
-                 - math.log((c.neutral + alpha) / (n_j + PRIOR_SCALE - c.neutral - alpha)))
-        c.z = round(delta / math.sqrt(1 / (c.annotated + alpha) + 1 / (c.neutral + alpha)), 2)
+        c.z = round(log_odds_z(c.annotated, c.neutral, n_i, n_j), 2)
         matches = lexicon.matcher.find(c.word)
         c.entry = (
             matches[0].entry.key if matches and matches[0].end - matches[0].start == len(c.word) else None
@@ -194,6 +190,21 @@ def rank(candidates: dict[str, Candidate], lexicon: Lexicon, *, min_count: int =
         out.append(c)
     out.sort(key=lambda c: (-c.z, c.word))
     return out[:top]
+
+
+def log_odds_z(annotated: int, neutral: int, n_annotated: int, n_neutral: int) -> float:
+    """Monroe et al.'s (2008) log-odds z-score of a word's annotated uses (of `n_annotated` in all) against
+    its neutral uses (of `n_neutral`), with an informative Dirichlet prior of `PRIOR_SCALE` pseudo-counts
+    shared in proportion to the word's total; positive when annotators mark it more than neutral copy uses
+    it.
+
+    >>> round(log_odds_z(20, 1, 1000, 10000), 1), round(log_odds_z(1, 20, 1000, 10000), 1)
+    (6.0, -0.5)
+    """
+    alpha = PRIOR_SCALE * (annotated + neutral) / (n_annotated + n_neutral)
+    delta = (math.log((annotated + alpha) / (n_annotated + PRIOR_SCALE - annotated - alpha))
+             - math.log((neutral + alpha) / (n_neutral + PRIOR_SCALE - neutral - alpha)))
+    return delta / math.sqrt(1 / (annotated + alpha) + 1 / (neutral + alpha))
 
 
 def as_rows(ranked: list[Candidate]) -> list[dict[str, object]]:

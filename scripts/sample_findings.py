@@ -2,6 +2,7 @@
 
     python scripts/sample_findings.py --data ../shared/data --n 200 --seed 12 > /tmp/sample.tsv
     python scripts/sample_findings.py --data ../shared/data --n 200 --seed 8117 --annotated   # fourth round
+    python scripts/sample_findings.py --data ../shared/data --n 60 --seed 1 --annotated --category annotated
 
 Pool: every finding (all kinds, strength >= 1) that `framing analyze` reports (fast-engine parse for checks
 and names) in PTC's dev and test articles, MBIC's articles and BiasedSents' sentences. Each source is one
@@ -49,12 +50,16 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=12)
     parser.add_argument("--annotated", action="store_true",
                         help="with the annotated-word layer (its model first: framing train words)")
+    parser.add_argument("--category", action="append",
+                        help="draw only findings of this category (repeatable), e.g. annotated")
     args = parser.parse_args()
     lexicon = load_lexicon(layers=args.annotated)
     engine = get_engine("fast")
     pool = []
     for source, text in texts(args.data):
         for f in explain(prepare(text), lexicon, engine=engine).findings:
+            if args.category and f.entry.category not in args.category:
+                continue
             left, right = max(0, f.start - WIDTH), min(len(text), f.end + WIDTH)
             context = " ".join((text[left:f.start] + "[[" + f.text + "]]" + text[f.end:right]).split())
             pool.append((source, f.entry.key, f.entry.kind.value, f.entry.strength, f.text, context))
