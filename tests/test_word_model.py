@@ -28,6 +28,7 @@ from framing.learn.word_model import (
     after_degree_word,
     capitalised,
     choose,
+    content_word,
     cross_validate,
     evaluative_evidence,
     identity,
@@ -130,6 +131,22 @@ def test_may_flag_needs_a_letter_and_no_name() -> None:
     assert may_flag(context, 5)
 
 
+@pytest.mark.parametrize(
+    ("text", "i", "expected"),
+    [
+        ("They stepped up efforts.", 2, False),  # a particle
+        ("He lashed out at critics.", 3, False),  # a preposition
+        ("The plan and the vote.", 2, False),  # a conjunction
+        ("They stepped up efforts.", 1, True),
+        ("A radical plan.", 1, True),
+    ],
+)
+def test_content_word(text: str, i: int, expected: bool) -> None:
+    context = context_of(text)
+    assert content_word(context, i) is expected
+    assert may_flag(context, i) is expected
+
+
 @given(st.text(max_size=200))
 def test_sentence_context_spans_index_the_text(text: str) -> None:
     spans, context = sentence_context(text, 0, len(text), [])
@@ -161,15 +178,17 @@ def test_explain_orders_by_contribution_and_leaves_out_the_bias() -> None:
 
 def test_json_round_trip() -> None:
     model = WordModel({"word:bizarre": 1.25, "pos:JJ": -0.5}, -2.0, 0.3, {"licence": "x"},
-                      Evidence({"bizarre": 3.5}, 1.5), {"plan": 4})
+                      Evidence({"bizarre": 3.5}, 1.5, 5, 0.3), {"plan": 4})
     text = model.to_json()
     again = WordModel.from_json(text)
     assert again == model and again.evidence == model.evidence and again.wire_uses == {"plan": 4}
-    assert '"evidence": {"contrast": {"bizarre": 3.5}, "z_min": 1.5},' in text.splitlines()
+    line = '"evidence": {"contrast": {"bizarre": 3.5}, "share_min": 0.3, "wire_max": 5, "z_min": 1.5},'
+    assert line in text.splitlines()
     assert WordModel.from_json(WordModel({}, 0.0, 0.5).to_json()).evidence is None  # hand-built: no gate
 
 
 HEAD = '{"format": "framing-word-model", "schema": 2, '
+BODY = HEAD + '"intercept": 0, "threshold": 0.2, "weights": {}, '
 
 
 @pytest.mark.parametrize(
@@ -179,14 +198,16 @@ HEAD = '{"format": "framing-word-model", "schema": 2, '
         ('{"format": "other", "schema": 1}', "expected format"),
         (HEAD + '"intercept": "x", "threshold": 0.2, "weights": {}}', "finite numbers"),
         (HEAD + '"intercept": 0, "threshold": 0.2, "weights": {"a": "b"}}', "'weights'"),
-        (HEAD + '"intercept": 0, "threshold": 0.2, "weights": {}, "evidence": []}', "'evidence' must be"),
-        (HEAD + '"intercept": 0, "threshold": 0.2, "weights": {}, "evidence": {"z_min": 1}}', "'evidence' must"),
-        (HEAD + '"intercept": 0, "threshold": 0.2, "weights": {}, "evidence": {"z_min": "x", "contrast": {}}}',
-         "finite z_min"),
-        (HEAD + '"intercept": 0, "threshold": 0.2, "weights": {}, "evidence": {"z_min": 1, "contrast": {"a": null}}}',
+        (BODY + '"evidence": []}', "'evidence' must be"),
+        (BODY + '"evidence": {"z_min": 1, "contrast": {}}}', "'evidence' must be"),
+        (BODY + '"evidence": {"z_min": "x", "wire_max": 5, "share_min": 0, "contrast": {}}}', "finite z_min"),
+        (BODY + '"evidence": {"z_min": 1, "wire_max": 5, "share_min": null, "contrast": {}}}', "share_min"),
+        (BODY + '"evidence": {"z_min": 1, "wire_max": 5, "share_min": 0, "contrast": {"a": null}}}',
          "contrast object"),
-        (HEAD + '"intercept": 0, "threshold": 0.2, "weights": {}, "wire_uses": {"a": 1.5}}', "'wire_uses'"),
-        (HEAD + '"intercept": 0, "threshold": 0.2, "weights": {}, "wire_uses": {"a": 0}}', "positive whole"),
+        (BODY + '"evidence": {"z_min": 1, "wire_max": 2.5, "share_min": 0, "contrast": {}}}',
+         "'evidence.wire_max'"),
+        (BODY + '"wire_uses": {"a": 1.5}}', "'wire_uses'"),
+        (BODY + '"wire_uses": {"a": 0}}', "positive whole"),
     ],
 )
 def test_from_json_rejects_a_malformed_model_in_one_line(text: str, problem: str) -> None:
@@ -269,11 +290,24 @@ def test_wire_contrast_keeps_marked_words_that_wire_copy_rarely_uses() -> None:
     sentences += [_sentence(["the", "plan", "passed", "today"], [], 0, biased=False, wire=True)
                   for _ in range(30)]
     sentences += [_sentence(["an", "awful", "day"], [], 0, biased=False) for _ in range(30)]  # not wire copy
-    contrast = wire_contrast(sentences, z_min=-100.0)
+    contrast = wire_contrast(sentences, z_min=-100.0, wire_max=100, share_min=0.0)
     assert set(contrast) == {"awful", "plan"}  # only marked words are scored
     assert contrast["awful"] > 1.5 > contrast["plan"]
     assert wire_contrast(sentences) == {"awful": contrast["awful"]}
     assert wire_contrast(sentences[:33]) == {}  # no wire copy, no contrast
+    # a marked word that wire copy uses often is no evidence, whatever its z
+    common = sentences + [_sentence(["an", "awful", "day"], [], 0, biased=False, wire=True) for _ in range(6)]
+    assert "awful" in wire_contrast(common, z_min=-100.0, wire_max=6)
+    assert "awful" not in wire_contrast(common, z_min=-100.0, wire_max=5)
+
+
+def test_wire_contrast_leaves_out_words_annotators_mark_in_few_of_their_uses() -> None:
+    # "baby" is marked in 3 of its 10 uses in biased sentences, "awful" in all of its
+    sentences = [_sentence(["an", "awful", "baby", "plan"], ["awful", "baby"], 0) for _ in range(3)]
+    sentences += [_sentence(["the", "awful", "baby", "cried"], ["awful"], 0) for _ in range(7)]
+    sentences += [_sentence(["the", "plan", "passed"], [], 0, biased=False, wire=True) for _ in range(30)]
+    assert set(wire_contrast(sentences, z_min=-100.0, share_min=0.3)) == {"awful", "baby"}
+    assert set(wire_contrast(sentences, z_min=-100.0, share_min=0.31)) == {"awful"}
 
 
 def test_wire_uses_counts_only_non_biased_wire_sentences() -> None:
@@ -299,13 +333,15 @@ def test_wire_use_feature_is_log_uses_and_absent_for_unseen_words() -> None:
     ("settings", "expected"),
     [
         # F1 flat within the tolerance: the highest threshold
-        ([(1.0, 0.2, 0.60, 0.430), (1.0, 0.4, 0.63, 0.425), (3.0, 0.5, 0.65, 0.40)], {"C": 1.0, "threshold": 0.4}),
+        ([(1.0, 0.2, 0.60, 0.430), (1.0, 0.4, 0.63, 0.425), (3.0, 0.5, 0.65, 0.40)],
+         {"C": 1.0, "threshold": 0.4}),
         # a clear F1 winner is kept
         ([(1.0, 0.2, 0.60, 0.450), (1.0, 0.4, 0.63, 0.425)], {"C": 1.0, "threshold": 0.2}),
         # below the precision floor never counts, however good its F1
         ([(1.0, 0.1, 0.50, 0.500), (3.0, 0.3, 0.56, 0.420)], {"C": 3.0, "threshold": 0.3}),
         # the same threshold: the higher F1, then the smaller C
-        ([(3.0, 0.3, 0.60, 0.420), (1.0, 0.3, 0.60, 0.420), (10.0, 0.3, 0.6, 0.425)], {"C": 10.0, "threshold": 0.3}),
+        ([(3.0, 0.3, 0.60, 0.420), (1.0, 0.3, 0.60, 0.420), (10.0, 0.3, 0.6, 0.425)],
+         {"C": 10.0, "threshold": 0.3}),
         ([(3.0, 0.3, 0.60, 0.420), (1.0, 0.3, 0.60, 0.420)], {"C": 1.0, "threshold": 0.3}),
     ],
 )
