@@ -8,9 +8,9 @@ curated findings as context. Where the lexicon is loaded with its layers (`--ann
 scoring at or above the model's threshold that no finding or suppressed match covers becomes a finding of
 that category (adjacent words join into one finding), explained by the features that moved it, provided
 the word has independent evidence of being evaluative (`framing.learn.word_model.evaluative_evidence`:
-TextBlob grades it, or BABE's annotators mark it far more often than neutral wire copy uses it), which the
-explanation names. The layer only adds: the editors' findings stay as they are. It is off by default (a
-research layer; docs/precision.md, fourth round).
+BABE's annotators mark it far more often than neutral wire copy uses it), which the explanation names. The
+layer only adds: the editors' findings stay as they are. It is off by default (a research layer;
+docs/precision.md, fourth round).
 """
 
 from __future__ import annotations

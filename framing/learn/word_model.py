@@ -9,9 +9,12 @@ are features too, which lets the model learn where a curated entry's use is one 
 
 It is fitted on BABE's SG2 expert labels (Spinde et al. 2021): every labelled sentence of the training
 split (`framing.evaluation.tasks.babe_split`; the held-out fifth never enters), a word being positive when
-it is one of the sentence's annotated biased words. The regularisation C and the threshold for a finding
-are chosen by 5-fold cross-validation on that split (word F1 of the model's findings together with the
-curated ones, with precision at least `MIN_PRECISION`). The model only adds findings: it never overrules
+it is one of the sentence's annotated biased words. A word is a finding only with evidence, apart from its
+score, that it evaluates (`evaluative_evidence`: annotators mark it far more often than neutral wire copy
+uses it), and a feature of its uses in that wire copy (`wire_use`) pushes topic words down. The
+regularisation C and the threshold for a finding are chosen by 5-fold cross-validation on that split (word
+F1 of the model's findings together with the curated ones, with precision at least `MIN_PRECISION`; the
+evidence is recounted inside each fold; `choose`). The model only adds findings: it never overrules
 the editors' entries (a floor that suppressed strength-1 curated findings the model scored low was tried
 and dropped, because it suppressed the editors' own examples of hedges and sponsorship epithets, which
 BABE's annotators of US politics rarely see). Stored as plain JSON (never pickle); prediction needs no
