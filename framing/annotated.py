@@ -6,9 +6,11 @@ words loaded by their sentence ("characteristically bizarre syntax"). The word m
 curated findings as context. Where the lexicon is loaded with its layers (`--annotated`,
 `load_lexicon(layers=True)`) and has a category with a `[model]` table (lexicons/annotated.toml), a word
 scoring at or above the model's threshold that no finding or suppressed match covers becomes a finding of
-that category (adjacent words join into one finding), explained by the features that moved it. The layer
-only adds: the editors' findings stay as they are. It is off by default because on real articles about
-half its findings are wrong (docs/precision.md, fourth round).
+that category (adjacent words join into one finding), explained by the features that moved it, provided
+the word has independent evidence of being evaluative (`framing.learn.word_model.evaluative_evidence`:
+BABE's annotators mark it far more often than neutral wire copy uses it), which the explanation names. The
+layer only adds: the editors' findings stay as they are. It is off by default (a research layer;
+docs/precision.md, fourth round).
 """
 
 from __future__ import annotations
@@ -24,7 +26,6 @@ from framing.learn.word_model import (
     WordModel,
     may_flag,
     sentence_context,
-    word_features,
 )
 from framing.model import Connotation, Entry, Finding, Kind, Lexicon, ModelLayer
 from framing.text import Document
@@ -61,7 +62,8 @@ def layer_findings(
         near = taken.get(number, [])
         run: list[tuple[int, int, float, int]] = []
         for i, (s, e) in enumerate(spans):
-            free = may_flag(context, i) and not _overlaps(near, s, e)
+            free = (may_flag(context, i) and not _overlaps(near, s, e)
+                    and model.evidence_for(context.words[i]) is not None)
             score = model.score_word(context, i) if free else 0.0
             joins = not run or _JOINER.fullmatch(text[run[-1][1]:s]) is not None
             if run and (score < model.threshold or not joins):
@@ -115,7 +117,8 @@ def _finding(
         strength=1,
         alternatives=(),
         explanation=annotated_explanation(
-            score, model.threshold, model.explain(word_features(context, strongest))
+            score, model.threshold, model.explain(model.features(context, strongest)),
+            context.words[strongest], model.evidence_for(context.words[strongest]),
         ),
         sources=(layer.source,),
         kind=Kind.GRADED,

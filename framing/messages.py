@@ -274,7 +274,11 @@ _FEATURE_WORDING = {
     "lexicon-strength": "a lexicon finding of strength {}",
     "textblob": "TextBlob's {} grade",
 }
-_FLAG_WORDING = {"capitalised": "a capital letter", "after-degree-word": "a degree word before it"}
+_FLAG_WORDING = {
+    "capitalised": "a capital letter",
+    "after-degree-word": "a degree word before it",
+    "wire:uses": "its uses in neutral wire copy",
+}
 _TAG_WORDING = {"JJ": "an adjective", "RB": "an adverb", "NN": "a noun", "VB": "a verb"}
 
 
@@ -296,13 +300,20 @@ def model_feature(name: str) -> str:
     return _FLAG_WORDING.get(name, name)
 
 
-def annotated_explanation(score: float, threshold: float, contributions: list[tuple[str, float]]) -> str:
-    """Why the annotated-word model made a finding: its score and the features that moved it most."""
+def annotated_explanation(
+    score: float, threshold: float, contributions: list[tuple[str, float]], word: str = "",
+    evidence: float | None = None,
+) -> str:
+    """Why the annotated-word model made a finding: its score, the features that moved it most, and the
+    evidence that its strongest `word` is evaluative (`framing.learn.word_model.evaluative_evidence`: a
+    log-odds z of annotated against neutral wire use; None or 0 for a model without the gate)."""
     moved = "; ".join(f"{model_feature(name)} {signed(value)}" for name, value in contributions)
     return (
         f"A model's guess, often wrong: annotators of news bias (BABE) often mark words like this in a "
         f"sentence like this; the annotated-word model gives it {score:.2f} (a finding from {threshold:.2f})"
         + (f", moved most by {moved}." if moved else ".")
+        + (f" Evidence that \u201c{word}\u201d evaluates: BABE's annotators mark it far more often than "
+           f"neutral wire copy uses it (log-odds z {evidence:.1f})." if evidence else "")
         + " Ask whether the word reports or judges."
     )
 

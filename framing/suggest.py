@@ -289,14 +289,19 @@ def corpus_totals(words: dict[str, Candidate]) -> tuple[int, int]:
     return sum(c.annotated for c in words.values()), sum(c.neutral for c in words.values())
 
 
-def log_odds_z(annotated: int, neutral: int, totals: tuple[int, int], n_prior: int) -> float:
-    """Monroe et al. (2008) log-odds z-score of annotated against neutral use, with an informative
-    Dirichlet prior of PRIOR_SCALE pseudo-counts spread by the term's share of all uses."""
-    n_i, n_j = totals
-    alpha = PRIOR_SCALE * (annotated + neutral) / n_prior
-    delta = (math.log((annotated + alpha) / (n_i + PRIOR_SCALE - annotated - alpha))
-             - math.log((neutral + alpha) / (n_j + PRIOR_SCALE - neutral - alpha)))
-    return round(delta / math.sqrt(1 / (annotated + alpha) + 1 / (neutral + alpha)), 2)
+def log_odds_z(annotated: int, neutral: int, n_annotated: int, n_neutral: int) -> float:
+    """Monroe et al.'s (2008) log-odds z-score of a term's annotated uses (of `n_annotated` in all) against
+    its neutral uses (of `n_neutral`), with an informative Dirichlet prior of `PRIOR_SCALE` pseudo-counts
+    shared in proportion to the term's total; positive when annotators mark it more than neutral copy uses
+    it. Shared with the annotated-word model's evidence rule.
+
+    >>> round(log_odds_z(20, 1, 1000, 10000), 1), round(log_odds_z(1, 20, 1000, 10000), 1)
+    (6.0, -0.5)
+    """
+    alpha = PRIOR_SCALE * (annotated + neutral) / (n_annotated + n_neutral)
+    delta = (math.log((annotated + alpha) / (n_annotated + PRIOR_SCALE - annotated - alpha))
+             - math.log((neutral + alpha) / (n_neutral + PRIOR_SCALE - neutral - alpha)))
+    return delta / math.sqrt(1 / (annotated + alpha) + 1 / (neutral + alpha))
 
 
 def rankable(term: str) -> bool:
@@ -331,7 +336,7 @@ def rank(candidates: dict[str, Candidate], lexicon: Lexicon, *, min_count: int =
     for c in candidates.values():
         if c.annotated < min_count or len(c.documents) < min_documents or not rankable(c.word):
             continue
-        c.z = log_odds_z(c.annotated, c.neutral, totals, sum(totals))
+        c.z = round(log_odds_z(c.annotated, c.neutral, *totals), 2)
         c.entry, c.inside = matching_entries(c.word, lexicon)
         if new_only and c.entry is not None:
             continue

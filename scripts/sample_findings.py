@@ -4,6 +4,7 @@
     python scripts/sample_findings.py --data ../shared/data --n 200 --seed 8117 --annotated   # fourth round
     python scripts/sample_findings.py --data ../shared/data --n 80 --seed 515 \
         --sources ptc-dev,mbic,biasedsents --entries reviewed/bellicose,reviewed/grifter   # fifth round
+    python scripts/sample_findings.py --data ../shared/data --n 60 --seed 1 --annotated --category annotated
 
 Pool: every finding (all kinds, strength >= 1) that `framing analyze` reports (fast-engine parse for checks
 and names) in PTC's dev and test articles, MBIC's articles and BiasedSents' sentences. Each source is one
@@ -55,6 +56,8 @@ def main() -> None:
                         help="with the annotated-word layer (its model first: framing train words)")
     parser.add_argument("--entries", default="", help="comma-separated entry keys: only their findings")
     parser.add_argument("--sources", default="", help="comma-separated source prefixes, e.g. ptc-dev,mbic")
+    parser.add_argument("--category", action="append",
+                        help="draw only findings of this category (repeatable), e.g. annotated")
     args = parser.parse_args()
     entries = {key for key in args.entries.split(",") if key}
     sources = tuple(prefix for prefix in args.sources.split(",") if prefix)
@@ -65,7 +68,8 @@ def main() -> None:
         if sources and not source.startswith(sources):
             continue
         for f in explain(prepare(text), lexicon, engine=engine).findings:
-            if entries and f.entry.key not in entries:
+            if (entries and f.entry.key not in entries) or (
+                    args.category and f.entry.category not in args.category):
                 continue
             left, right = max(0, f.start - WIDTH), min(len(text), f.end + WIDTH)
             context = " ".join((text[left:f.start] + "[[" + f.text + "]]" + text[f.end:right]).split())

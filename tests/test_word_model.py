@@ -21,12 +21,16 @@ from framing.detect import explain, find_terms
 from framing.errors import InputError
 from framing.learn import word_model as wm
 from framing.learn.word_model import (
+    Evidence,
     LabelledSentence,
     WordContext,
     WordModel,
     after_degree_word,
     capitalised,
+    choose,
+    content_word,
     cross_validate,
+    evaluative_evidence,
     identity,
     in_name,
     lexicon_findings,
@@ -36,6 +40,9 @@ from framing.learn.word_model import (
     sentence_context,
     suffix,
     textblob_grade,
+    wire_contrast,
+    wire_use,
+    wire_uses,
     word_features,
 )
 from framing.text import prepare
@@ -124,6 +131,22 @@ def test_may_flag_needs_a_letter_and_no_name() -> None:
     assert may_flag(context, 5)
 
 
+@pytest.mark.parametrize(
+    ("text", "i", "expected"),
+    [
+        ("They stepped up efforts.", 2, False),  # a particle
+        ("He lashed out at critics.", 3, False),  # a preposition
+        ("The plan and the vote.", 2, False),  # a conjunction
+        ("They stepped up efforts.", 1, True),
+        ("A radical plan.", 1, True),
+    ],
+)
+def test_content_word(text: str, i: int, expected: bool) -> None:
+    context = context_of(text)
+    assert content_word(context, i) is expected
+    assert may_flag(context, i) is expected
+
+
 @given(st.text(max_size=200))
 def test_sentence_context_spans_index_the_text(text: str) -> None:
     spans, context = sentence_context(text, 0, len(text), [])
@@ -154,12 +177,18 @@ def test_explain_orders_by_contribution_and_leaves_out_the_bias() -> None:
 
 
 def test_json_round_trip() -> None:
-    model = WordModel({"word:bizarre": 1.25, "pos:JJ": -0.5}, -2.0, 0.3, {"licence": "x"})
-    again = WordModel.from_json(model.to_json())
-    assert again == model
+    model = WordModel({"word:bizarre": 1.25, "pos:JJ": -0.5}, -2.0, 0.3, {"licence": "x"},
+                      Evidence({"bizarre": 3.5}, 1.5, 5, 0.3), {"plan": 4})
+    text = model.to_json()
+    again = WordModel.from_json(text)
+    assert again == model and again.evidence == model.evidence and again.wire_uses == {"plan": 4}
+    line = '"evidence": {"contrast": {"bizarre": 3.5}, "share_min": 0.3, "wire_max": 5, "z_min": 1.5},'
+    assert line in text.splitlines()
+    assert WordModel.from_json(WordModel({}, 0.0, 0.5).to_json()).evidence is None  # hand-built: no gate
 
 
-HEAD = '{"format": "framing-word-model", "schema": 1, '
+HEAD = '{"format": "framing-word-model", "schema": 2, '
+BODY = HEAD + '"intercept": 0, "threshold": 0.2, "weights": {}, '
 
 
 @pytest.mark.parametrize(
@@ -169,6 +198,16 @@ HEAD = '{"format": "framing-word-model", "schema": 1, '
         ('{"format": "other", "schema": 1}', "expected format"),
         (HEAD + '"intercept": "x", "threshold": 0.2, "weights": {}}', "finite numbers"),
         (HEAD + '"intercept": 0, "threshold": 0.2, "weights": {"a": "b"}}', "'weights'"),
+        (BODY + '"evidence": []}', "'evidence' must be"),
+        (BODY + '"evidence": {"z_min": 1, "contrast": {}}}', "'evidence' must be"),
+        (BODY + '"evidence": {"z_min": "x", "wire_max": 5, "share_min": 0, "contrast": {}}}', "finite z_min"),
+        (BODY + '"evidence": {"z_min": 1, "wire_max": 5, "share_min": null, "contrast": {}}}', "share_min"),
+        (BODY + '"evidence": {"z_min": 1, "wire_max": 5, "share_min": 0, "contrast": {"a": null}}}',
+         "contrast object"),
+        (BODY + '"evidence": {"z_min": 1, "wire_max": 2.5, "share_min": 0, "contrast": {}}}',
+         "'evidence.wire_max'"),
+        (BODY + '"wire_uses": {"a": 1.5}}', "'wire_uses'"),
+        (BODY + '"wire_uses": {"a": 0}}', "positive whole"),
     ],
 )
 def test_from_json_rejects_a_malformed_model_in_one_line(text: str, problem: str) -> None:
@@ -178,7 +217,8 @@ def test_from_json_rejects_a_malformed_model_in_one_line(text: str, problem: str
     assert "\n" not in str(caught.value)
 
 
-def _sentence(words: list[str], marked: list[str], fold: int, biased: bool = True) -> LabelledSentence:
+def _sentence(words: list[str], marked: list[str], fold: int, biased: bool = True,
+              wire: bool = False) -> LabelledSentence:
     text = " ".join(words)
     _, context = sentence_context(text, 0, len(text), [])
     n = len(context.words)
@@ -189,6 +229,8 @@ def _sentence(words: list[str], marked: list[str], fold: int, biased: bool = Tru
         (False,) * n,
         tuple(may_flag(context, i) for i in range(n)),
         fold,
+        context.words,
+        wire,
     )
 
 
@@ -196,7 +238,8 @@ def _toy_sentences() -> list[LabelledSentence]:
     out = []
     for k in range(40):
         out.append(_sentence(["the", "awful", "plan", "passed", "today"], ["awful"], k % 5))
-        out.append(_sentence(["the", "plan", "passed", "on", "monday"], [], k % 5, biased=k % 2 == 0))
+        out.append(_sentence(["the", "plan", "passed", "on", "monday"], [], k % 5, biased=k % 2 == 0,
+                             wire=k % 2 == 1))
     return out
 
 
@@ -212,6 +255,7 @@ def test_cross_validation_chooses_a_setting_above_the_precision_floor() -> None:
 def test_cross_validation_refuses_when_no_setting_is_precise_enough() -> None:
     # "plan" is marked in half its uses and nothing tells them apart: precision can never reach 0.55
     sentences = [_sentence(["a", "plan"], ["plan"] if k % 2 else [], k % 5) for k in range(40)]
+    sentences += [_sentence(["the", "vote"], [], k % 5, biased=False, wire=True) for k in range(40)]
     with pytest.raises(InputError, match="precision"):
         cross_validate(sentences)
 
@@ -221,6 +265,104 @@ def test_training_prunes_small_weights_and_records_its_choice() -> None:
     assert all(abs(w) >= wm.PRUNE for w in model.weights.values())
     assert model.weights["word:awful"] > 0 and model.metadata["note"] == "toy"
     assert model.threshold == model.metadata["chosen"]["threshold"]
+
+
+# ------------------------------------------------------------------------------ evidence and wire contrast
+
+
+@pytest.mark.parametrize(
+    ("word", "evidence", "expected"),
+    [
+        ("radical", Evidence({"radical": 6.2, "storm": 1.4}, 1.5), 6.2),
+        ("storm", Evidence({"radical": 6.2, "storm": 1.4}, 1.5), None),  # below the level
+        ("storm", Evidence({"radical": 6.2, "storm": 1.4}, 1.0), 1.4),
+        ("providers", Evidence({"radical": 6.2}, 1.5), None),  # never marked in training
+        ("providers", None, 0.0),  # a hand-built model without the gate
+    ],
+)
+def test_evaluative_evidence(word: str, evidence: Evidence | None, expected: float | None) -> None:
+    assert evaluative_evidence(word, evidence) == expected
+
+
+def test_wire_contrast_keeps_marked_words_that_wire_copy_rarely_uses() -> None:
+    sentences = [_sentence(["the", "awful", "plan"], ["awful"], 0) for _ in range(30)]
+    sentences += [_sentence(["the", "plan", "passed"], ["plan"], 0) for _ in range(3)]
+    sentences += [_sentence(["the", "plan", "passed", "today"], [], 0, biased=False, wire=True)
+                  for _ in range(30)]
+    sentences += [_sentence(["an", "awful", "day"], [], 0, biased=False) for _ in range(30)]  # not wire copy
+    contrast = wire_contrast(sentences, z_min=-100.0, wire_max=100, share_min=0.0)
+    assert set(contrast) == {"awful", "plan"}  # only marked words are scored
+    assert contrast["awful"] > 1.5 > contrast["plan"]
+    assert wire_contrast(sentences) == {"awful": contrast["awful"]}
+    assert wire_contrast(sentences[:33]) == {}  # no wire copy, no contrast
+    # a marked word that wire copy uses often is no evidence, whatever its z
+    common = sentences + [_sentence(["an", "awful", "day"], [], 0, biased=False, wire=True) for _ in range(6)]
+    assert "awful" in wire_contrast(common, z_min=-100.0, wire_max=6)
+    assert "awful" not in wire_contrast(common, z_min=-100.0, wire_max=5)
+
+
+def test_wire_contrast_leaves_out_words_annotators_mark_in_few_of_their_uses() -> None:
+    # "baby" is marked in 3 of its 10 uses in biased sentences, "awful" in all of its
+    sentences = [_sentence(["an", "awful", "baby", "plan"], ["awful", "baby"], 0) for _ in range(3)]
+    sentences += [_sentence(["the", "awful", "baby", "cried"], ["awful"], 0) for _ in range(7)]
+    sentences += [_sentence(["the", "plan", "passed"], [], 0, biased=False, wire=True) for _ in range(30)]
+    assert set(wire_contrast(sentences, z_min=-100.0, share_min=0.3)) == {"awful", "baby"}
+    assert set(wire_contrast(sentences, z_min=-100.0, share_min=0.31)) == {"awful"}
+
+
+def test_wire_uses_counts_only_non_biased_wire_sentences() -> None:
+    sentences = [
+        _sentence(["the", "plan"], [], 0, biased=False, wire=True),
+        _sentence(["the", "vote"], [], 1, biased=False, wire=True),
+        _sentence(["the", "awful", "plan"], ["awful"], 0),
+        _sentence(["a", "plan"], [], 0, biased=False),
+    ]
+    assert wire_uses(sentences) == {"plan": 1, "the": 2, "vote": 1}
+
+
+def test_wire_use_feature_is_log_uses_and_absent_for_unseen_words() -> None:
+    assert wire_use(0) == {}
+    assert wire_use(3) == {"wire:uses": pytest.approx(1.3863, abs=1e-4)}
+    model = WordModel({}, 0.0, 0.5, wire_uses={"plan": 3})
+    context = context_of("the plan")
+    assert model.features(context, 1)["wire:uses"] == pytest.approx(1.3863, abs=1e-4)
+    assert "wire:uses" not in model.features(context, 0)
+
+
+@pytest.mark.parametrize(
+    ("settings", "expected"),
+    [
+        # F1 flat within the tolerance: the highest threshold
+        ([(1.0, 0.2, 0.60, 0.430), (1.0, 0.4, 0.63, 0.425), (3.0, 0.5, 0.65, 0.40)],
+         {"C": 1.0, "threshold": 0.4}),
+        # a clear F1 winner is kept
+        ([(1.0, 0.2, 0.60, 0.450), (1.0, 0.4, 0.63, 0.425)], {"C": 1.0, "threshold": 0.2}),
+        # below the precision floor never counts, however good its F1
+        ([(1.0, 0.1, 0.50, 0.500), (3.0, 0.3, 0.56, 0.420)], {"C": 3.0, "threshold": 0.3}),
+        # the same threshold: the higher F1, then the smaller C
+        ([(3.0, 0.3, 0.60, 0.420), (1.0, 0.3, 0.60, 0.420), (10.0, 0.3, 0.6, 0.425)],
+         {"C": 10.0, "threshold": 0.3}),
+        ([(3.0, 0.3, 0.60, 0.420), (1.0, 0.3, 0.60, 0.420)], {"C": 1.0, "threshold": 0.3}),
+    ],
+)
+def test_choose(settings: list[tuple[float, float, float, float]], expected: dict[str, float]) -> None:
+    assert choose(settings) == expected
+
+
+def test_choose_refuses_when_nothing_is_precise_enough() -> None:
+    with pytest.raises(InputError, match="precision"):
+        choose([(1.0, 0.2, 0.5, 0.6)])
+
+
+def test_cross_validation_counts_the_evidence_on_the_training_folds_only() -> None:
+    # "odd" is marked only in fold 0's sentences: its evidence cannot come from the other folds, so fold 0's
+    # held-out "odd" is never found, and recall stays below 1 (it would be 1 if the evidence were counted
+    # on all sentences)
+    sentences = _toy_sentences()
+    sentences += [_sentence(["the", "odd", "plan", "passed", "today"], ["odd"], 0) for _ in range(20)]
+    cv = cross_validate(sentences)
+    marked = sum(1 for s in sentences if s.biased for m in s.marked if m)
+    assert cv["cv_word_prf"][1] == pytest.approx(round((marked - 20) / marked, 3))
 
 
 # ----------------------------------------------------------------------------------------------- the layer
@@ -342,9 +484,9 @@ def _toy_babe(folder: Path) -> None:
     rows = []
     for k in range(60):
         rows.append({"text": f"Critics called plan number {k} an awful idea.", "label_bias": "Biased",
-                     "biased_words": ["awful"]})
+                     "biased_words": ["awful"], "outlet": "Fox News"})
         rows.append({"text": f"Officials approved plan number {k} on Monday.", "label_bias": "Non-biased",
-                     "biased_words": []})
+                     "biased_words": [], "outlet": "Reuters"})
     (folder / "babe").mkdir(parents=True)
     (folder / "babe" / "babe_sg2_final_labels.jsonl").write_text(
         "\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8"
@@ -402,6 +544,7 @@ def test_train_words_without_babe_is_a_one_line_input_error(tmp_path: Path) -> N
         ("textblob:subjectivity", "TextBlob's subjectivity grade"),
         ("capitalised", "a capital letter"),
         ("after-degree-word", "a degree word before it"),
+        ("wire:uses", "its uses in neutral wire copy"),
     ],
 )
 def test_every_feature_kind_reads_as_words(name: str, wording: str) -> None:
@@ -413,11 +556,11 @@ def test_every_feature_kind_reads_as_words(name: str, wording: str) -> None:
 @given(st.text(alphabet=st.sampled_from("abc so very Awful silly Plan the, .-"), max_size=80))
 def test_score_word_equals_the_score_of_all_features(text: str) -> None:
     weights = {"word:silly": 2.0, "before:so": 1.0, "pos:JJ": 0.5, "suffix:ful": 0.3, "capitalised": -1.0,
-               "textblob:subjectivity": 0.7, "after:plan": 0.2, "lexicon:emotive": 0.4}
-    model = WordModel(weights, -1.0, 0.5)
+               "textblob:subjectivity": 0.7, "after:plan": 0.2, "lexicon:emotive": 0.4, "wire:uses": -0.8}
+    model = WordModel(weights, -1.0, 0.5, wire_uses={"plan": 3, "the": 40})
     _, context = sentence_context(text, 0, len(text), [(0, 3, "emotive", 1)])
     for i in range(len(context.words)):
-        assert model.score_word(context, i) == pytest.approx(model.score(word_features(context, i)))
+        assert model.score_word(context, i) == pytest.approx(model.score(model.features(context, i)))
 
 
 def test_spans_are_listed_under_every_sentence_they_reach() -> None:
