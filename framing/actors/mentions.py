@@ -612,9 +612,11 @@ class MentionFinder:
             ):
                 continue  # "Iraqi" in "Iraqi forces" names the group below; "Ukrainians" is a people
             alias = self.aliases.get(normalize(name)) or self._known_name(name, b - a)
+            listed = None if alias else self._gazetteer_name(name)
+            alias = alias or listed
             if alias is None and not (titled or org or label in ("ORG", "GPE", "NORP", "LOC")):
                 continue
-            kind = "alias" if alias else "name"
+            kind = "gazetteer" if listed else "alias" if alias else "name"
             actor_id = alias or f"name:{normalize(name)}"
             # an organisation word ("Brigades", "Council") outweighs the recogniser's PERSON, not a title
             actor_type = ("person" if titled and not (org and not (had_title or suffixed))
@@ -1048,6 +1050,11 @@ class MentionFinder:
             return None
         people = self.surnames.get(normalize(name), set())
         return next(iter(people)) if len(people) == 1 else None
+
+    def _gazetteer_name(self, name: str) -> str | None:
+        """The gazetteer actor a whole name is listed for, where the gazetteer pass could not take it: the
+        parser split it over several noun phrases ("U.S. Immigration | and | Customs Enforcement")."""
+        return self.data.by_name.get(name) or self.data.by_name.get(normalize(name))
 
     def _bracketed_alias(self, tokens: list[Token], after: int, actor_id: str) -> None:
         """An acronym in brackets after a name is its alias ("the Greater London Authority (GLA)"); a word
