@@ -171,6 +171,60 @@ def test_gazetteer_name_is_shown_beside_the_texts(lexicon: Lexicon) -> None:
     assert coalition.name == "US-led coalition" and coalition.canonical == "Global Coalition against Daesh"
 
 
+def test_gazetteer_names_belong_to_one_actor() -> None:
+    """A name listed on two actors would silently go to the first (the matcher keeps one entry per name)."""
+    from framing.actors import load_actor_data
+    from framing.forms import normalize
+
+    owners: dict[str, set[str]] = {}
+    for actor in load_actor_data().actors:
+        for name in (actor.name, *actor.aliases):
+            owners.setdefault(name if name.isupper() else normalize(name), set()).add(actor.id)
+    assert not {name: ids for name, ids in owners.items() if len(ids) > 1}
+
+
+@pytest.mark.parametrize(
+    ("text", "canonical", "actor_type", "names"),
+    [
+        pytest.param("The Justice Department opened an inquiry on Monday. The DOJ said it would be quick.",
+                     "US Department of Justice", "government", {"Justice Department", "DOJ"}, id="doj"),
+        pytest.param("The FBI arrested the suspect on Friday.", "Federal Bureau of Investigation",
+                     "government", {"FBI"}, id="fbi-is-no-person"),
+        pytest.param("Twitter suspended the account on Tuesday.", "Twitter", "organisation", {"Twitter"},
+                     id="platform-is-an-organisation"),
+        pytest.param("Democrats blocked the bill on Monday. The Dems said they would not back down.",
+                     "Democratic Party", "party", {"Democrats", "Dems"}, id="democrats-and-dems"),
+        pytest.param("As reported by The Washington Times, parents were angry.", "Washington Times", "media",
+                     {"Washington Times"}, id="not-washington"),
+    ],
+)
+def test_us_and_uk_actors_from_the_gazetteer(lexicon: Lexicon, text: str, canonical: str, actor_type: str,
+                                             names: set[str]) -> None:
+    found = actors(text, lexicon)
+    assert canonical in found, sorted(found)
+    assert found[canonical].type == actor_type
+    assert names <= {n.text for n in found[canonical].names}
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        pytest.param("The vote is due in May, and the talks may end soon.", "Theresa May",
+                     id="may-the-month"),
+        pytest.param("The stamp cost 50 pence at the time, the minister said.", "Mike Pence",
+                     id="pence-money"),
+        pytest.param("Ice covered the roads, officials said.", "Immigration and Customs Enforcement",
+                     id="ice-only-in-capitals"),
+        pytest.param("The Liberal Democrats won seats in Bath.", "Democratic Party", id="liberal-democrats"),
+        pytest.param("The Labor Party won the election in Australia.", "Labour Party",
+                     id="labor-is-not-labour"),
+        pytest.param("The legal guardian of the boy spoke to the court.", "The Guardian", id="guardian-word"),
+    ],
+)
+def test_ambiguous_names_are_left_out_of_the_gazetteer(lexicon: Lexicon, text: str, absent: str) -> None:
+    assert absent not in actors(text, lexicon)
+
+
 @pytest.mark.parametrize(
     ("text", "thing"),
     [

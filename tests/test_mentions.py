@@ -63,6 +63,7 @@ def names_of(frame: ActorFrame) -> set[str]:
         ("By John Smith\nThe council met.", "By John Smith"),
         ("A headline\nWASHINGTON, D.C. \u2014 The report arrived.", "WASHINGTON, D.C. \u2014"),
         ("LONDON (Reuters) - Britain said on Monday", "LONDON (Reuters) -"),
+        ("into the United States.\n665 SHARES Facebook Twitter\nThe caravan", "665 SHARES Facebook Twitter"),
         ("BEIRUT, Lebanon \u2013 The army moved.", "BEIRUT, Lebanon \u2013"),
     ],
 )
@@ -87,7 +88,8 @@ def test_credit_spans_leave_the_story_alone(text: str) -> None:
 @pytest.mark.parametrize(
     ("word", "expected"),
     [("#Brexit", True), ("@handle", True), ("https://x.org/a", True), ("www.x.org", True),
-     ("Brexit", False), ("O'Neill", False)],
+     ("pic.twitter.com/F1dvZAVQaF", True), ("Brexit", False), ("O'Neill", False), ("U.S.", False),
+     ("D.C.", False)],
 )
 def test_web_word(word: str, expected: bool) -> None:
     assert web_word(word) is expected
@@ -366,6 +368,13 @@ def test_hashtags_and_handles_are_no_actors(engine: str, lexicon: Lexicon) -> No
     assert not any(name.startswith(("#", "@")) or "Brexit" in name for name in found), sorted(found)
 
 
+def test_a_link_or_a_share_bar_names_no_platform(engine: str, lexicon: Lexicon) -> None:
+    text = ("Officials said the wall would stop them.\n665 SHARES Facebook Twitter\nThe caravan moved on. "
+            "You were warned pic.twitter.com/F1dvZAVQaF \u2014 Battle Beagle (@beagle) October 21, 2017\n")
+    found = actors(text, lexicon)
+    assert not {"Twitter", "Facebook"} & set(found), sorted(found)
+
+
 def test_signature_line_keeps_no_dash_and_no_byline(engine: str, lexicon: Lexicon) -> None:
     text = "Mayor Owen Pritchard said the council had failed.\n\u2014 wayne campbell\n"
     found = actors(text, lexicon)
@@ -517,10 +526,13 @@ def test_organisation_split_by_the_parser_is_one_name(engine: str, lexicon: Lexi
     if engine == "fast":
         pytest.skip("the fast engine has no named-entity recogniser to say where a name ends")
     text = ("NEW YORK \u2014 U.S. Immigration and Customs Enforcement (ICE) Enforcement and Removal "
-            "Operations (ERO) removed a man on Friday.")
+            "Operations (ERO) removed a man on Friday. ICE said he was a fugitive.")
     found = actors(text, lexicon)
     assert "U.S. Immigration and Customs Enforcement" in found, sorted(found)
     assert not {"Immigration", "Customs", "Enforcement", "Removal"} & set(found), sorted(found)
+    # the split name is still the gazetteer's actor, so "ICE" alone is the same one
+    agency = found["U.S. Immigration and Customs Enforcement"]
+    assert agency.canonical == "Immigration and Customs Enforcement" and "ICE" in names_of(agency)
 
 
 def test_house_and_commons_alone_are_the_house_of_commons(engine: str, lexicon: Lexicon) -> None:

@@ -73,6 +73,16 @@ class ActorData:
                                      explanation="", sources=(), case_sensitive=case_sensitive))
         return Matcher(entries)
 
+    @cached_property
+    def by_name(self) -> dict[str, str]:
+        """Each name and alias (normalised; one in capitals as written) -> its actor's id, the first listed
+        winning as in `matcher`."""
+        names: dict[str, str] = {}
+        for actor in self.actors:
+            for alias in (actor.name, *actor.aliases):
+                names.setdefault(alias if alias.isupper() else normalize(alias), actor.id)
+        return names
+
     def words(self, name: str) -> frozenset[str]:
         return self.nouns[name]
 

@@ -80,6 +80,9 @@ _CREDIT_PATTERNS = (
     # a dateline: "WASHINGTON, D.C. —", "LONDON (Reuters) -", "BEIRUT, Lebanon –" (where, not who)
     re.compile(r"(?m)^[ \t]*[A-Z]{2}[A-Z.'\u2019-]+(?:,?[ \t]+[A-Z][\w.'\u2019-]*){0,3}"
                r"(?:[ \t]*\([^)\n]{1,20}\))?[ \t]*[\u2014\u2013-](?=\s)"),
+    # a line of share buttons: "665 SHARES Facebook Twitter", "Share Tweet Email"
+    re.compile(r"(?m)^[ \t]*(?:[\d.,]+k?[ \t]+SHARES[ \t]+)?"
+               r"(?:(?:Facebook|Twitter|Email|Pinterest|WhatsApp|Reddit|Share|Tweet)[ \t]*){1,6}$"),
     # a signature or byline line: "— wayne campbell", "By Jane Doe"
     re.compile(r"(?m)^[ \t]*(?:[\u2014\u2013-]+[ \t]*[^\W\d]|By [A-Z])"
                r"[\w.'\u2019-]*(?:[ \t]+[\w.'\u2019-]+){0,3}[ \t]*$"),
@@ -87,9 +90,10 @@ _CREDIT_PATTERNS = (
 
 
 def credit_spans(text: str) -> list[tuple[int, int]]:
-    """Spans of photo credits, bylines, signatures and datelines ("REUTERS / Toby Melville", "(Photo: ...)",
-    "Image copyright Getty Images", "— wayne campbell", "WASHINGTON (AP) —"): they name who took a picture
-    or wrote the text, or where it was filed, not who is in the story, so names inside them are no actors.
+    """Spans of photo credits, bylines, signatures, datelines and share buttons ("REUTERS / Toby Melville",
+    "(Photo: ...)", "Image copyright Getty Images", "— wayne campbell", "WASHINGTON (AP) —", "665 SHARES
+    Facebook Twitter"): they name who took a picture or wrote the text, where it was filed or where to share
+    it, not who is in the story, so names inside them are no actors.
     Sorted, possibly overlapping."""
     spans = [m.span() for pattern in _CREDIT_PATTERNS for m in pattern.finditer(text) if m.end() > m.start()]
     return sorted(spans)
@@ -106,10 +110,17 @@ def _union(spans: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
     return tuple(out)
 
 
+# A bare domain, as in a pasted link ("pic.twitter.com/F1dvZAVQaF", "breitbart.com"): letters, a dot, and a
+# common top-level domain at the end or before a slash.
+_DOMAIN = re.compile(r"[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|gov|edu|co|uk|io|ly|tv|news)(?:/|$)",
+                     re.IGNORECASE)
+
+
 def web_word(word: str) -> bool:
-    """A hashtag, a handle or a web address ("#Brexit", "@agarciapadilla", "https://...", "www.x.org"):
-    never an actor's name."""
-    return word.startswith(("#", "@")) or "://" in word or word.lower().startswith("www.")
+    """A hashtag, a handle or a web address ("#Brexit", "@agarciapadilla", "https://...", "www.x.org",
+    "pic.twitter.com/..."): never an actor's name, nor a gazetteer name inside it."""
+    return (word.startswith(("#", "@")) or "://" in word or word.lower().startswith("www.")
+            or _DOMAIN.match(word) is not None)
 
 
 _EDITORIAL = re.compile(r"\w[\[\]]\w|^\[\w{1,2}\]\w")
@@ -562,6 +573,8 @@ class MentionFinder:
                 if name.lower() in self.data.ignore:
                     continue
                 first = min(i for i in range(chunk.start, chunk.end) if tokens[i].end > g_start)
+                if any(web_word(tokens[i].text) for i in range(first, last + 1)):
+                    continue  # "twitter" in "pic.twitter.com/F1dvZAVQaF": a link, not the company
                 span_tokens = (first, last + 1) if possessor else (chunk.start, chunk.end)
                 span = (g_start, g_end) if possessor else (start, end)
                 known = self.data.by_id.get(actor_id)
@@ -625,9 +638,11 @@ class MentionFinder:
             ):
                 continue  # "Iraqi" in "Iraqi forces" names the group below; "Ukrainians" is a people
             alias = self.aliases.get(normalize(name)) or self._known_name(name, b - a)
+            listed = None if alias else self._gazetteer_name(name)
+            alias = alias or listed
             if alias is None and not (titled or org or label in ("ORG", "GPE", "NORP", "LOC")):
                 continue
-            kind = "alias" if alias else "name"
+            kind = "gazetteer" if listed else "alias" if alias else "name"
             actor_id = alias or f"name:{normalize(name)}"
             # an organisation word ("Brigades", "Council") outweighs the recogniser's PERSON, not a title
             actor_type = ("person" if titled and not (org and not (had_title or suffixed))
@@ -1083,6 +1098,11 @@ class MentionFinder:
             return None
         people = self.surnames.get(normalize(name), set())
         return next(iter(people)) if len(people) == 1 else None
+
+    def _gazetteer_name(self, name: str) -> str | None:
+        """The gazetteer actor a whole name is listed for, where the gazetteer pass could not take it: the
+        parser split it over several noun phrases ("U.S. Immigration | and | Customs Enforcement")."""
+        return self.data.by_name.get(name) or self.data.by_name.get(normalize(name))
 
     def _bracketed_alias(self, tokens: list[Token], after: int, actor_id: str) -> None:
         """An acronym in brackets after a name is its alias ("the Greater London Authority (GLA)"); a word
