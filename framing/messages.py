@@ -267,7 +267,7 @@ _FEATURE_WORDING = {
     "word": "the word \u201c{}\u201d",
     "before": "after \u201c{}\u201d",
     "after": "before \u201c{}\u201d",
-    "before+pos": "after \u201c{}\u201d",
+    "before+pos": "{1} after \u201c{0}\u201d",
     "pos": "as {}",
     "suffix": "the ending \u201c-{}\u201d",
     "lexicon": "the lexicon's {} entry here",
@@ -289,10 +289,12 @@ NO_WORD_MODEL = (
 
 
 def model_feature(name: str) -> str:
-    """'word:bizarre' -> 'the word “bizarre”'; 'before+pos:so JJ' -> 'after “so”'."""
+    """'word:bizarre' -> 'the word “bizarre”'; 'before+pos:so JJ' -> 'an adjective after “so”' (apart
+    from 'before:so', 'after “so”', so that two features never read alike)."""
     kind, _, value = name.partition(":")
     if kind == "before+pos":
-        value = value.rsplit(" ", 1)[0]
+        word, _, tag = value.rpartition(" ")
+        return _FEATURE_WORDING[kind].format(word, _TAG_WORDING.get(tag, f"tag {tag}"))
     if kind == "pos":
         value = _TAG_WORDING.get(value, f"tag {value}")
     if kind in _FEATURE_WORDING:

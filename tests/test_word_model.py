@@ -536,7 +536,7 @@ def test_train_words_without_babe_is_a_one_line_input_error(tmp_path: Path) -> N
         ("word:bizarre", "the word \u201cbizarre\u201d"),
         ("before:so", "after \u201cso\u201d"),
         ("after:syntax", "before \u201csyntax\u201d"),
-        ("before+pos:so JJ", "after \u201cso\u201d"),
+        ("before+pos:so JJ", "an adjective after \u201cso\u201d"),  # not worded like "before:so"
         ("pos:JJ", "as an adjective"),
         ("pos:CD", "as tag CD"),
         ("suffix:ous", "the ending \u201c-ous\u201d"),
