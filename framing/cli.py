@@ -1004,12 +1004,20 @@ def train(
             "for the shipped weights).",
         ),
     ] = False,
+    evidence: Annotated[
+        bool,
+        typer.Option(
+            help="words: a finding needs evidence that its word evaluates (annotated far more often than "
+            "neutral wire copy uses it); --no-evidence follows BABE's marks more closely but flags many "
+            "topic words on real articles.",
+        ),
+    ] = True,
 ) -> None:
     if what == "actors":
         _train_actors(data, output, seed, engine, limit, skip_test)
         return
     if what == "words":
-        _train_words(data, output, limit)
+        _train_words(data, output, limit, evidence)
         return
     if what != "sentences":
         raise typer.BadParameter(f"unknown model '{what}'; choose sentences, words or actors")
@@ -1050,7 +1058,7 @@ def train(
     _echo(f"trained on {len(texts)} sentences ({sum(labels)} loaded), {skipped} skipped; saved {output}")
 
 
-def _train_words(data: Path, output: Path | None, limit: int | None) -> None:
+def _train_words(data: Path, output: Path | None, limit: int | None, evidence: bool) -> None:
     """Fit the annotated-word model on BABE SG2's training split (framing/learn/word_model.py)."""
     from importlib.resources import files
 
@@ -1066,14 +1074,16 @@ def _train_words(data: Path, output: Path | None, limit: int | None) -> None:
         _error(str(error))
         raise typer.Exit(Exit.INPUT) from None
     metadata = {
-        "command": "framing train words --data DATA" + (f" --limit {limit}" if limit else ""),
+        "command": "framing train words --data DATA" + (f" --limit {limit}" if limit else "")
+        + ("" if evidence else " --no-evidence"),
         "training_data": "BABE SG2 expert labels (Spinde et al. 2021), the training split of "
         "framing.evaluation.tasks.babe_split; the held-out fifth never read",
         "licence": "BABE, AGPL-3.0 (the file holds weights, not sentences)",
         "lexicon_digest": lexicon_digest(),
         "engine": "fast",
     }
-    model = train_word_model(sentences, metadata, log=lambda line: typer.echo(line, err=True))
+    model = train_word_model(sentences, metadata, log=lambda line: typer.echo(line, err=True),
+                             evidence=evidence)
     model.save(target)
     chosen, (p, r, f1) = model.metadata["chosen"], model.metadata["cv_word_prf"]
     typer.echo(

@@ -260,6 +260,14 @@ def test_cross_validation_refuses_when_no_setting_is_precise_enough() -> None:
         cross_validate(sentences)
 
 
+def test_training_without_evidence_gives_a_model_without_the_gate() -> None:
+    gated = wm.train_word_model(_toy_sentences(), {"note": "toy"})
+    ungated = wm.train_word_model(_toy_sentences(), {"note": "toy"}, evidence=False)
+    assert gated.evidence is not None and ungated.evidence is None
+    assert '"evidence"' not in ungated.to_json()
+    assert wm.WordModel.from_json(ungated.to_json()).evidence is None
+
+
 def test_training_prunes_small_weights_and_records_its_choice() -> None:
     model = wm.train_word_model(_toy_sentences(), {"note": "toy"})
     assert all(abs(w) >= wm.PRUNE for w in model.weights.values())

@@ -519,11 +519,12 @@ def choose(settings: Sequence[tuple[float, float, float, float]]) -> dict[str, f
     return {"C": C, "threshold": threshold}
 
 
-def cross_validate(sentences: Sequence[LabelledSentence],
-                   log: Callable[[str], None] = lambda line: None) -> dict[str, Any]:
+def cross_validate(sentences: Sequence[LabelledSentence], log: Callable[[str], None] = lambda line: None,
+                   *, evidence: bool = True) -> dict[str, Any]:
     """Every (C, threshold) of the grids scored by 5-fold CV on the training split: word P/R/F1 on the
-    biased sentences of each held-out fold, a word scoring only when it may be flagged and has evaluative
-    evidence (the wire contrast counted on the other folds). The choice is `choose`'s."""
+    biased sentences of each held-out fold, a word scoring only when it may be flagged and, with
+    `evidence`, has evaluative evidence (the wire contrast counted on the other folds). The choice is
+    `choose`'s."""
     grid: dict[str, list[float]] = {}
     settings: list[tuple[float, float, float, float]] = []  # (C, threshold, precision, F1)
     for C in C_GRID:
@@ -532,8 +533,8 @@ def cross_validate(sentences: Sequence[LabelledSentence],
             training = [s for s in sentences if s.fold != k]
             wire = wire_uses(training)
             weights, intercept = _fit(training, C, wire)
-            model = WordModel(weights, intercept, 0.0, evidence=Evidence(wire_contrast(training)),
-                              wire_uses=wire)
+            model = WordModel(weights, intercept, 0.0, wire_uses=wire,
+                              evidence=Evidence(wire_contrast(training)) if evidence else None)
             for s in sentences:
                 if s.fold == k and s.biased:
                     scored += _scored(model, s)
@@ -548,13 +549,14 @@ def cross_validate(sentences: Sequence[LabelledSentence],
 
 
 def train_word_model(sentences: Sequence[LabelledSentence], metadata: dict[str, Any],
-                     log: Callable[[str], None] = lambda line: None) -> WordModel:
-    """The model fitted on all of `sentences` with the cross-validated choice, small weights pruned."""
-    cv = cross_validate(sentences, log)
+                     log: Callable[[str], None] = lambda line: None, *, evidence: bool = True) -> WordModel:
+    """The model fitted on all of `sentences` with the cross-validated choice, small weights pruned; without
+    `evidence`, a model with no evidence gate (every word may be its finding, as before the gate)."""
+    cv = cross_validate(sentences, log, evidence=evidence)
     chosen = cv["chosen"]
     wire = wire_uses(sentences)
     weights, intercept = _fit(sentences, chosen["C"], wire)
     return WordModel(weights, intercept, chosen["threshold"],
                      {**metadata, **cv, "n_sentences": len(sentences),
                       "n_words": sum(len(s.marked) for s in sentences)},
-                     Evidence(wire_contrast(sentences)), wire)
+                     Evidence(wire_contrast(sentences)) if evidence else None, wire)
