@@ -355,6 +355,17 @@ def test_an_adjective_before_a_known_surname_is_no_part_of_the_name(engine: str,
     assert frank[-1] == "Frank Hale", frank  # a given name that is also an adjective stays
 
 
+def test_a_listed_name_inside_an_organisation_name_is_that_body(engine: str, lexicon: Lexicon) -> None:
+    """"Senate" is listed, but "the Senate Judiciary Committee" is a committee: the name is the committee's,
+    and "the committee" later is the same body."""
+    text = ("The Senate Judiciary Committee voted 11-10 along party lines to send the nomination out of "
+            "committee to the Senate floor. The committee also voted against a motion.")
+    found = actors(text, lexicon)
+    committee = next((a for name, a in found.items() if name.endswith("Judiciary Committee")), None)
+    assert committee is not None, sorted(found)
+    assert "The committee" in {m.text for m in committee.mentions}, sorted(found)
+
+
 def test_a_chant_is_no_actor(engine: str, lexicon: Lexicon) -> None:
     text = ('The attacker ran at the guards shouting "Allahu Akbar" before he was arrested by Police Chief '
             "Ann Lee.")

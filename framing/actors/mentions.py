@@ -575,6 +575,8 @@ class MentionFinder:
                 first = min(i for i in range(chunk.start, chunk.end) if tokens[i].end > g_start)
                 if any(web_word(tokens[i].text) for i in range(first, last + 1)):
                     continue  # "twitter" in "pic.twitter.com/F1dvZAVQaF": a link, not the company
+                if self._inside_organisation_name(tokens, last + 1, chunk.end):
+                    continue  # "Senate" in "the Senate Judiciary Committee": a body of its own
                 span_tokens = (first, last + 1) if possessor else (chunk.start, chunk.end)
                 span = (g_start, g_end) if possessor else (start, end)
                 known = self.data.by_id.get(actor_id)
@@ -1098,6 +1100,15 @@ class MentionFinder:
             return None
         people = self.surnames.get(normalize(name), set())
         return next(iter(people)) if len(people) == 1 else None
+
+    def _inside_organisation_name(self, tokens: list[Token], after: int, end: int) -> bool:
+        """A listed name that more capitalised proper nouns continue up to an organisation word ("Senate |
+        Judiciary Committee", "UN | Security Council", "Trump | Organization"): the whole is another
+        organisation, named by the mention rules, not the listed actor."""
+        run = after
+        while run < end and tokens[run].tag in ("NNP", "NNPS") and tokens[run].text[:1].isupper():
+            run += 1
+        return run > after and tokens[run - 1].lower in self._org_words
 
     def _gazetteer_name(self, name: str) -> str | None:
         """The gazetteer actor a whole name is listed for, where the gazetteer pass could not take it: the
