@@ -196,6 +196,8 @@ def test_gazetteer_names_belong_to_one_actor() -> None:
                      "Democratic Party", "party", {"Democrats", "Dems"}, id="democrats-and-dems"),
         pytest.param("As reported by The Washington Times, parents were angry.", "Washington Times", "media",
                      {"Washington Times"}, id="not-washington"),
+        pytest.param("The Obama regime spied on its critics for years, the senator said.", "US government",
+                     "government", {"Obama regime"}, id="an-administration-by-its-loaded-name"),
     ],
 )
 def test_us_and_uk_actors_from_the_gazetteer(lexicon: Lexicon, text: str, canonical: str, actor_type: str,
