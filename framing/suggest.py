@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import csv
 import json
-import math
 import re
 import sys
 from collections import Counter
@@ -31,6 +30,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from framing.compare.stats import log_odds_z
 from framing.errors import InputError
 from framing.evaluation.metrics import tokens
 from framing.evaluation.tasks import PTC_TECHNIQUES, babe_split, ptc_split
@@ -39,7 +39,6 @@ from framing.model import Lexicon
 NEUTRAL_OUTLETS = ("Reuters", "USA Today")
 EXAMPLE_WIDTH = 60  # characters of context either side: short quotes only
 MAX_EXAMPLES = 2
-PRIOR_SCALE = 1000.0
 MIN_PHRASE_WORDS, MAX_PHRASE_WORDS = 2, 5
 _PHRASE_WORD = re.compile(r"[a-z][a-z'-]*")
 
@@ -287,21 +286,6 @@ def corpus_totals(words: dict[str, Candidate]) -> tuple[int, int]:
     """(marked word uses, neutral word uses): the sizes the log-odds of words and of phrases are taken
     against."""
     return sum(c.annotated for c in words.values()), sum(c.neutral for c in words.values())
-
-
-def log_odds_z(annotated: int, neutral: int, n_annotated: int, n_neutral: int) -> float:
-    """Monroe et al.'s (2008) log-odds z-score of a term's annotated uses (of `n_annotated` in all) against
-    its neutral uses (of `n_neutral`), with an informative Dirichlet prior of `PRIOR_SCALE` pseudo-counts
-    shared in proportion to the term's total; positive when annotators mark it more than neutral copy uses
-    it. Shared with the annotated-word model's evidence rule.
-
-    >>> round(log_odds_z(20, 1, 1000, 10000), 1), round(log_odds_z(1, 20, 1000, 10000), 1)
-    (6.0, -0.5)
-    """
-    alpha = PRIOR_SCALE * (annotated + neutral) / (n_annotated + n_neutral)
-    delta = (math.log((annotated + alpha) / (n_annotated + PRIOR_SCALE - annotated - alpha))
-             - math.log((neutral + alpha) / (n_neutral + PRIOR_SCALE - neutral - alpha)))
-    return delta / math.sqrt(1 / (annotated + alpha) + 1 / (neutral + alpha))
 
 
 def rankable(term: str) -> bool:

@@ -13,6 +13,23 @@ BOOTSTRAP_RESAMPLES = 1000
 BOOTSTRAP_SEED = 20081  # fixed, so the same corpus gives the same intervals
 
 
+def log_odds_z(y_i: int, y_j: int, n_i: int, n_j: int, prior_share: float | None = None) -> float:
+    """The log-odds z-score of a word seen `y_i` times in `n_i` words against `y_j` times in `n_j`, with an
+    informative Dirichlet prior of PRIOR_SCALE pseudo-counts spread by the word's share of the prior corpus
+    (`prior_share`; by default the two corpora pooled): Monroe, Colaresi and Quinn (2008), eq. 22. Positive
+    when the word is more frequent in the first corpus. One formula for distinctive words, for `framing
+    lexicon suggest` and for the annotated-word model's evidence.
+
+    >>> round(log_odds_z(20, 1, 1000, 10000), 1), round(log_odds_z(1, 20, 1000, 10000), 1)
+    (6.0, -0.5)
+    """
+    share = (y_i + y_j) / (n_i + n_j) if prior_share is None else prior_share
+    alpha = PRIOR_SCALE * share
+    delta = (math.log((y_i + alpha) / (n_i + PRIOR_SCALE - y_i - alpha))
+             - math.log((y_j + alpha) / (n_j + PRIOR_SCALE - y_j - alpha)))
+    return delta / math.sqrt(1 / (y_i + alpha) + 1 / (y_j + alpha))
+
+
 def log_odds(counts: Counter[str], rest: Counter[str], prior: Counter[str], *, top: int = 15,
              min_count: int = 2) -> list[tuple[str, float, int]]:
     """Words most distinctive of `counts` against `rest`: the log-odds ratio with an informative
@@ -30,12 +47,8 @@ def log_odds(counts: Counter[str], rest: Counter[str], prior: Counter[str], *, t
     for word, y_i in counts.items():
         if y_i < min_count or word in stop_words:
             continue
-        y_j = rest.get(word, 0)
-        alpha = PRIOR_SCALE * prior[word] / n_prior
-        delta = (math.log((y_i + alpha) / (n_i + PRIOR_SCALE - y_i - alpha))
-                 - math.log((y_j + alpha) / (n_j + PRIOR_SCALE - y_j - alpha)))
-        variance = 1 / (y_i + alpha) + 1 / (y_j + alpha)
-        scores.append((word, round(delta / math.sqrt(variance), 3), y_i))
+        z = log_odds_z(y_i, rest.get(word, 0), n_i, n_j, prior[word] / n_prior)
+        scores.append((word, round(z, 3), y_i))
     scores.sort(key=lambda s: (-s[1], s[0]))
     return [s for s in scores[:top] if s[1] > 0]
 

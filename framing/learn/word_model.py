@@ -246,7 +246,7 @@ def wire_contrast(sentences: Iterable[LabelledSentence], z_min: float = EVIDENCE
     copy (non-biased sentences of `WIRE_OUTLETS`) with a log-odds z of at least `z_min` (Monroe et al.
     2008, as `framing lexicon suggest` ranks), which wire copy uses at most `wire_max` times and which
     annotators mark in at least `share_min` of their uses in biased sentences, by word, rounded."""
-    from framing.suggest import log_odds_z
+    from framing.compare.stats import log_odds_z
 
     sentences = list(sentences)
     marked: Counter[str] = Counter()
