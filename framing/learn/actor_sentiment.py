@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any, cast
 
 from framing.errors import InputError
-from framing.learn.json_format import model_json, parse_model_json
+from framing.learn.json_format import model_json, read_model_json
 from framing.engine.model import Document, SentenceParse, Token
 from framing.model import ActorFrame, Finding, Lexicon
 
@@ -354,13 +354,8 @@ class ActorSentimentModel:
     @classmethod
     def from_json(cls, text: str, source: str = "actor-sentiment model") -> ActorSentimentModel:
         """The model in `text`; anything malformed raises InputError with one line naming `source`."""
-
-        def bad(problem: str) -> InputError:
-            return InputError(f"{source}: not a valid actor-sentiment model: {problem}")
-
-        raw = parse_model_json(text, bad)
-        if raw.get("format") != FORMAT or raw.get("schema") != SCHEMA:
-            raise bad(f"expected format '{FORMAT}' schema {SCHEMA}")
+        raw, bad = read_model_json(text, source=source, model="actor-sentiment model", format_name=FORMAT,
+                                   schema=SCHEMA)
         classes = raw.get("classes")
         if (
             not isinstance(classes, list)

@@ -27,3 +27,17 @@ def parse_model_json(text: str, bad: Callable[[str], InputError]) -> dict[str, A
     if not isinstance(raw, dict):
         raise bad("the top level is not an object")
     return raw
+
+
+def read_model_json(text: str, *, source: str, model: str, format_name: str,
+                    schema: int) -> tuple[dict[str, Any], Callable[[str], InputError]]:
+    """The JSON object of a model file of `format_name` and `schema`, and the `bad(problem)` its reader
+    raises for anything else malformed: one line naming `source` and the `model` it should be."""
+
+    def bad(problem: str) -> InputError:
+        return InputError(f"{source}: not a valid {model}: {problem}")
+
+    raw = parse_model_json(text, bad)
+    if raw.get("format") != format_name or raw.get("schema") != schema:
+        raise bad(f"expected format '{format_name}' schema {schema}")
+    return raw, bad

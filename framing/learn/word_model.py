@@ -35,7 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from framing.errors import InputError
-from framing.learn.json_format import model_json, parse_model_json
+from framing.learn.json_format import model_json, read_model_json
 
 FORMAT = "framing-word-model"
 SCHEMA = 2  # 2: the evaluative evidence a finding needs
@@ -340,13 +340,7 @@ class WordModel:
     @classmethod
     def from_json(cls, text: str, source: str = "word model") -> WordModel:
         """The model in `text`; anything malformed raises InputError with one line naming `source`."""
-
-        def bad(problem: str) -> InputError:
-            return InputError(f"{source}: not a valid word model: {problem}")
-
-        raw = parse_model_json(text, bad)
-        if raw.get("format") != FORMAT or raw.get("schema") != SCHEMA:
-            raise bad(f"expected format '{FORMAT}' schema {SCHEMA}")
+        raw, bad = read_model_json(text, source=source, model="word model", format_name=FORMAT, schema=SCHEMA)
         intercept, threshold = raw.get("intercept"), raw.get("threshold")
         if not isinstance(intercept, int | float) or not isinstance(threshold, int | float) or not (
             _finite(intercept) and _finite(threshold)
