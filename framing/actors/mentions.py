@@ -615,8 +615,7 @@ class MentionFinder:
             suffixed = b < suffixed  # "Yvette Cooper MP": a title after the name makes a person
             if self._headline_only(tokens, a, b):
                 continue
-            if all(tokens[i].lower.rstrip(".") in self._titles or not tokens[i].text[:1].isalnum()
-                   or tokens[i].lower.removesuffix("s") in self._titles for i in range(a, b)):
+            if all(self._title(tokens[i]) or not tokens[i].text[:1].isalnum() for i in range(a, b)):
                 continue  # "Mr." alone, "Prime Ministers": a title is never a name
             if self._not_a_name(tokens, a, b, label, had_title or suffixed):
                 continue
