@@ -269,14 +269,14 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
 RUN_ON_PARAGRAPHS = 4  # how many paragraphs after its own a quotation may run on with no mark
 
 
-def _quote_paragraphs(text: str) -> list[tuple[int, int]]:
-    """Paragraphs for finding quotations: one whose double quotation is still open at its end is joined
-    with the paragraphs up to the one whose first double mark closes it, as when a quote runs over lines
-    with one opening mark ('"It should ring a bell.' ... 'the same sort of nonsense."'). A paragraph whose
-    first double mark opens a quotation ends the run: news repeats the opening mark of a quote that runs
-    over paragraphs, and a stray mark stays in its paragraph."""
+def _quote_paragraphs(text: str) -> list[tuple[int, int, list[tuple[int, int]]]]:
+    """Paragraphs for finding quotations, each with its `quotation_spans`: one whose double quotation is
+    still open at its end is joined with the paragraphs up to the one whose first double mark closes it, as
+    when a quote runs over lines with one opening mark ('"It should ring a bell.' ... 'the same sort of
+    nonsense."'). A paragraph whose first double mark opens a quotation ends the run: news repeats the
+    opening mark of a quote that runs over paragraphs, and a stray mark stays in its paragraph."""
     paragraphs = _paragraphs(text)
-    joined: list[tuple[int, int]] = []
+    joined: list[tuple[int, int, list[tuple[int, int]]]] = []
     k = 0
     while k < len(paragraphs):
         start, end = paragraphs[k]
@@ -286,7 +286,7 @@ def _quote_paragraphs(text: str) -> list[tuple[int, int]]:
             if closing is None:
                 break
             last, end = closing, paragraphs[closing][1]
-        joined.append((start, end))
+        joined.append((start, end, spans))
         k = last + 1
     return joined
 
@@ -315,9 +315,9 @@ def find_quotes(text: str) -> tuple[Quote, ...]:
     after_sv, after_vs, before, verb_at_end = _speaker_patterns()
     quotes: list[Quote] = []
     last_spoken: Quote | None = None  # the last quote with a speaker in the paragraph before
-    for p_start, p_end in _quote_paragraphs(text):
+    for p_start, p_end, spans in _quote_paragraphs(text):
         paragraph: list[Quote] = []
-        for opened, closed in quotation_spans(text, p_start, p_end):
+        for opened, closed in spans:
             inner_start, inner_end = opened + 1, closed
             if inner_end - inner_start < 2:
                 continue
