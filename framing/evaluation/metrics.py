@@ -3,7 +3,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
 
 from framing.text import word_spans as tokens
 
@@ -44,11 +45,17 @@ def span_overlap(
 
 
 def macro_f1(gold: Sequence[str], predicted: Sequence[str], labels: Sequence[str]) -> float:
+    return macro_f1_of_counts(Counter(zip(gold, predicted, strict=True)), labels)
+
+
+def macro_f1_of_counts(counts: Mapping[tuple[str, str], int], labels: Sequence[str]) -> float:
+    """Macro-F1 over `labels` from the counts of (gold, predicted) pairs (so that counts summed over folds
+    need no list of pairs)."""
     scores = []
     for label in labels:
-        tp = sum(1 for g, p in zip(gold, predicted, strict=True) if g == p == label)
-        fp = sum(1 for g, p in zip(gold, predicted, strict=True) if p == label != g)
-        fn = sum(1 for g, p in zip(gold, predicted, strict=True) if g == label != p)
+        tp = counts.get((label, label), 0)
+        fp = sum(n for (g, p), n in counts.items() if p == label != g)
+        fn = sum(n for (g, p), n in counts.items() if g == label != p)
         scores.append(prf(tp, fp, fn)[2])
     return sum(scores) / len(scores)
 

@@ -18,7 +18,15 @@ from pathlib import Path
 from typing import Any, NamedTuple, cast
 
 from framing.errors import InputError
-from framing.evaluation.metrics import accuracy, bootstrap_interval, macro_f1, prf, span_overlap, word_counts
+from framing.evaluation.metrics import (
+    accuracy,
+    bootstrap_interval,
+    macro_f1,
+    macro_f1_of_counts,
+    prf,
+    span_overlap,
+    word_counts,
+)
 from framing.model import Kind, Lexicon
 
 DEFINITIONS = {
@@ -586,17 +594,6 @@ def _sign_metrics(result: Result, signed_scores: list[tuple[str, float]]) -> Non
     )
 
 
-def _role_f1(counts: Any) -> float:
-    """Macro-F1 of villain, hero and victim from a Counter of (gold, predicted) pairs."""
-    scores = []
-    for label in NARRATIVE_ROLES:
-        tp = counts[(label, label)]
-        fp = sum(n for (g, p), n in counts.items() if p == label != g)
-        fn = sum(n for (g, p), n in counts.items() if g == label != p)
-        scores.append(prf(tp, fp, fn)[2])
-    return sum(scores) / len(scores)
-
-
 def _choose_by_fold(
     casts: list[_Cast], candidates: Sequence[Any], cast: Callable[..., tuple[str, str]]
 ) -> tuple[dict[int, Any], dict[int, Any]]:
@@ -617,7 +614,7 @@ def _choose_by_fold(
             for other, counts in per_candidate[index].items():
                 if other != fold:
                     total.update(counts)
-            return _role_f1(total)
+            return macro_f1_of_counts(total, NARRATIVE_ROLES)
 
         best = max(range(len(candidates)), key=lambda i: (training(i), -i))
         chosen[fold] = candidates[best]
@@ -636,14 +633,14 @@ def _role_metrics(result: Result, prefix: str, casts: list[_Cast], predicted: li
     gold, guess = [g for g, _ in pairs], [p for _, p in pairs]
     if pairs:
         result.metrics[f"{prefix}narrative_accuracy"] = accuracy(gold, guess)
-        result.metrics[f"{prefix}narrative_macro_f1"] = _role_f1(Counter(pairs))
+        result.metrics[f"{prefix}narrative_macro_f1"] = macro_f1_of_counts(Counter(pairs), NARRATIVE_ROLES)
         result.metrics[f"{prefix}narrative_cast_share"] = sum(p != "none" for _, p in pairs) / len(pairs)
         for statistic in ("accuracy", "macro_f1"):
             result.intervals[f"{prefix}narrative_{statistic}"] = bootstrap_interval(
                 gold, guess, NARRATIVE_ROLES, statistic=statistic, groups=articles
             )
-    result.metrics[f"{prefix}actors_macro_f1"] = _role_f1(
-        Counter((c.gold, p) for c, p in zip(casts, predicted, strict=True))
+    result.metrics[f"{prefix}actors_macro_f1"] = macro_f1_of_counts(
+        Counter((c.gold, p) for c, p in zip(casts, predicted, strict=True)), NARRATIVE_ROLES
     )
     result.intervals[f"{prefix}actors_macro_f1"] = bootstrap_interval(
         [c.gold for c in casts], predicted, NARRATIVE_ROLES, groups=[c.article for c in casts]
