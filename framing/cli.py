@@ -117,8 +117,8 @@ AnnotatedOption = Annotated[
     typer.Option(
         "--annotated",
         help="Also flag the words a model learned from news-bias annotators (BABE) would mark: a research "
-        "layer, off by default because about half its findings on real articles are wrong "
-        "(docs/precision.md).",
+        "layer, off by default because many of its findings on real articles are wrong (a quarter in the "
+        "last hand-judged sample; docs/precision.md).",
     ),
 ]
 NoBuiltinOption = Annotated[

@@ -497,8 +497,8 @@ def lexicon_files(directory: Path) -> list[Path]:
 def load_lexicon(*extra: Path, builtin: bool = True, layers: bool = False) -> Lexicon:
     """Load the built-in lexicon and any extra directories; later entries replace same-key earlier ones.
     `layers` switches on a category's learned layer (a `[model]` table, framing.annotated), which is off
-    unless asked for: its findings are a model's guesses, wrong about half the time on real articles
-    (docs/precision.md).
+    unless asked for: its findings are a model's guesses, often wrong on real articles (a quarter of them
+    in the last hand-judged sample, docs/precision.md).
 
     Raises:
         LexiconError: with every problem found in every file.
